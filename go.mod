@@ -1,0 +1,3 @@
+module github.com/ovacheck/ovacheck
+
+go 1.26.0
