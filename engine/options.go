@@ -1,0 +1,85 @@
+package engine
+
+import (
+	"crypto/x509"
+	"time"
+
+	"github.com/ovacheck/ovacheck/engine/report"
+)
+
+// Option configures Check.
+type Option func(*options)
+
+type options struct {
+	profile     string
+	targets     []string
+	progress    func(Progress)
+	structural  func(*report.Report)
+	deep        bool
+	expected    map[string]string // whole-file digests the user expects
+	wholeFile   bool
+	roots       *x509.CertPool
+	signerPin   string
+	at          time.Time
+	toolVersion string
+}
+
+// Progress is reported while a check runs.
+type Progress struct {
+	// Phase is "index", "parse", "digest" or "done".
+	Phase string
+	// Member is the member being hashed, in the digest phase.
+	Member string
+	Done   int64
+	Total  int64
+}
+
+// WithProfile selects "compat" (the default: what real consumers accept) or
+// "strict" (the letter of DSP0243).
+func WithProfile(p string) Option { return func(o *options) { o.profile = p } }
+
+// WithTargets limits the target verdicts to the named targets; none named
+// means all.
+func WithTargets(ts ...string) Option { return func(o *options) { o.targets = ts } }
+
+// WithProgress registers fn to be called as the check advances. It is called
+// from the goroutine running Check, at most every few milliseconds.
+func WithProgress(fn func(Progress)) Option { return func(o *options) { o.progress = fn } }
+
+// WithStructural registers fn to receive a preliminary report once the
+// layout, descriptor, manifest and certificate have been judged and before
+// any disk byte is hashed. The report has Complete false.
+func WithStructural(fn func(*report.Report)) Option { return func(o *options) { o.structural = fn } }
+
+// WithDeep makes the digest pass also walk and inflate every grain of
+// stream-optimized VMDKs and every gzip-compressed file.
+func WithDeep(deep bool) Option { return func(o *options) { o.deep = deep } }
+
+// WithExpectedDigest asks for the digest of the whole input with alg
+// ("sha256" or "sha512") and a finding if it differs from hex.
+func WithExpectedDigest(alg, hex string) Option {
+	return func(o *options) {
+		if o.expected == nil {
+			o.expected = map[string]string{}
+		}
+		o.expected[alg] = hex
+	}
+}
+
+// WithWholeFileDigest computes the SHA-256 of the whole input, in the same
+// pass as the member digests, for users who compare it with a published
+// checksum.
+func WithWholeFileDigest(on bool) Option { return func(o *options) { o.wholeFile = on } }
+
+// WithTrustRoots makes certificate chains be built to roots.
+func WithTrustRoots(roots *x509.CertPool) Option { return func(o *options) { o.roots = roots } }
+
+// WithSignerPin requires the signer certificate's SHA-256 fingerprint to be
+// hex; a package signed by anyone else fails.
+func WithSignerPin(hex string) Option { return func(o *options) { o.signerPin = hex } }
+
+// WithTime judges certificate validity at t instead of now.
+func WithTime(t time.Time) Option { return func(o *options) { o.at = t } }
+
+// WithToolVersion sets the version written in the report.
+func WithToolVersion(v string) Option { return func(o *options) { o.toolVersion = v } }

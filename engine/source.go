@@ -1,0 +1,82 @@
+package engine
+
+import (
+	"context"
+	"io"
+	"io/fs"
+)
+
+// Source is the package to check. Make one with OVA, Folder, Stream or
+// Descriptor.
+type Source struct {
+	kind string // "ova", "folder", "stream", "descriptor"
+	name string
+
+	// ova
+	ra   io.ReaderAt
+	size int64
+
+	// folder: the descriptor's path within fsys; sibling files are looked
+	// up by href relative to it.
+	fsys       fs.FS
+	descriptor string
+
+	// stream
+	r io.Reader
+
+	// descriptor-only
+	data []byte
+}
+
+// OVA returns a source for an .ova archive read through r, which holds size
+// bytes. Only tar headers are read until digests are needed. If r also
+// implements RangeDigester, digests of members are asked of it.
+func OVA(name string, r io.ReaderAt, size int64) Source {
+	return Source{kind: "ova", name: name, ra: r, size: size}
+}
+
+// Folder returns a source for a descriptor and the files beside it in fsys.
+// descriptor is the descriptor's path in fsys. Files are opened with
+// fsys.Open; a file that implements io.ReaderAt and Stat is read at random,
+// otherwise sequentially.
+func Folder(fsys fs.FS, descriptor string) Source {
+	return Source{kind: "folder", name: descriptor, fsys: fsys, descriptor: descriptor}
+}
+
+// Stream returns a source for an .ova read from r in one pass (standard
+// input, an HTTP body). Nothing but the descriptor, manifest and certificate
+// is kept in memory; other members are hashed as they pass.
+func Stream(name string, r io.Reader) Source {
+	return Source{kind: "stream", name: name, r: r}
+}
+
+// Descriptor returns a source for a descriptor checked on its own: file
+// presence, sizes and digests are skipped, and the report says so.
+func Descriptor(name string, data []byte) Source {
+	return Source{kind: "descriptor", name: name, data: data, size: int64(len(data))}
+}
+
+// Kind returns "ova", "folder", "stream" or "descriptor".
+func (s Source) Kind() string { return s.kind }
+
+// Name returns the name the source was given.
+func (s Source) Name() string { return s.name }
+
+// DigestRequest asks for the digests of size bytes at offset of a source.
+// Member names the member, for progress reporting only.
+type DigestRequest struct {
+	Member     string
+	Offset     int64
+	Size       int64
+	Algorithms []string // "sha1", "sha256", "sha512"
+}
+
+// RangeDigester is an optional interface of an io.ReaderAt given to OVA. A
+// reader that can hash its own bytes faster than Go code can (the browser's
+// hash workers) implements it; the engine still decides what to hash and
+// judges every digest. It must return, for each request in order, a map
+// from algorithm to lower-case hex digest, and call progress with the number
+// of bytes hashed since the last call; it may be called from any goroutine.
+type RangeDigester interface {
+	DigestRanges(ctx context.Context, reqs []DigestRequest, progress func(n int64)) ([]map[string]string, error)
+}
