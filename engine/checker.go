@@ -2,20 +2,492 @@ package engine
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"time"
 
+	"github.com/ovacheck/ovacheck/engine/archive"
+	"github.com/ovacheck/ovacheck/engine/disk"
+	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/internal/limits"
+	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
+	"github.com/ovacheck/ovacheck/engine/rules"
+	"github.com/ovacheck/ovacheck/engine/signature"
 )
 
-// checker holds the state of one check. (Being written.)
+// checker holds the state of one check.
 type checker struct {
-	src Source
-	o   options
+	src   Source
+	o     options
+	start time.Time
+	rep   *report.Report
+
+	members memberSet
+	index   *archive.Index // nil unless the source is an archive
+
+	// The small members, read whole.
+	descName, mfName, certName string
+	descData, mfData, certData []byte
+
+	env *envelope.Envelope
+	mf  *manifest.Manifest
+
+	// computed digests by member and algorithm; disk probe results.
+	computed map[string]map[string]string
+	images   map[string]*report.DiskImage
+
+	deep []disk.DeepChecker
+
+	bytesRead atomic.Int64
+	findings  []report.Finding
 }
 
-func newChecker(src Source, o options) *checker { return &checker{src: src, o: o} }
+func newChecker(src Source, o options) *checker {
+	return &checker{src: src, o: o, start: time.Now(),
+		computed: map[string]map[string]string{}, images: map[string]*report.DiskImage{}}
+}
+
+func (c *checker) add(fs ...report.Finding) { c.findings = append(c.findings, fs...) }
+
+func (c *checker) progress(p Progress) {
+	if c.o.progress != nil {
+		c.o.progress(p)
+	}
+}
 
 func (c *checker) run(ctx context.Context) (*report.Report, error) {
-	return &report.Report{MediaType: report.MediaType, Tool: report.Tool{Name: "ovacheck", Version: c.o.toolVersion},
-		Input: report.Input{Name: c.src.name, Size: c.src.size, Kind: c.src.kind}, Profile: c.o.profile,
-		Verdict: report.Pass, Findings: []report.Finding{}, Files: []report.File{}, Targets: []report.Target{}}, ctx.Err()
+	c.rep = &report.Report{
+		MediaType: report.MediaType,
+		Tool:      report.Tool{Name: "ovacheck", Version: c.o.toolVersion},
+		Input:     report.Input{Name: c.src.name, Size: c.src.size, Kind: c.src.kind},
+		Profile:   c.o.profile,
+		Complete:  true,
+		Findings:  []report.Finding{},
+		Files:     []report.File{},
+		Targets:   []report.Target{},
+		Package:   emptyPackage(),
+	}
+	var err error
+	switch c.src.kind {
+	case "ova":
+		err = c.runOVA(ctx)
+	case "folder":
+		err = c.runFolder(ctx)
+	case "stream":
+		err = c.runStream(ctx)
+	case "descriptor":
+		err = c.runDescriptor()
+	default:
+		err = errors.New("engine: zero Source")
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.finish()
+	return c.rep, nil
+}
+
+func emptyPackage() report.Package {
+	return report.Package{VirtualSystems: []report.VirtualSystem{}, Disks: []report.Disk{},
+		Networks: []report.Network{}, Eulas: []report.Eula{}}
+}
+
+// runOVA checks an archive read at random: index the headers, read and
+// judge the small members, then hash what the manifest lists.
+func (c *checker) runOVA(ctx context.Context) error {
+	c.progress(Progress{Phase: "index", Total: c.src.size})
+	idx, err := archive.Open(c.src.ra, c.src.size, c.src.name)
+	if err != nil {
+		return fmt.Errorf("engine: reading %s: %w", c.src.name, err)
+	}
+	c.index = idx
+	c.add(idx.Findings...)
+	if !idx.Complete {
+		c.rep.Complete = false
+	}
+	if idx.Kind != archive.KindTar {
+		return nil
+	}
+	for _, m := range idx.Members {
+		if !m.Regular() {
+			continue
+		}
+		c.members.add(&member{name: m.Name, size: m.Size, offset: m.DataOffset, r: c.src.ra, base: m.DataOffset})
+	}
+	if err := c.readSmallMembers(); err != nil {
+		return err
+	}
+	c.judgeStructure()
+	return c.digestPhase(ctx)
+}
+
+// runDescriptor checks a descriptor on its own.
+func (c *checker) runDescriptor() error {
+	c.descName = c.src.name
+	c.descData = c.src.data
+	c.rep.Skipped = []string{"file presence", "file sizes", "manifest", "signature", "digests"}
+	c.add(rules.PkgDescriptorOnly.New(report.InMember(c.descName),
+		"only the descriptor was checked: file presence, sizes, manifest, signature and digests were skipped"))
+	c.parseDescriptor()
+	if c.env != nil {
+		c.add(envelope.CrossCheck(c.env, c.descName, nil)...)
+	}
+	c.fileTable(nil)
+	return nil
+}
+
+// readSmallMembers picks the descriptor, manifest and certificate among the
+// members and reads them whole, within their limits.
+func (c *checker) readSmallMembers() error {
+	var descs []*member
+	for _, m := range c.members.list {
+		if hasExt(m.name, ".ovf") {
+			descs = append(descs, m)
+		}
+	}
+	switch len(descs) {
+	case 0:
+		c.add(rules.PkgNoDescriptor.New(report.InMember(c.src.name),
+			"%s holds no .ovf descriptor", c.src.name).
+			WithHint("An OVF package needs exactly one descriptor; this file may be a plain disk image or another kind of archive."))
+		return nil
+	case 1:
+	default:
+		var names []string
+		for _, d := range descs {
+			names = append(names, d.name)
+		}
+		c.add(rules.PkgManyDescriptors.New(report.InMember(descs[1].name),
+			"the package holds %d descriptors (%s); ovacheck checks the first, %s", len(descs), strings.Join(names, ", "), descs[0].name).
+			WithHint("Keep one descriptor per package."))
+	}
+	d := descs[0]
+	c.descName = d.name
+	base := strings.TrimSuffix(d.name, path.Ext(d.name))
+	c.mfName = c.pickSidecar(base, ".mf")
+	c.certName = c.pickSidecar(base, ".cert")
+
+	var err error
+	if c.descData, err = c.readWhole(d.name, limits.MaxDescriptorSize); err != nil {
+		return err
+	}
+	if c.mfName != "" {
+		if c.mfData, err = c.readWhole(c.mfName, limits.MaxManifestSize); err != nil {
+			return err
+		}
+	}
+	if c.certName != "" {
+		if c.certData, err = c.readWhole(c.certName, limits.MaxCertificateSize); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pickSidecar returns the member with extension ext, preferring the one
+// that shares the descriptor's base name (the layout rules report others).
+func (c *checker) pickSidecar(base, ext string) string {
+	first := ""
+	for _, m := range c.members.list {
+		if !hasExt(m.name, ext) {
+			continue
+		}
+		if strings.EqualFold(strings.TrimSuffix(m.name, path.Ext(m.name)), base) {
+			return m.name
+		}
+		if first == "" {
+			first = m.name
+		}
+	}
+	return first
+}
+
+// readWhole reads a small member, or returns nil with a finding when it is
+// over max.
+func (c *checker) readWhole(name string, max int64) ([]byte, error) {
+	m, ok := c.members.byName[name]
+	if !ok {
+		return nil, nil
+	}
+	if m.size > max {
+		c.add(rules.PkgDescriptorTooLarge.New(report.InMember(name),
+			"%s is %d bytes, more than the %d bytes ovacheck reads", name, m.size, max))
+		return nil, nil
+	}
+	if m.r == nil {
+		return nil, nil
+	}
+	buf := make([]byte, m.size)
+	n, err := m.r.ReadAt(buf, m.base)
+	c.bytesRead.Add(int64(n))
+	if err != nil && !(errors.Is(err, io.EOF) && int64(n) == m.size) {
+		if errors.Is(err, io.EOF) {
+			return buf[:n], nil // truncated: the archive findings say so
+		}
+		return nil, fmt.Errorf("engine: reading %s: %w", name, err)
+	}
+	return buf, nil
+}
+
+// parseDescriptor parses the descriptor and fills the package summary.
+func (c *checker) parseDescriptor() {
+	if c.descData == nil || c.env != nil {
+		return
+	}
+	env, fs := envelope.Parse(c.descData, c.descName)
+	c.add(fs...)
+	c.env = env
+	if env != nil {
+		c.rep.Package = env.Summary()
+		c.rep.Package.Descriptor = c.descName
+	}
+}
+
+// referencedHrefs lists the members each File stands for, in References
+// order: the href itself, or its chunks for a chunked File.
+func (c *checker) referencedHrefs() (hrefs []string, chunked map[string]bool) {
+	chunked = map[string]bool{}
+	if c.env == nil {
+		return nil, chunked
+	}
+	for _, f := range c.env.References {
+		if f.ChunkSize != nil {
+			chunked[f.Href] = true
+		}
+		hrefs = append(hrefs, f.Href)
+	}
+	return hrefs, chunked
+}
+
+// expandedHrefs is referencedHrefs with chunked files replaced by the chunk
+// members present in the package.
+func (c *checker) expandedHrefs() []string {
+	hrefs, chunked := c.referencedHrefs()
+	var out []string
+	for _, h := range hrefs {
+		if !chunked[h] {
+			out = append(out, h)
+			continue
+		}
+		for i := 0; ; i++ {
+			n := chunkName(h, i)
+			if _, ok := c.members.lookup(n); !ok {
+				break
+			}
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// packageFiles answers the envelope's questions about file presence and
+// sizes: a chunked File's size is the sum of its chunks.
+type packageFiles struct{ c *checker }
+
+func (p packageFiles) Size(href string) (int64, bool) {
+	if m, ok := p.c.members.lookup(href); ok {
+		return m.size, true
+	}
+	var sum int64
+	found := false
+	for i := 0; ; i++ {
+		m, ok := p.c.members.lookup(chunkName(href, i))
+		if !ok {
+			break
+		}
+		sum += m.size
+		found = true
+	}
+	return sum, found
+}
+
+// parseManifest parses the manifest once, knowing the descriptor's
+// version, and reports whether there is one.
+func (c *checker) parseManifest() bool {
+	if c.mfData == nil {
+		return false
+	}
+	if c.mf == nil {
+		version := ""
+		if c.env != nil {
+			version = c.env.Version
+		}
+		c.mf = manifest.Parse(c.mfData, c.mfName, version)
+		c.add(c.mf.Findings...)
+	}
+	return true
+}
+
+// judgeStructure runs every check that needs no disk byte: descriptor,
+// cross-references, layout, manifest syntax and coverage, signature.
+func (c *checker) judgeStructure() {
+	c.progress(Progress{Phase: "parse"})
+	c.parseDescriptor()
+	if c.env != nil {
+		c.add(envelope.CrossCheck(c.env, c.descName, packageFiles{c})...)
+	}
+	if c.index != nil {
+		hrefs, chunked := c.referencedHrefs()
+		c.add(archive.CheckLayout(c.index, archive.Layout{
+			Descriptor: c.descName, Manifest: c.mfName, Certificate: c.certName,
+			References: hrefs, ChunkedHrefs: chunked,
+		})...)
+	}
+	if c.parseManifest() {
+		c.add(manifest.CheckCoverage(c.mf, manifest.Coverage{
+			Member:      c.mfName,
+			Descriptor:  c.descName,
+			Referenced:  c.expandedHrefs(),
+			Present:     func(n string) bool { _, ok := c.members.lookup(n); return ok },
+			Certificate: c.certName,
+		})...)
+	}
+	c.judgeSignature()
+	c.probeDisks()
+	if c.o.structural != nil {
+		pre := *c.rep
+		pre.Complete = false
+		pre.Findings = c.sortedFindings()
+		pre.Verdict = report.VerdictOf(pre.Findings, report.Error)
+		c.fileTable(nil)
+		pre.Files = c.rep.Files
+		c.o.structural(&pre)
+	}
+}
+
+// digestPhase hashes every member the manifest lists (and the whole input
+// when asked), then judges the digests.
+func (c *checker) digestPhase(ctx context.Context) error {
+	var jobs []digestJob
+	var names []string
+	var total int64
+	for _, m := range c.members.list {
+		algs := c.algorithmsFor(m.name)
+		extra := c.deepCheckers(m)
+		if len(algs) == 0 && len(extra) == 0 {
+			continue
+		}
+		jobs = append(jobs, digestJob{req: DigestRequest{Member: m.name, Offset: m.base, Size: m.size, Algorithms: algs},
+			r: m.r, extra: extra})
+		names = append(names, m.name)
+		total += m.size
+	}
+	wantWhole := c.o.wholeFile || len(c.o.expected) > 0
+	if wantWhole && c.src.ra != nil {
+		algs := []string{"sha256"}
+		for alg := range c.o.expected {
+			if alg != "sha256" {
+				algs = append(algs, alg)
+			}
+		}
+		jobs = append(jobs, digestJob{req: DigestRequest{Member: "", Offset: 0, Size: c.src.size, Algorithms: algs}, r: c.src.ra})
+		total += c.src.size
+	}
+	var done atomic.Int64
+	c.progress(Progress{Phase: "digest", Total: total})
+	results, err := digestAll(ctx, jobs, func(n int64) {
+		d := done.Add(n)
+		c.bytesRead.Add(n)
+		c.progress(Progress{Phase: "digest", Done: d, Total: total})
+	})
+	if err != nil {
+		return err
+	}
+	computed := map[string]map[string]string{}
+	for i, j := range jobs {
+		if j.req.Member == "" && i == len(jobs)-1 && wantWhole {
+			c.rep.WholeFile = results[i]
+			continue
+		}
+		computed[names[i]] = results[i]
+	}
+	c.judgeDigests(computed)
+	for _, d := range c.deep {
+		c.add(d.Findings()...)
+	}
+	c.judgeWholeFile()
+	c.progress(Progress{Phase: "done", Done: total, Total: total})
+	return nil
+}
+
+// algorithmsFor returns the algorithms the manifest lists for member.
+func (c *checker) algorithmsFor(name string) []string {
+	if c.mf == nil {
+		return nil
+	}
+	return c.mf.Algorithms(name)
+}
+
+// judgeDigests compares computed digests with the manifest and fills the
+// file table.
+func (c *checker) judgeDigests(computed map[string]map[string]string) {
+	var status map[string]report.ManifestStatus
+	if c.mf != nil {
+		var fs []report.Finding
+		fs, status = manifest.Verify(c.mf, func(file, alg string) (string, bool) {
+			m, ok := c.members.lookup(file)
+			if !ok {
+				return "", false
+			}
+			d, ok := computed[m.name][alg]
+			return d, ok
+		})
+		c.add(fs...)
+	}
+	for name, d := range computed {
+		c.computed[name] = d
+	}
+	c.fileTable(status)
+}
+
+func (c *checker) judgeWholeFile() {
+	for alg, want := range c.o.expected {
+		got := c.rep.WholeFile[alg]
+		if got == "" || strings.EqualFold(got, strings.TrimSpace(want)) {
+			continue
+		}
+		c.add(rules.PkgWholeFileMismatch.New(report.InMember(c.src.name),
+			"%s of %s is %s, but %s was expected", strings.ToUpper(alg), c.src.name, got, want).
+			WithHint("The file is not the one published: download it again and compare with the checksum of the same release."))
+	}
+}
+
+// finish applies the profile, sorts the findings and sets the verdict.
+func (c *checker) finish() {
+	c.rep.Findings = c.sortedFindings()
+	c.rep.Verdict = report.VerdictOf(c.rep.Findings, report.Error)
+	c.rep.Stats = report.Stats{BytesRead: c.bytesRead.Load(), ElapsedMs: time.Since(c.start).Milliseconds()}
+}
+
+// sortedFindings returns the findings so far with the profile's severities,
+// capped per rule and sorted.
+func (c *checker) sortedFindings() []report.Finding {
+	out := make([]report.Finding, 0, len(c.findings))
+	perRule := map[string]int{}
+	for _, f := range c.findings {
+		if r, ok := rules.Lookup(f.Rule); ok && c.o.profile == "strict" && r.Strict != "" {
+			f.Severity = r.Strict
+		}
+		perRule[f.Rule]++
+		if perRule[f.Rule] > limits.MaxFindingsPerRule {
+			continue
+		}
+		out = append(out, f)
+	}
+	for id, n := range perRule {
+		if n > limits.MaxFindingsPerRule {
+			r, _ := rules.Lookup(id)
+			f := r.New(report.InMember(c.src.name), "%d more findings of %s were left out", n-limits.MaxFindingsPerRule, id)
+			f.Severity = report.Info
+			out = append(out, f)
+		}
+	}
+	report.Sort(out)
+	return slices.Clip(out)
 }

@@ -1,0 +1,88 @@
+package engine
+
+import (
+	"io"
+
+	"github.com/ovacheck/ovacheck/engine/disk"
+	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/report"
+)
+
+// diskMembers pairs each Disk of the descriptor with the member holding its
+// image (only unchunked files: a chunked image is probed through its first
+// chunk only when uncompressed, which the probes cannot tell apart yet).
+func (c *checker) diskMembers() map[*member]envelope.Disk {
+	out := map[*member]envelope.Disk{}
+	if c.env == nil || c.env.DiskSection == nil {
+		return out
+	}
+	files := map[string]envelope.File{}
+	for _, f := range c.env.References {
+		files[f.ID] = f
+	}
+	for _, d := range c.env.DiskSection.Disks {
+		f, ok := files[d.FileRef]
+		if !ok || f.ChunkSize != nil {
+			continue
+		}
+		if m, ok := c.members.lookup(f.Href); ok && m.r != nil {
+			out[m] = d
+		}
+	}
+	return out
+}
+
+// compressedGzip reports whether the File stored in member is declared
+// gzip-compressed.
+func (c *checker) compression(m *member) string {
+	if c.env == nil {
+		return ""
+	}
+	for _, f := range c.env.References {
+		if mm, ok := c.members.lookup(f.Href); ok && mm == m {
+			return f.Compression
+		}
+	}
+	return ""
+}
+
+// probeDisks reads each disk image's own headers and holds them against
+// the descriptor's Disk.
+func (c *checker) probeDisks() {
+	for m, d := range c.diskMembers() {
+		r := io.NewSectionReader(m.r, m.base, m.size)
+		if c.compression(m) == "gzip" {
+			c.add(disk.ProbeGzip(r, m.size, m.name)...)
+			continue
+		}
+		img, fs := disk.Probe(r, m.size, m.name)
+		c.add(fs...)
+		c.images[m.name] = img
+		c.add(disk.CheckAgainst(img, disk.DescriptorDisk{
+			ID: d.DiskID, CapacityBytes: d.CapacityBytes, Format: d.Format,
+			DescriptorMember: c.descName, Line: d.Pos.Line, Column: d.Pos.Column,
+		}, m.name)...)
+	}
+}
+
+// deepCheckers returns the writers that walk member m's bytes during the
+// digest pass when the deep check is on.
+func (c *checker) deepCheckers(m *member) []io.Writer {
+	if !c.o.deep {
+		return nil
+	}
+	format := ""
+	if c.compression(m) == "gzip" {
+		format = "gzip"
+	} else if img := c.images[m.name]; img != nil && img.Subformat == disk.SubformatStream {
+		format = disk.SubformatStream
+	}
+	if format == "" {
+		return nil
+	}
+	dc := disk.NewDeepChecker(format, m.name, m.size)
+	c.deep = append(c.deep, dc)
+	return []io.Writer{dc}
+}
+
+var _ = report.Pass

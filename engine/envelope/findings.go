@@ -1,0 +1,73 @@
+package envelope
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ovacheck/ovacheck/engine/internal/limits"
+	"github.com/ovacheck/ovacheck/engine/report"
+	"github.com/ovacheck/ovacheck/engine/rules"
+)
+
+// findings collects the findings about one descriptor, capped at
+// limits.MaxFindingsPerDescriptor.
+type findings struct {
+	member  string
+	list    []report.Finding
+	dropped int
+}
+
+// at returns a location in the descriptor; a zero pos names the member only.
+func (f *findings) at(p Pos) report.Location {
+	if !p.Known() {
+		return report.InMember(f.member)
+	}
+	return report.At(f.member, p.Line, p.Column)
+}
+
+func (f *findings) add(fd report.Finding) {
+	if len(f.list) >= limits.MaxFindingsPerDescriptor {
+		f.dropped++
+		return
+	}
+	f.list = append(f.list, fd)
+}
+
+// done returns the findings, with one more saying how many were left out.
+func (f *findings) done() []report.Finding {
+	if f.dropped > 0 {
+		f.list = append(f.list, rules.EnvTooManyFindings.New(report.InMember(f.member),
+			"%d more findings about %s were left out", f.dropped, f.member).
+			WithHint("Fix the findings shown and check again."))
+		f.dropped = 0
+	}
+	return f.list
+}
+
+// quote returns s in double quotes for a message, shortened to
+// limits.MaxQuotedValue bytes and with control characters escaped.
+func quote(s string) string {
+	if len(s) > limits.MaxQuotedValue {
+		cut := limits.MaxQuotedValue
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r < 0x20 || r == 0x7f:
+			b.WriteString(`\x`)
+			b.WriteByte("0123456789abcdef"[r>>4])
+			b.WriteByte("0123456789abcdef"[r&15])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

@@ -1,0 +1,235 @@
+package envelope
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/ovacheck/ovacheck/engine/internal/limits"
+	"github.com/ovacheck/ovacheck/engine/report"
+	"github.com/ovacheck/ovacheck/engine/rules"
+)
+
+// Parse reads an OVF descriptor and returns its model and the findings about
+// it as XML: well-formedness, encoding, DTDs, namespaces and version. It
+// never returns a nil Envelope: a document it cannot read gives an Envelope
+// with Version VersionUnknown and as much of the model as was read before
+// the problem. member names the descriptor in findings.
+//
+// No DTD is processed and no entity is expanded or fetched: a document type
+// declaration is refused with an ENV002 finding and parsing stops there.
+// Parse does not check references or structure; see CrossCheck.
+func Parse(data []byte, member string) (*Envelope, []report.Finding) {
+	f := &findings{member: member}
+	env := &Envelope{Member: member, Version: VersionUnknown}
+	if len(data) > limits.MaxDescriptorSize {
+		f.add(rules.PkgDescriptorTooLarge.New(report.InMember(member),
+			"descriptor %s is %d bytes; at most %d are checked", member, len(data), limits.MaxDescriptorSize).
+			WithHint("A descriptor this large is almost certainly not an OVF descriptor; check the file."))
+		return env, f.done()
+	}
+	data, ok := normaliseEncoding(data, f)
+	if !ok {
+		return env, f.done()
+	}
+	if n := bytes.Count(data, []byte("=")); n > limits.MaxXMLAttributes {
+		f.add(rules.EnvLimit.New(report.InMember(member),
+			"descriptor has %d '=' signs, more than the %d attributes checked", n, limits.MaxXMLAttributes).
+			WithHint("Real descriptors have a few thousand attributes; check that the file is an OVF descriptor."))
+		return env, f.done()
+	}
+	root := readTree(data, f)
+	if root == nil {
+		return env, f.done()
+	}
+	env.Root = root
+	env.Pos = root.Pos
+	if !checkRoot(env, f) {
+		return env, f.done()
+	}
+	b := &builder{env: env, f: f, ns: root.Name.Space, warnedAttr: map[string]bool{}}
+	b.build()
+	return env, f.done()
+}
+
+// readTree tokenises data into a Node tree. Problems become findings; the
+// tree read so far is returned (nil when no element was read).
+func readTree(data []byte, f *findings) *Node {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	// normaliseEncoding has made the bytes UTF-8 and said so in a finding
+	// when the declaration disagrees; the decoder only needs to accept the
+	// declared name.
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+
+	var root *Node
+	var stack []*Node
+	elements := 0
+	undeclared := map[string]bool{}
+	checkPrefix := func(space string, p Pos) {
+		if undeclaredPrefix(space) && space != "xmlns" && !undeclared[space] {
+			undeclared[space] = true
+			f.add(rules.EnvUndeclaredPrefix.New(f.at(p), "namespace prefix %s is used but never declared", quote(space)).
+				WithHint("Declare the prefix with an xmlns:" + space + "=\"...\" attribute on the Envelope, or remove the elements that use it."))
+		}
+	}
+	for {
+		line, col := d.InputPos()
+		start := Pos{Line: line, Column: col}
+		off := d.InputOffset()
+		tok, err := d.Token()
+		if err != nil {
+			reportReadError(err, d, stack, root, f)
+			finishAll(stack)
+			return root
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if root != nil && len(stack) == 0 {
+				f.add(rules.EnvMalformed.New(f.at(start), "element <%s> after the end of the document element", t.Name.Local).
+					WithHint("A descriptor has exactly one top-level element, the Envelope; remove what follows </Envelope>."))
+				return root
+			}
+			elements++
+			if elements > limits.MaxXMLElements || len(stack) >= limits.MaxXMLDepth {
+				f.add(rules.EnvLimit.New(f.at(start), "descriptor has more than %d elements or is nested deeper than %d; the rest was not read",
+					limits.MaxXMLElements, limits.MaxXMLDepth).
+					WithHint("Real descriptors are far below these limits; check that the file is an OVF descriptor."))
+				finishAll(stack)
+				return root
+			}
+			n := &Node{Name: t.Name, Pos: start, Depth: len(stack)}
+			checkPrefix(t.Name.Space, start)
+			end := d.InputOffset()
+			var positions []Pos
+			if off >= 0 && end <= int64(len(data)) && off < end {
+				positions = rawAttrPositions(data[off:end], start)
+			}
+			if len(positions) != len(t.Attr) {
+				positions = nil
+			}
+			for i, a := range t.Attr {
+				if a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns") {
+					continue
+				}
+				p := start
+				if positions != nil {
+					p = positions[i]
+				}
+				checkPrefix(a.Name.Space, p)
+				n.Attrs = append(n.Attrs, Attr{Name: a.Name, Value: a.Value, Pos: p})
+			}
+			if len(stack) > 0 {
+				parent := stack[len(stack)-1]
+				parent.Children = append(parent.Children, n)
+			} else {
+				root = n
+			}
+			stack = append(stack, n)
+		case xml.EndElement:
+			if len(stack) > 0 {
+				stack[len(stack)-1].finishText()
+				stack = stack[:len(stack)-1]
+			}
+		case xml.CharData:
+			if len(stack) > 0 {
+				top := stack[len(stack)-1]
+				top.text = append(top.text, t...)
+			}
+		case xml.Directive:
+			f.add(rules.EnvDoctype.New(f.at(start), "the descriptor has a <!%s declaration; it was refused and nothing after it was read", firstWord(t)).
+				WithHint("Remove the DOCTYPE: OVF descriptors never need one, and a descriptor that declares entities may try to read files or exhaust memory in the consumer."))
+			finishAll(stack)
+			return root
+		}
+	}
+}
+
+// finishAll sets the text of elements left open when reading stopped.
+func finishAll(stack []*Node) {
+	for _, n := range stack {
+		n.finishText()
+	}
+}
+
+// reportReadError turns the decoder's error into a finding.
+func reportReadError(err error, d *xml.Decoder, stack []*Node, root *Node, f *findings) {
+	line, col := d.InputPos()
+	var syn *xml.SyntaxError
+	switch {
+	case errors.Is(err, io.EOF) && root == nil:
+		f.add(rules.EnvMalformed.New(report.InMember(f.member), "the descriptor has no XML element").
+			WithHint("The file is empty or not XML; export the descriptor again."))
+	case errors.Is(err, io.EOF) && len(stack) > 0:
+		open := stack[len(stack)-1]
+		f.add(rules.EnvMalformed.New(f.at(Pos{Line: line, Column: col}),
+			"the descriptor ends before <%s> (opened at line %d, column %d) is closed", open.Name.Local, open.Pos.Line, open.Pos.Column).
+			WithHint("The descriptor is truncated; export or download it again."))
+	case errors.Is(err, io.EOF):
+		// The document ended after its element: nothing to say.
+	case errors.As(err, &syn):
+		if syn.Line != line {
+			col = 0
+			line = syn.Line
+		}
+		msg := strings.TrimPrefix(syn.Msg, "expected ")
+		f.add(rules.EnvMalformed.New(f.at(Pos{Line: line, Column: col}), "XML error: %s", msg).
+			WithHint("Fix the XML at this place; an editor with XML checking shows the problem. If the file was edited by hand, compare it with the exported original."))
+	default:
+		f.add(rules.EnvMalformed.New(report.InMember(f.member), "XML error: %v", err))
+	}
+}
+
+// firstWord returns the keyword of a directive (DOCTYPE, ENTITY, ...).
+func firstWord(dir []byte) string {
+	s := strings.TrimSpace(string(dir))
+	if i := strings.IndexAny(s, " \t\r\n[>"); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 20 {
+		s = s[:20]
+	}
+	return s
+}
+
+// checkRoot judges the document element and sets the version. It returns
+// false when the document is not an OVF envelope at all.
+func checkRoot(env *Envelope, f *findings) bool {
+	root := env.Root
+	env.Namespace = root.Name.Space
+	if root.Name.Local != "Envelope" {
+		if strings.EqualFold(root.Name.Local, "html") {
+			f.add(rules.EnvNotEnvelope.New(f.at(root.Pos), "the document element is <%s>: this looks like a saved web page (an error page?), not an OVF descriptor", root.Name.Local).
+				WithHint("Download the descriptor again; the server returned an HTML page instead of the file."))
+		} else {
+			f.add(rules.EnvNotEnvelope.New(f.at(root.Pos), "the document element is <%s>, not an OVF <Envelope>", root.Name.Local).
+				WithHint("An OVF descriptor's top-level element is Envelope in the namespace http://schemas.dmtf.org/ovf/envelope/1 (or /2)."))
+		}
+		return false
+	}
+	version, slash := versionOf(root.Name.Space)
+	env.Version = version
+	switch {
+	case root.Name.Space == "":
+		// ovftool 3.5.0 wrote this and vSphere and VirtualBox read it as
+		// OVF 1.x; the spec requires the namespace.
+		env.Version = Version1
+		f.add(rules.EnvNoNamespace.New(f.at(root.Pos), "the Envelope has no namespace; it is read as OVF 1.x").
+			WithHint(`Add xmlns="http://schemas.dmtf.org/ovf/envelope/1" to the Envelope.`))
+	case version == VersionUnknown:
+		f.add(rules.EnvUnknownNamespace.New(f.at(root.Pos), "the Envelope's namespace %s is not an OVF version this checker knows", quote(root.Name.Space)).
+			WithHint("OVF 1.x uses http://schemas.dmtf.org/ovf/envelope/1 and OVF 2.x http://schemas.dmtf.org/ovf/envelope/2; consumers refuse other namespaces."))
+	case slash:
+		f.add(rules.EnvTrailingSlash.New(f.at(root.Pos), "the Envelope's namespace %s ends in a slash", quote(root.Name.Space)).
+			WithHint("Remove the trailing slash: namespace names are compared character by character."))
+	case version == Version09:
+		f.add(rules.EnvVersion09.New(f.at(root.Pos), "the descriptor is pre-standard OVF 0.9 (namespace %s)", root.Name.Space).
+			WithHint("Convert the package to OVF 1.x, e.g. with ovftool; current vSphere and many other consumers no longer read OVF 0.9."))
+	}
+	if a := root.Attr(nsXML, "lang"); a != nil {
+		env.Lang = a.Value
+	}
+	return true
+}

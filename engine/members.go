@@ -1,0 +1,78 @@
+package engine
+
+import (
+	"io"
+	"path"
+	"strings"
+)
+
+// member is one file of the package as the checker sees it, whatever the
+// source: an archive member, a file in a folder, or a member that passed by
+// on a stream (whose digests were computed as it passed).
+type member struct {
+	name   string
+	size   int64
+	offset int64 // data offset in the input for an OVA; -1 otherwise
+
+	// r reads the member's bytes at [base, base+size); nil for a stream.
+	r    io.ReaderAt
+	base int64
+
+	// digests computed while streaming, by algorithm.
+	streamed map[string]string
+}
+
+// memberSet is the package's members in their order, with lookup by name.
+type memberSet struct {
+	list   []*member
+	byName map[string]*member
+}
+
+func (s *memberSet) add(m *member) {
+	if s.byName == nil {
+		s.byName = map[string]*member{}
+	}
+	s.list = append(s.list, m)
+	if _, dup := s.byName[m.name]; !dup {
+		s.byName[m.name] = m
+	}
+}
+
+// lookup finds a member by an href as written in the descriptor. Consumers
+// resolve "./x" to "x", so lookup does too (the layout rules report it).
+func (s *memberSet) lookup(href string) (*member, bool) {
+	if m, ok := s.byName[href]; ok {
+		return m, true
+	}
+	m, ok := s.byName[strings.TrimPrefix(path.Clean(href), "./")]
+	return m, ok
+}
+
+// chunkName returns the member name of chunk i of a chunked file.
+func chunkName(href string, i int) string {
+	const digits = "000000000"
+	n := itoa(i)
+	if len(n) < len(digits) {
+		n = digits[:len(digits)-len(n)] + n
+	}
+	return href + "." + n
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	p := len(b)
+	for i > 0 {
+		p--
+		b[p] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(b[p:])
+}
+
+// hasExt reports whether name ends in ext, case-insensitively.
+func hasExt(name, ext string) bool {
+	return len(name) >= len(ext) && strings.EqualFold(name[len(name)-len(ext):], ext)
+}

@@ -1,0 +1,44 @@
+package engine
+
+import (
+	"github.com/ovacheck/ovacheck/engine/report"
+	"github.com/ovacheck/ovacheck/engine/signature"
+)
+
+// judgeSignature parses the certificate file, verifies its signature over
+// the manifest's exact bytes and judges the signer.
+func (c *checker) judgeSignature() {
+	if c.certName == "" {
+		return
+	}
+	f, fs := signature.Parse(c.certData, c.certName)
+	c.add(fs...)
+	if f == nil {
+		return
+	}
+	sig, fs := signature.Verify(f, c.mfData, c.mfName, signature.Options{
+		At:        c.o.at,
+		Roots:     c.o.roots,
+		PinSHA256: c.o.signerPin,
+		Protects:  c.protected(),
+	})
+	c.add(fs...)
+	c.rep.Signature = sig
+}
+
+// protected lists the members whose digests the manifest holds: what a
+// signature over the manifest protects.
+func (c *checker) protected() []string {
+	if c.mf == nil {
+		return nil
+	}
+	var out []string
+	for _, name := range c.mf.Files() {
+		if _, ok := c.members.lookup(name); ok {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+var _ = report.Pass

@@ -1,0 +1,48 @@
+// The engine worker: runs ovacheck.wasm (the Go engine) and the pool of
+// hash workers. The page sends it the compiled WebAssembly module once, then
+// "check" and "cancel" messages; the Go side posts "ready", "structural",
+// "progress", "done", "cancelled" and "error" messages back. This worker
+// adds "member-progress" messages from the hash pool.
+importScripts("wasm_exec.js", "hash-pool.js");
+
+const poolSize = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
+const pool = new HashPool(poolSize);
+let currentCheck = 0;
+const waiting = [];
+
+// The Go side calls ovacheckPool.digest(file, requests, onProgress).
+self.ovacheckPool = {
+  digest(blob, reqs, onProgress) {
+    const check = currentCheck;
+    let last = 0;
+    return pool.digest(blob, reqs, onProgress, (member, done, size) => {
+      const now = performance.now();
+      if (done < size && now - last < 100) return;
+      last = now;
+      self.postMessage({ type: "member-progress", id: check, member, done, size });
+    });
+  },
+};
+
+self.onmessage = (event) => {
+  const m = event.data;
+  if (m.type === "module") {
+    start(m.module);
+    return;
+  }
+  if (m.type === "check") currentCheck = m.id;
+  if (self.ovacheckHandle) self.ovacheckHandle(m);
+  else waiting.push(m);
+};
+
+async function start(module) {
+  try {
+    const go = new Go();
+    const instance = await WebAssembly.instantiate(module, go.importObject);
+    go.run(instance); // main registers ovacheckHandle, posts "ready", then waits
+    self.postMessage({ type: "pool", size: poolSize });
+    while (waiting.length) self.ovacheckHandle(waiting.shift());
+  } catch (err) {
+    self.postMessage({ type: "fatal", message: String(err) });
+  }
+}

@@ -1,0 +1,227 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"sync/atomic"
+	"syscall/js"
+	"time"
+
+	"github.com/ovacheck/ovacheck/engine"
+)
+
+// browserFile is a File the user chose. It is an io.ReaderAt reading with
+// FileReaderSync (available in workers only), and an engine.RangeDigester
+// that hands byte ranges to the hash-worker pool.
+type browserFile struct {
+	file js.Value
+	path string // the path within a chosen folder, or the file's name
+	size int64
+}
+
+var (
+	_ io.ReaderAt          = browserFile{}
+	_ engine.RangeDigester = browserFile{}
+)
+
+func newBrowserFile(f js.Value, p string) browserFile {
+	return browserFile{file: f, path: p, size: int64(f.Get("size").Float())}
+}
+
+// name returns the file's own name.
+func (f browserFile) name() string { return f.file.Get("name").String() }
+
+var fileReaderSync = js.Global().Get("FileReaderSync")
+
+// ReadAt reads len(p) bytes at off synchronously.
+func (f browserFile) ReadAt(p []byte, off int64) (int, error) {
+	if off < 0 {
+		return 0, errors.New("negative offset")
+	}
+	if off >= f.size {
+		return 0, io.EOF
+	}
+	end := min(off+int64(len(p)), f.size)
+	n, err := readSlice(f.file, off, end, p)
+	if err != nil {
+		return n, err
+	}
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+// readSlice copies bytes [a, b) of blob into p.
+func readSlice(blob js.Value, a, b int64, p []byte) (n int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("the browser could not read the file (was it moved or changed?)")
+		}
+	}()
+	buf := fileReaderSync.New().Call("readAsArrayBuffer", blob.Call("slice", float64(a), float64(b)))
+	arr := js.Global().Get("Uint8Array").New(buf)
+	return js.CopyBytesToGo(p, arr), nil
+}
+
+// readAll reads the whole file, refusing one larger than max.
+func (f browserFile) readAll(max int64) ([]byte, error) {
+	if f.size > max {
+		return nil, errors.New("file too large for a descriptor")
+	}
+	p := make([]byte, f.size)
+	n, err := f.ReadAt(p, 0)
+	if err == io.EOF && int64(n) == f.size {
+		err = nil
+	}
+	return p[:n], err
+}
+
+// DigestRanges hands reqs to the page worker's hash pool
+// (self.ovacheckPool.digest) and waits for it. Cancelling ctx aborts the
+// pool's work.
+func (f browserFile) DigestRanges(ctx context.Context, reqs []engine.DigestRequest, progress func(n int64)) ([]map[string]string, error) {
+	pool := js.Global().Get("ovacheckPool")
+	if !pool.Truthy() {
+		return nil, errors.New("no hash workers")
+	}
+	jsReqs := make([]any, len(reqs))
+	for i, r := range reqs {
+		algs := make([]any, len(r.Algorithms))
+		for k, a := range r.Algorithms {
+			algs[k] = a
+		}
+		jsReqs[i] = map[string]any{"member": r.Member, "offset": float64(r.Offset), "size": float64(r.Size), "algorithms": algs}
+	}
+
+	// The pool reports bytes from JS callbacks; pass them on from this
+	// goroutine so the engine's progress callback never runs inside JS.
+	var pending atomic.Int64
+	onProgress := js.FuncOf(func(this js.Value, args []js.Value) any {
+		pending.Add(int64(args[0].Float()))
+		return nil
+	})
+	defer onProgress.Release()
+
+	type result struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	then := js.FuncOf(func(this js.Value, args []js.Value) any {
+		ch <- result{v: args[0]}
+		return nil
+	})
+	defer then.Release()
+	fail := js.FuncOf(func(this js.Value, args []js.Value) any {
+		msg := "hashing failed"
+		if len(args) > 0 && args[0].Truthy() {
+			msg = "hashing failed: " + args[0].Call("toString").String()
+		}
+		ch <- result{err: errors.New(msg)}
+		return nil
+	})
+	defer fail.Release()
+	job := pool.Call("digest", f.file, jsReqs, onProgress)
+	job.Get("promise").Call("then", then, fail)
+
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	flush := func() {
+		if n := pending.Swap(0); n > 0 {
+			progress(n)
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			job.Call("abort")
+			return nil, ctx.Err()
+		case <-tick.C:
+			flush()
+		case r := <-ch:
+			flush()
+			if r.err != nil {
+				return nil, r.err
+			}
+			out := make([]map[string]string, len(reqs))
+			for i := range reqs {
+				m := map[string]string{}
+				d := r.v.Index(i)
+				for _, alg := range reqs[i].Algorithms {
+					if v := d.Get(alg); v.Type() == js.TypeString {
+						m[alg] = v.String()
+					}
+				}
+				out[i] = m
+			}
+			return out, nil
+		}
+	}
+}
+
+// fileFS is an fs.FS over the files of a multi-file choice or a folder,
+// keyed by their (cleaned) relative paths. Opened files are io.ReaderAt and
+// engine.RangeDigester.
+type fileFS struct {
+	files map[string]browserFile
+}
+
+func newFileFS(list []browserFile) *fileFS {
+	fsys := &fileFS{files: map[string]browserFile{}}
+	for _, f := range list {
+		fsys.files[fsys.clean(f.path)] = f
+	}
+	return fsys
+}
+
+// clean turns a browser path into an fs.FS path.
+func (fsys *fileFS) clean(p string) string {
+	p = path.Clean("/" + strings.ReplaceAll(p, "\\", "/"))
+	return strings.TrimPrefix(p, "/")
+}
+
+// Open opens a file of the choice; directories are not listed.
+func (fsys *fileFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	f, ok := fsys.files[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return &openFile{browserFile: f}, nil
+}
+
+// openFile is an open browserFile: Read reads sequentially, ReadAt and
+// DigestRanges work at random.
+type openFile struct {
+	browserFile
+	off int64
+}
+
+func (o *openFile) Stat() (fs.FileInfo, error) { return fileInfo{o.browserFile}, nil }
+func (o *openFile) Close() error               { return nil }
+func (o *openFile) Read(p []byte) (int, error) {
+	n, err := o.ReadAt(p, o.off)
+	o.off += int64(n)
+	if err == io.EOF && n > 0 {
+		err = nil
+	}
+	return n, err
+}
+
+type fileInfo struct{ f browserFile }
+
+func (i fileInfo) Name() string       { return path.Base(i.f.path) }
+func (i fileInfo) Size() int64        { return i.f.size }
+func (i fileInfo) Mode() fs.FileMode  { return 0o444 }
+func (i fileInfo) ModTime() time.Time { return time.Time{} }
+func (i fileInfo) IsDir() bool        { return false }
+func (i fileInfo) Sys() any           { return nil }
