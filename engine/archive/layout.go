@@ -1,9 +1,9 @@
 package archive
 
 import (
-	"cmp"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/ovacheck/ovacheck/engine/report"
@@ -63,25 +63,13 @@ func trimDotSlash(name string) string {
 // leading "./", to its position in References.
 func referenceKeys(l Layout) map[string]int {
 	keys := make(map[string]int, len(l.References))
-	for i, href := range slicesBackward(l.References) {
+	for i, href := range slices.Backward(l.References) {
 		keys[trimDotSlash(href)] = i
 		if dec, err := url.PathUnescape(href); err == nil {
 			keys[trimDotSlash(dec)] = i
 		}
 	}
 	return keys
-}
-
-// slicesBackward yields index and value from the last to the first, so
-// that in referenceKeys the first File with a given href wins.
-func slicesBackward(s []string) func(func(int, string) bool) {
-	return func(yield func(int, string) bool) {
-		for i := len(s) - 1; i >= 0; i-- {
-			if !yield(i, s[i]) {
-				return
-			}
-		}
-	}
 }
 
 // position returns the 0-based position of the member called name, or -1.

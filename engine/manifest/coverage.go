@@ -106,7 +106,7 @@ func (cc *coverage) selfAndCertificate() {
 		}
 		cc.handled[f] = true
 		cc.out = append(cc.out, rules.MfListsItself.New(cc.at(e), "%s lists %s, %s; virt-v2v then reports the "+
-			"OVA corrupt and XenCenter reports listed files missing", quote(e.Raw), f, what).
+			"OVA corrupt and XenCenter reports listed files missing", quote(e.Raw), printable(f), what).
 			WithHint(fmt.Sprintf("Remove line %d: the manifest lists the descriptor and the files it "+
 				"references, never the .mf or the .cert.", e.Line)))
 	}
@@ -136,18 +136,18 @@ func (cc *coverage) expectedListed() {
 		}
 		why := cc.unusableNote(x)
 		add := fmt.Sprintf("Add the line %s followed by the %d hex digits of the file's %s digest.",
-			alg+"("+x+")=", hexLen[alg], displayName[alg])
+			alg+"("+printable(x)+")=", hexLen[alg], displayName[alg])
 		if x == cc.c.Descriptor {
 			cc.out = append(cc.out, rules.MfDescriptorNotListed.New(report.InMember(cc.mf),
 				"the manifest does not list the descriptor %s%s, so a changed descriptor goes unnoticed. "+
 					"ovftool 4.0 wrote manifests like this; ovftool reports \"No manifest entry found\", COT refuses "+
-					"the package and VirtualBox quietly trusts the descriptor as it finds it", x, why).
+					"the package and VirtualBox quietly trusts the descriptor as it finds it", printable(x), why).
 				WithRelated(report.InMember(x)).WithHint(add+" List the descriptor first."))
 			continue
 		}
 		cc.out = append(cc.out, rules.MfFileNotListed.New(report.InMember(cc.mf),
 			"%s is referenced by the descriptor but not listed in the manifest%s, so it is not protected: a "+
-				"changed or damaged copy goes unnoticed", x, why).
+				"changed or damaged copy goes unnoticed", printable(x), why).
 			WithRelated(report.InMember(x)).WithHint(add))
 	}
 }
@@ -185,15 +185,15 @@ func (cc *coverage) extraEntries() {
 		if cc.c.Present(f) {
 			cc.out = append(cc.out, rules.MfListedNotReferenced.New(cc.at(e),
 				"%s lists %s, which is in the package but not referenced by the descriptor; DSP0243 2.1 lists "+
-					"only referenced files and COT reports the entry as not in References", quote(e.Raw), f).
+					"only referenced files and COT reports the entry as not in References", quote(e.Raw), printable(f)).
 				WithRelated(report.InMember(f)).
 				WithHint(fmt.Sprintf("Remove line %d and the file %s from the package, or reference the file "+
-					"from the descriptor's References if an importer needs it.", e.Line, f)))
+					"from the descriptor's References if an importer needs it.", e.Line, printable(f))))
 			continue
 		}
 		cc.out = append(cc.out, rules.MfListedFileAbsent.New(cc.at(e),
 			"%s lists %s, which the package does not have; XenCenter refuses the package (\"files listed in the "+
-				"manifest are missing\") and ovftool cannot check the line", quote(e.Raw), f).
-			WithHint(fmt.Sprintf("Remove line %d, or add %s to the package under exactly that name.", e.Line, f)))
+				"manifest are missing\") and ovftool cannot check the line", quote(e.Raw), printable(f)).
+			WithHint(fmt.Sprintf("Remove line %d, or add %s to the package under exactly that name.", e.Line, printable(f))))
 	}
 }

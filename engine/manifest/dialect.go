@@ -63,9 +63,9 @@ func (p *parser) algorithmNotAccepted(n int, line string, s splitLine, upperToke
 	}
 	p.add(rules.MfAlgorithmNotAccepted.New(report.At(p.m.Member, n, s.tokenCol),
 		"%s uses %s; ovftool looks only for SHA-1, SHA-256 and SHA-512 entries and virt-v2v only for SHA-1 "+
-			"and SHA-256, so %s is not protected", quote(line), what, s.name).
+			"and SHA-256, so %s is not protected", quote(line), what, printable(s.name)).
 		WithHint(fmt.Sprintf("Replace the line with a SHA-256 digest of the file: %s followed by the "+
-			"64 hex digits `sha256sum` prints for %s.", "SHA256("+s.name+")=", s.name)))
+			"64 hex digits `sha256sum` prints for %s.", "SHA256("+printable(s.name)+")=", printable(s.name))))
 }
 
 // digestMalformed reports a line whose digest is not hex of the length its
@@ -75,7 +75,7 @@ func (p *parser) digestMalformed(n int, line string, s splitLine, alg, problem s
 	p.m.unusable = append(p.m.unusable, unusableEntry{file: s.name, line: n,
 		reason: "with a malformed digest"})
 	hint := fmt.Sprintf("Recompute the digest: the line must be %s followed by the %d hex digits of the "+
-		"file's %s digest.", alg+"("+s.name+")=", hexLen[alg], displayName[alg])
+		"file's %s digest.", alg+"("+printable(s.name)+")=", hexLen[alg], displayName[alg])
 	if other := algorithmForLength(len(s.digest)); other != "" && other != alg {
 		if bad, _ := hexProblem(s.digest); bad == "" {
 			hint = fmt.Sprintf("A %d-digit digest is %s. If the digest is right, write it as: %s",
@@ -84,7 +84,7 @@ func (p *parser) digestMalformed(n int, line string, s splitLine, alg, problem s
 	}
 	p.add(rules.MfDigestMalformed.New(report.At(p.m.Member, n, s.digestCol),
 		"%s: the digest cannot be %s, because %s; no consumer can verify %s", quote(line),
-		displayName[alg], problem, s.name).WithHint(hint))
+		displayName[alg], problem, printable(s.name)).WithHint(hint))
 }
 
 // toLowerASCII lower-cases A-F (and any ASCII letter) without touching

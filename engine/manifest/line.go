@@ -182,5 +182,5 @@ func hexProblem(s string) (problem string, upper bool) {
 
 // standardLine writes an entry in the DSP0243 form.
 func standardLine(alg, name, hex string) string {
-	return alg + "(" + name + ")= " + hex
+	return alg + "(" + printable(name) + ")= " + hex
 }

@@ -3,6 +3,7 @@ package manifest
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
@@ -145,6 +146,15 @@ func (p *parser) line(n int, line string, crlf, hasLF bool) {
 }
 
 func (p *parser) add(f report.Finding) { p.m.Findings = append(p.m.Findings, f) }
+
+// printable returns a file name fit for a message: as written when it is
+// valid UTF-8 without control characters, Go-quoted otherwise.
+func printable(name string) string {
+	if !utf8.ValidString(name) || strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		return fmt.Sprintf("%q", name)
+	}
+	return name
+}
 
 // quote renders a manifest line for a message: cut to limits.MaxQuotedLine
 // bytes and Go-quoted, so control characters and invalid UTF-8 show as

@@ -60,13 +60,13 @@ func Verify(m *Manifest, computed func(file, algorithm string) (hex string, ok b
 func mismatch(mf string, e Entry, got string) report.Finding {
 	name := displayName[e.Algorithm]
 	f := rules.MfDigestMismatch.New(report.At(mf, e.Line, 1),
-		"%s of %s is %s but the manifest says %s", name, e.File, got, e.Digest).
+		"%s of %s is %s but the manifest says %s", name, printable(e.File), got, e.Digest).
 		WithRelated(report.InMember(e.File))
 	regenerate := "write it as: " + standardLine(e.Algorithm, e.File, got)
 	switch {
 	case e.Digest == emptyDigest[e.Algorithm]:
 		return f.WithHint(fmt.Sprintf("The manifest holds the %s of an empty file: it was written before %s "+
-			"had its contents. Regenerate the line after the file is complete; %s", name, e.File, regenerate))
+			"had its contents. Regenerate the line after the file is complete; %s", name, printable(e.File), regenerate))
 	case strings.HasSuffix(strings.ToLower(e.File), ".ovf"):
 		return f.WithHint("The descriptor changed after the manifest was written, most often because a " +
 			"build script edited the .ovf (with sed, say) after export; otherwise the download is damaged. " +
@@ -74,6 +74,6 @@ func mismatch(mf string, e Entry, got string) report.Finding {
 	default:
 		return f.WithHint(fmt.Sprintf("%s changed after the manifest was written, or the download is damaged. "+
 			"Download the package again and compare it with the publisher's checksum. Regenerate the line only "+
-			"if you changed the file yourself and trust the result; %s", e.File, regenerate))
+			"if you changed the file yourself and trust the result; %s", printable(e.File), regenerate))
 	}
 }

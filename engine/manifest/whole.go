@@ -90,7 +90,7 @@ func (p *parser) algorithms() {
 					"PowerCLI 6.5 refuse it, and COT hashes 1.x packages with SHA-1 and reports every file "+
 					"as tampered with", displayName[alg], p.version).
 				WithHint("If old VMware clients or COT matter, regenerate the manifest with SHA-1 " +
-					"(ovftool --shaAlgorithm=SHA1), e.g. SHA1(" + e.File + ")= followed by the 40 hex digits of `sha1sum`; " +
+					"(ovftool --shaAlgorithm=SHA1), e.g. SHA1(" + printable(e.File) + ")= followed by the 40 hex digits of `sha1sum`; " +
 					"otherwise nothing to do."))
 			break
 		}
@@ -99,7 +99,7 @@ func (p *parser) algorithms() {
 		p.add(rules.MfSHA512.New(at(e),
 			"SHA-512 digests: virt-v2v reads only SHA1 and SHA256 lines and skips this one, so it imports the "+
 				"package without checking it; COT hashes with SHA-1 or SHA-256 and reports every file as tampered with").
-			WithHint("Use SHA-256 (ovftool --shaAlgorithm=SHA256), e.g. SHA256(" + e.File + ")= followed by the " +
+			WithHint("Use SHA-256 (ovftool --shaAlgorithm=SHA256), e.g. SHA256(" + printable(e.File) + ")= followed by the " +
 				"64 hex digits of `sha256sum`."))
 	}
 	if e, ok := first["SHA1"]; ok {
@@ -136,13 +136,13 @@ func (p *parser) duplicates() {
 		prev := report.At(p.m.Member, f.Line, 1)
 		if f.Digest == e.Digest {
 			p.add(rules.MfDuplicate.New(loc, "%s lists %s again with the same %s digest as line %d",
-				quote(e.Raw), e.File, displayName[e.Algorithm], f.Line).WithRelated(prev).
+				quote(e.Raw), printable(e.File), displayName[e.Algorithm], f.Line).WithRelated(prev).
 				WithHint(fmt.Sprintf("Remove line %d.", e.Line)))
 			continue
 		}
 		p.add(rules.MfConflictingDigests.New(loc, "%s gives %s a %s digest different from line %d (%s); "+
 			"at most one of them can be right, and consumers disagree on which line counts",
-			quote(e.Raw), e.File, displayName[e.Algorithm], f.Line, f.Digest).WithRelated(prev).
+			quote(e.Raw), printable(e.File), displayName[e.Algorithm], f.Line, f.Digest).WithRelated(prev).
 			WithHint("Recompute the file's digest and keep only the line that matches it."))
 	}
 }

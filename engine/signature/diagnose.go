@@ -143,4 +143,3 @@ func shortHex(b []byte) string {
 	}
 	return s
 }
-

@@ -18,4 +18,11 @@ const (
 	// A descriptor with 200,000 Items each breaking three rules would
 	// otherwise produce a report of hundreds of megabytes.
 	MaxFindingsPerDescriptor = 2000
+
+	// MaxItemVariants caps how many Items sharing one InstanceID each new
+	// Item is compared with. Real descriptors have one variant per
+	// deployment option (a handful); without a cap, 200,000 Items with one
+	// InstanceID and distinct ovf:configuration values would take 10^10
+	// comparisons.
+	MaxItemVariants = 64
 )

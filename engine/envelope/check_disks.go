@@ -1,0 +1,153 @@
+package envelope
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/ovacheck/ovacheck/engine/rules"
+)
+
+// knownDiskFormats are the ovf:format URIs real producers write (none is
+// mandated by DSP0243). Compared case-insensitively.
+var knownDiskFormats = map[string]string{
+	"http://www.vmware.com/interfaces/specifications/vmdk.html#streamoptimized":               "VMDK stream-optimized",
+	"http://www.vmware.com/specifications/vmdk.html#streamoptimized":                          "VMDK stream-optimized",
+	"http://www.vmware.com/interfaces/specifications/vmdk.html#sparse":                        "VMDK sparse",
+	"http://www.vmware.com/specifications/vmdk.html#sparse":                                   "VMDK sparse",
+	"http://www.vmware.com/interfaces/specifications/vmdk.html#compressed":                    "VMDK compressed",
+	"http://www.vmware.com/specifications/vmdk.html#compressed":                               "VMDK compressed",
+	"http://www.vmware.com/interfaces/specifications/vmdk.html#monolithicflat":                "VMDK flat",
+	"http://www.vmware.com/technical-resources/interfaces/vmdk_access.html#streamoptimized":   "VMDK stream-optimized",
+	"http://www.vmware.com/technical-resources/interfaces/vmdk_access.html#monolithic_flat":   "VMDK flat",
+	"http://www.vmware.com/technical-resources/interfaces/vmdk_access.html#monolithic_sparse": "VMDK sparse",
+	"http://go.microsoft.com/fwlink/?linkid=137171":                                           "VHD",
+	"http://technet.microsoft.com/en-us/library/bb676673.aspx":                                "VHD",
+	"http://technet.microsoft.com/en-us/virtualserver/bb676673.aspx":                          "VHD",
+	"http://www.microsoft.com/technet/virtualserver/downloads/vhdspec.mspx":                   "VHD",
+	"http://www.ecma-international.org/publications/standards/ecma-119.htm":                   "ISO 9660",
+	"http://www.gnome.org/~markmc/qcow-image-format.html":                                     "QCOW2",
+	"http://people.gnome.org/~markmc/qcow-image-format.html":                                  "QCOW2",
+	"http://www.gnome.org/~markmc/qcow-image-format-version-1.html":                           "QCOW",
+}
+
+// DiskFormatName returns a short name for a known ovf:format URI ("VMDK
+// stream-optimized", "VHD", ...) and whether it is known.
+func DiskFormatName(uri string) (string, bool) {
+	u := strings.ToLower(strings.TrimSpace(uri))
+	if name, ok := knownDiskFormats[u]; ok {
+		return name, true
+	}
+	// Some producers append a subformat after a known page; others use
+	// the VHD page with an anchor.
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		if name, ok := knownDiskFormats[u[:i]]; ok {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+func (c *checker) checkDisks() {
+	ds := c.e.DiskSection
+	if ds == nil {
+		return
+	}
+	ids := map[string]Pos{}
+	fileUsers := map[string]Pos{}
+	fileIndex := map[string]int{}
+	for i, fl := range c.e.References {
+		if _, ok := fileIndex[fl.ID]; !ok {
+			fileIndex[fl.ID] = i
+		}
+	}
+	lastFile, lastFilePos := -1, Pos{}
+	for i := range ds.Disks {
+		d := &ds.Disks[i]
+		switch p, dup := ids[d.DiskID]; {
+		case d.DiskID == "":
+			c.f.add(rules.DskNoID.New(c.at(d.Pos), "<Disk> has no ovf:diskId").
+				WithHint(`Add ovf:diskId="vmdisk1"; hardware Items attach the disk with HostResource ovf:/disk/vmdisk1.`))
+		case dup:
+			c.f.add(rules.DskDupID.New(c.at(d.Node.AttrPos("diskId")), "disk id %s is already used at line %d", quote(d.DiskID), p.Line).
+				WithHint("Give every Disk its own ovf:diskId and update the HostResource that should point to this one."))
+		default:
+			ids[d.DiskID] = d.Pos
+		}
+		if d.FileRef != "" {
+			if _, ok := c.fileByID[d.FileRef]; !ok {
+				c.f.add(rules.DskFileRef.New(c.at(d.Node.AttrPos("fileRef")), "Disk %s refers to file %s, which References does not list", quote(d.DiskID), quote(d.FileRef)).
+					WithHint("Use the ovf:id of a File in References, or add the File; VirtualBox and vSphere refuse the package otherwise."))
+			}
+			if p, dup := fileUsers[d.FileRef]; dup {
+				c.f.add(rules.DskSharedFile.New(c.at(d.Node.AttrPos("fileRef")), "file %s is also the image of the Disk at line %d", quote(d.FileRef), p.Line).
+					WithHint("Give each Disk its own file; to share a disk between systems, attach one Disk to several Items."))
+			} else {
+				fileUsers[d.FileRef] = d.Pos
+			}
+			if idx, ok := fileIndex[d.FileRef]; ok {
+				if idx < lastFile {
+					c.f.add(rules.DskOrder.New(c.at(d.Pos), "Disk %s uses a File listed before the one of the Disk at line %d", quote(d.DiskID), lastFilePos.Line).
+						WithHint("List the Disks in the order of their Files in References."))
+				} else {
+					lastFile, lastFilePos = idx, d.Pos
+				}
+			}
+			if strings.TrimSpace(d.Format) == "" {
+				c.f.add(rules.DskNoFormat.New(c.at(d.Pos), "Disk %s has a file but no ovf:format", quote(d.DiskID)).
+					WithHint(`Name the image format, e.g. ovf:format="http://www.vmware.com/interfaces/specifications/vmdk.html#streamOptimized".`))
+			}
+		}
+		if f := strings.TrimSpace(d.Format); f != "" {
+			if _, ok := DiskFormatName(f); !ok {
+				c.f.add(rules.DskUnknownFormat.New(c.at(d.Node.AttrPos("format")), "disk format %s is not one this checker knows", quote(f)).
+					WithHint("Use the URI of the format as other producers write it (see the rule's documentation); consumers pick the disk reader by this URI."))
+			}
+		}
+		c.checkCapacity(d)
+		if d.ParentRef != "" {
+			if _, ok := c.diskByID[d.ParentRef]; !ok || d.ParentRef == d.DiskID {
+				c.f.add(rules.DskParent.New(c.at(d.Node.AttrPos("parentRef")), "Disk %s has parent %s, which is not another Disk", quote(d.DiskID), quote(d.ParentRef)).
+					WithHint("Use the ovf:diskId of the parent Disk, listed before this one, or remove ovf:parentRef."))
+			}
+		}
+	}
+}
+
+func (c *checker) checkCapacity(d *Disk) {
+	capText := strings.TrimSpace(d.Capacity)
+	switch {
+	case !hasOVFAttr(d.Node, "capacity") || capText == "":
+		c.f.add(rules.DskNoCapacity.New(c.at(d.Pos), "Disk %s has no ovf:capacity", quote(d.DiskID)).
+			WithHint(`Give the virtual disk's size, e.g. ovf:capacity="16" ovf:capacityAllocationUnits="byte * 2^30".`))
+		return
+	case strings.HasPrefix(capText, "${") && strings.HasSuffix(capText, "}"):
+		key := capText[2 : len(capText)-1]
+		if !c.properties[key] {
+			c.f.add(rules.DskCapacityProperty.New(c.at(d.Node.AttrPos("capacity")), "capacity %s names no Property of the package", quote(capText)).
+				WithHint("Define a ProductSection Property with this ovf:key and an integer type, or write the capacity as a number."))
+		}
+	default:
+		if q, err := strconv.ParseInt(capText, 10, 64); err != nil || q <= 0 {
+			c.f.add(rules.DskCapacity.New(c.at(d.Node.AttrPos("capacity")), "capacity %s of Disk %s is not a positive integer", quote(d.Capacity), quote(d.DiskID)).
+				WithHint("Write the capacity as a positive whole number in the unit of ovf:capacityAllocationUnits (bytes when absent)."))
+			return
+		}
+	}
+	if units := strings.TrimSpace(d.CapacityAllocationUnits); units != "" {
+		u, ok := ParseUnits(units)
+		switch {
+		case !ok || u.Base != "byte":
+			c.f.add(rules.DskUnits.New(c.at(d.Node.AttrPos("capacityAllocationUnits")), "capacity units %s are not programmatic units of bytes", quote(units)).
+				WithHint(`Write "byte", or "byte * 2^20" for MiB and "byte * 2^30" for GiB.`))
+		case u.Legacy:
+			c.f.add(rules.DskLegacyUnits.New(c.at(d.Node.AttrPos("capacityAllocationUnits")), "capacity units %s are a legacy spelling", quote(units)).
+				WithHint(`Write DSP0004 units: "byte * 2^20" for MegaBytes, "byte * 2^30" for GigaBytes.`))
+		}
+	}
+	if d.CapacityBytes > 0 && d.PopulatedSize != "" {
+		if p, err := strconv.ParseInt(strings.TrimSpace(d.PopulatedSize), 10, 64); err == nil && p > d.CapacityBytes {
+			c.f.add(rules.DskPopulated.New(c.at(d.Node.AttrPos("populatedSize")), "populatedSize %d of Disk %s is larger than its capacity of %d bytes", p, quote(d.DiskID), d.CapacityBytes).
+				WithHint("populatedSize estimates the bytes the disk uses and cannot exceed its capacity; correct it or leave it out."))
+		}
+	}
+}

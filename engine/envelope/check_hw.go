@@ -1,0 +1,257 @@
+package envelope
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ovacheck/ovacheck/engine/internal/limits"
+	"github.com/ovacheck/ovacheck/engine/rules"
+)
+
+// Resource types (CIM_ResourceAllocationSettingData.ResourceType) the checks
+// and the summary use.
+const (
+	rtOther            = 1
+	rtProcessor        = 3
+	rtMemory           = 4
+	rtEthernet         = 10
+	rtOtherNetwork     = 11
+	rtDiskDrive        = 17
+	rtFirstReserved    = 34
+	rtFirstVendor      = 32768
+	rtLastResourceType = 65535
+)
+
+// controllerTypes are the resource types an Item may name as its Parent:
+// the storage and bus controllers (IDE, SCSI, FC, iSCSI, IB, I/O slot,
+// "other storage" used for SATA/NVMe, USB, IEEE 1394) and "Other", which
+// some producers use for vendor controllers.
+var controllerTypes = map[int]bool{rtOther: true, 5: true, 6: true, 7: true, 8: true, 9: true, 12: true, 20: true, 23: true, 25: true}
+
+func (c *checker) checkNetworks() {
+	ns := c.e.NetworkSection
+	if ns == nil {
+		return
+	}
+	seen := map[string]Pos{}
+	for _, n := range ns.Networks {
+		if strings.TrimSpace(n.Name) == "" {
+			c.f.add(rules.NetNoName.New(c.at(n.Pos), "<Network> has no ovf:name").
+				WithHint(`Name the network, e.g. ovf:name="VM Network"; adapters connect to networks by this name.`))
+			continue
+		}
+		if p, dup := seen[n.Name]; dup {
+			c.f.add(rules.NetDupName.New(c.at(n.Node.AttrPos("name")), "network %s is already declared at line %d", quote(n.Name), p.Line).
+				WithHint("Declare each logical network once."))
+			continue
+		}
+		seen[n.Name] = n.Pos
+	}
+}
+
+// checkContent checks a VirtualSystem's hardware, or a collection's
+// children.
+func (c *checker) checkContent(ct *Content) {
+	if ct.Kind == "VirtualSystem" && len(ct.Hardware) == 0 {
+		c.f.add(rules.HwNoHardware.New(c.at(ct.Pos), "VirtualSystem %s has no VirtualHardwareSection", quote(ct.ID)).
+			WithHint("Describe the virtual machine's hardware (CPU, memory, controllers, disks, network adapters) in a VirtualHardwareSection."))
+	}
+	for i := range ct.Hardware {
+		c.checkItems(&ct.Hardware[i])
+	}
+	if ct.ResourceAllocation != nil {
+		c.checkItems(ct.ResourceAllocation)
+	}
+	for _, ch := range ct.Children {
+		c.checkContent(ch)
+	}
+}
+
+// checkItems checks the Items of one hardware section.
+func (c *checker) checkItems(h *VirtualHardwareSection) {
+	byID := map[string][]*Item{}
+	for i := range h.Items {
+		it := &h.Items[i]
+		c.checkItemBasics(it)
+		if id := it.InstanceID.Text; id != "" {
+			variants := byID[id]
+			if len(variants) > limits.MaxItemVariants {
+				variants = variants[:limits.MaxItemVariants]
+			}
+			for _, other := range variants {
+				if variantsOverlap(other, it) {
+					c.f.add(rules.HwDupInstanceID.New(c.at(it.InstanceID.Pos), "duplicate InstanceID %s at lines %d and %d", quote(id), other.InstanceID.Pos.Line, it.InstanceID.Pos.Line).
+						WithHint("Give every Item of the section its own InstanceID; Items may share one only as variants for different ovf:configuration values or as ovf:bound min/max markers."))
+					break
+				}
+				if other.ResourceType.Text != "" && it.ResourceType.Text != "" && other.ResourceType.Text != it.ResourceType.Text {
+					c.f.add(rules.HwVariantType.New(c.at(it.ResourceType.Pos), "Items with InstanceID %s have ResourceType %s (line %d) and %s", quote(id), other.ResourceType.Text, other.ResourceType.Pos.Line, it.ResourceType.Text).
+						WithHint("Variants of one Item for different configurations describe the same device and must agree on ResourceType; use another InstanceID for a different device."))
+					break
+				}
+			}
+			byID[id] = append(byID[id], it)
+		}
+	}
+	for i := range h.Items {
+		it := &h.Items[i]
+		c.checkParent(it, byID)
+		c.checkHostResources(it)
+		c.checkConnections(it)
+	}
+}
+
+// variantsOverlap reports whether two Items with one InstanceID can both
+// be selected at once: neither is a min/max range marker and their
+// configuration lists are both empty or share an id.
+func variantsOverlap(a, b *Item) bool {
+	marker := func(it *Item) bool { return it.Bound == "min" || it.Bound == "max" }
+	if marker(a) || marker(b) {
+		return a.Bound == b.Bound && configsOverlap(a.Configuration, b.Configuration)
+	}
+	return configsOverlap(a.Configuration, b.Configuration)
+}
+
+func configsOverlap(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) == 0 || len(fb) == 0 {
+		return true
+	}
+	for _, x := range fa {
+		if slices.Contains(fb, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) checkItemBasics(it *Item) {
+	if !it.InstanceID.Present() || it.InstanceID.Text == "" {
+		c.f.add(rules.HwNoInstanceID.New(c.at(it.Pos), "<%s> has no InstanceID", it.Kind).
+			WithHint("Give the Item an InstanceID unique in its section, e.g. <rasd:InstanceID>7</rasd:InstanceID>."))
+	} else if it.LegacyInstanceID && c.e.Version != Version09 {
+		c.f.add(rules.HwLegacyInstanceID.New(c.at(it.InstanceID.Pos), "InstanceId is spelled with a lower-case d, as in OVF 0.9").
+			WithHint("Write InstanceID; OVF 1.x and 2.x schemas only know that spelling."))
+	}
+	if !it.ResourceType.Present() || it.ResourceType.Text == "" {
+		c.f.add(rules.HwNoResourceType.New(c.at(it.Pos), "<%s> %s has no ResourceType", it.Kind, quote(it.InstanceID.Text)).
+			WithHint("Say what the Item is with a ResourceType (3 CPU, 4 memory, 10 Ethernet adapter, 17 disk drive, ...)."))
+	} else if rt, err := strconv.Atoi(it.ResourceType.Text); err != nil || rt < 1 || rt > rtLastResourceType {
+		c.f.add(rules.HwResourceType.New(c.at(it.ResourceType.Pos), "ResourceType %s is not a number from 1 to 65535", quote(it.ResourceType.Text)).
+			WithHint("Use a value of the CIM ResourceType value map, e.g. 17 for a disk drive."))
+	} else if rt >= rtFirstReserved && rt < rtFirstVendor {
+		c.f.add(rules.HwResourceTypeReserved.New(c.at(it.ResourceType.Pos), "ResourceType %d is reserved by the DMTF and means nothing to most consumers", rt).
+			WithHint("Use a defined value (1-33), or a vendor value from 32768 with ovf:required=\"false\" on the Item."))
+	}
+	switch it.Bound {
+	case "", "min", "max", "normal":
+	default:
+		c.f.add(rules.HwBound.New(c.at(it.Node.AttrPos("bound")), "ovf:bound is %s", quote(it.Bound)).
+			WithHint(`Use ovf:bound="min", "max" or "normal" (the default).`))
+	}
+	if rt, _ := strconv.Atoi(it.ResourceType.Text); rt == rtMemory && it.AllocationUnits.Text != "" {
+		if u, ok := ParseUnits(it.AllocationUnits.Text); !ok || u.Base != "byte" {
+			c.f.add(rules.HwUnits.New(c.at(it.AllocationUnits.Pos), "memory AllocationUnits %s are not programmatic units of bytes", quote(it.AllocationUnits.Text)).
+				WithHint(`Write "byte * 2^20" for MiB or "byte * 2^30" for GiB; VirtualBox refuses other units.`))
+		}
+	}
+}
+
+func (c *checker) checkParent(it *Item, byID map[string][]*Item) {
+	p := it.Parent.Text
+	if p == "" {
+		return
+	}
+	parents := byID[p]
+	if len(parents) == 0 {
+		c.f.add(rules.HwParentUnknown.New(c.at(it.Parent.Pos), "Parent %s names no Item of this section", quote(p)).
+			WithHint("Use the InstanceID of the controller the device is attached to."))
+		return
+	}
+	for _, par := range parents {
+		if par == it {
+			c.f.add(rules.HwParentUnknown.New(c.at(it.Parent.Pos), "Item %s names itself as its Parent", quote(p)).
+				WithHint("Use the InstanceID of the controller the device is attached to."))
+			return
+		}
+		rt, err := strconv.Atoi(par.ResourceType.Text)
+		if err != nil || controllerTypes[rt] || rt >= rtFirstVendor {
+			return
+		}
+	}
+	c.f.add(rules.HwParentNotController.New(c.at(it.Parent.Pos), "Parent %s is an Item of ResourceType %s (line %d), not a controller", quote(p), parents[0].ResourceType.Text, parents[0].Pos.Line).
+		WithHint("Attach drives to an IDE (5), SCSI (6), SATA/NVMe (20) or other controller Item; vSphere refuses other parents."))
+}
+
+// checkHostResources resolves ovf:/disk/<id> and ovf:/file/<id>.
+func (c *checker) checkHostResources(it *Item) {
+	for _, hr := range it.HostResource {
+		v := hr.Text
+		var kind, id string
+		legacy := false
+		switch {
+		case strings.HasPrefix(v, "ovf:/disk/"):
+			kind, id = "disk", v[len("ovf:/disk/"):]
+		case strings.HasPrefix(v, "ovf:/file/"):
+			kind, id = "file", v[len("ovf:/file/"):]
+		case strings.HasPrefix(v, "ovf://disk/"):
+			kind, id, legacy = "disk", v[len("ovf://disk/"):], true
+		case strings.HasPrefix(v, "ovf://file/"):
+			kind, id, legacy = "file", v[len("ovf://file/"):], true
+		case strings.HasPrefix(v, "/disk/"):
+			kind, id, legacy = "disk", v[len("/disk/"):], true
+		case strings.HasPrefix(v, "/file/"):
+			kind, id, legacy = "file", v[len("/file/"):], true
+		default:
+			continue // a platform device, free-form
+		}
+		if legacy && c.e.Version != Version09 {
+			c.f.add(rules.HwHostResourceLegacy.New(c.at(hr.Pos), "HostResource %s is not in the form ovf:/%s/<id>", quote(v), kind).
+				WithHint("Write ovf:/" + kind + "/" + id + "; VirtualBox and virt-v2v read the other forms, but vSphere may not."))
+		}
+		resolved := false
+		if kind == "disk" {
+			_, resolved = c.diskByID[id]
+		} else {
+			_, resolved = c.fileByID[id]
+		}
+		if !resolved {
+			where := "DiskSection has no Disk with ovf:diskId"
+			if kind == "file" {
+				where = "References has no File with ovf:id"
+			}
+			c.f.add(rules.HwHostResource.New(c.at(hr.Pos), "HostResource %s: %s %s", quote(v), where, quote(id)).
+				WithHint("Refer to an existing Disk (ovf:/disk/<diskId>) or File (ovf:/file/<id>), or remove the HostResource for an empty drive."))
+		}
+	}
+}
+
+// checkConnections checks that a network adapter's Connections name
+// declared networks.
+func (c *checker) checkConnections(it *Item) {
+	rt, _ := strconv.Atoi(it.ResourceType.Text)
+	if rt != rtEthernet && rt != rtOtherNetwork {
+		return
+	}
+	connected := false
+	for _, conn := range it.Connection {
+		name := conn.Text
+		if name == "" {
+			continue
+		}
+		connected = true
+		switch {
+		case c.e.NetworkSection == nil:
+			c.f.add(rules.NetNoSection.New(c.at(conn.Pos), "the adapter connects to network %s but the descriptor has no NetworkSection", quote(name)).
+				WithHint("Add a NetworkSection at the Envelope level declaring <Network ovf:name=\"" + name + "\">."))
+		case !c.networks[name]:
+			c.f.add(rules.NetUnknown.New(c.at(conn.Pos), "the adapter connects to network %s, which the NetworkSection does not declare", quote(name)).
+				WithHint("Declare the network in the NetworkSection or connect the adapter to a declared one; names are case-sensitive."))
+		}
+	}
+	if !connected && c.e.Version != Version09 {
+		c.f.add(rules.NetNoConnection.New(c.at(it.Pos), "network adapter %s has no Connection", quote(it.InstanceID.Text)).
+			WithHint("Name the logical network the adapter connects to in a Connection element."))
+	}
+}

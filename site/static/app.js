@@ -1,0 +1,296 @@
+// The validator page. It compiles ovacheck.wasm once, starts the engine
+// worker (which starts the hash workers) before any file is chosen, and
+// then only exchanges messages with it: a check makes no network request.
+// Package strings reach the page only inside the report HTML rendered (and
+// escaped) by the Go templ component, or through textContent.
+
+const $ = (id) => document.getElementById(id);
+const input = $("file");
+const drop = $("drop");
+const status = $("status");
+const phase = $("phase");
+const bar = $("progress");
+const barBox = $("progress-box");
+const rate = $("rate");
+const membersList = $("members");
+const reportArea = $("report");
+const messageBox = $("message");
+const cancelButton = $("cancel");
+
+let module = null;
+let worker = null;
+let ready = null; // resolves when the engine worker is ready
+let checkId = 0;
+let running = false;
+let cancelTimer = 0;
+let speed = { t0: 0, bytes: 0, lastT: 0, lastDone: 0, rate: 0 };
+const memberRows = new Map();
+
+function showMessage(text) {
+  messageBox.textContent = text;
+  messageBox.hidden = !text;
+}
+
+function setProgress(fraction) {
+  const f = Math.max(0, Math.min(1, fraction));
+  bar.value = f;
+  bar.textContent = `${Math.round(f * 100)}%`;
+  barBox.dataset.progress = f.toFixed(4);
+}
+
+function formatBytes(n) {
+  const units = ["bytes", "KB", "MB", "GB", "TB"];
+  let i = 0;
+  while (n >= 1000 && i < units.length - 1) { n /= 1000; i++; }
+  return `${i === 0 ? n : n.toFixed(1)} ${units[i]}`;
+}
+
+function formatDuration(s) {
+  if (!isFinite(s) || s < 0) return "";
+  if (s < 60) return `${Math.ceil(s)} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${Math.round(s % 60)} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+// startWorker creates the engine worker from the compiled module.
+function startWorker() {
+  worker = new Worker("engine-worker.js");
+  ready = new Promise((resolve, reject) => {
+    worker.onmessage = (e) => {
+      const m = e.data;
+      if (m.type === "ready") { resolve(); return; }
+      if (m.type === "fatal") { reject(new Error(m.message)); return; }
+      onWorkerMessage(m);
+    };
+    worker.onerror = (e) => reject(new Error(e.message || "the engine worker failed"));
+  });
+  worker.postMessage({ type: "module", module });
+  ready.catch((err) => showMessage(`The checker could not start: ${err.message}`));
+}
+
+async function boot() {
+  try {
+    const response = fetch("ovacheck.wasm");
+    try {
+      module = await WebAssembly.compileStreaming(response);
+    } catch {
+      module = await WebAssembly.compile(await (await fetch("ovacheck.wasm")).arrayBuffer());
+    }
+    startWorker();
+    await ready;
+    document.body.dataset.ready = "true";
+  } catch (err) {
+    showMessage(`The checker could not start: ${err.message}`);
+  }
+}
+
+// check starts checking files (with their relative paths), cancelling any
+// check still running.
+async function check(files, paths) {
+  if (!files.length) return;
+  if (running) cancel(false);
+  const id = ++checkId;
+  running = true;
+  showMessage("");
+  reportArea.replaceChildren();
+  membersList.replaceChildren();
+  memberRows.clear();
+  delete reportArea.dataset.verdict;
+  status.hidden = false;
+  cancelButton.disabled = false;
+  phase.textContent = `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}…`;
+  rate.textContent = "";
+  setProgress(0);
+  speed = { t0: 0, bytes: 0, lastT: 0, lastDone: 0, rate: 0 };
+  try {
+    await ready;
+  } catch {
+    return;
+  }
+  if (id !== checkId) return;
+  worker.postMessage({ type: "check", id, files: Array.from(files), paths });
+}
+
+// cancel stops the running check: the engine cancels cooperatively; if it
+// does not answer within two seconds the worker is replaced.
+function cancel(announce = true) {
+  if (!running) return;
+  running = false;
+  const id = checkId;
+  worker.postMessage({ type: "cancel", id });
+  cancelButton.disabled = true;
+  if (announce) {
+    phase.textContent = "Check cancelled.";
+    rate.textContent = "";
+  }
+  clearTimeout(cancelTimer);
+  cancelTimer = setTimeout(() => {
+    if (checkId === id && !running) { // still no answer: start afresh
+      worker.terminate();
+      startWorker();
+    }
+  }, 2000);
+}
+
+function memberRow(member, size) {
+  let row = memberRows.get(member);
+  if (!row) {
+    const li = document.createElement("li");
+    const name = document.createElement("code");
+    name.textContent = member || "whole file";
+    const p = document.createElement("progress");
+    p.max = size || 1;
+    li.append(p, name);
+    membersList.append(li);
+    row = p;
+    memberRows.set(member, row);
+  }
+  return row;
+}
+
+function onWorkerMessage(m) {
+  if (m.id !== checkId) return;
+  switch (m.type) {
+    case "structural":
+      if (!running) return;
+      reportArea.innerHTML = m.html; // rendered and escaped by site.Report
+      phase.textContent = "Structure checked. Hashing the disks…";
+      break;
+    case "progress":
+      if (!running) return;
+      onProgress(m);
+      break;
+    case "member-progress":
+      if (!running) return;
+      memberRow(m.member, m.size).value = m.done;
+      break;
+    case "done":
+      clearTimeout(cancelTimer);
+      running = false;
+      reportArea.innerHTML = m.html; // rendered and escaped by site.Report
+      reportArea.dataset.verdict = m.verdict;
+      setProgress(1);
+      phase.textContent = "Check complete.";
+      cancelButton.disabled = true;
+      if (speed.t0) {
+        const secs = (performance.now() - speed.t0) / 1000;
+        rate.textContent = `${formatBytes(speed.lastDone)} hashed in ${secs.toFixed(1)} s`;
+      }
+      break;
+    case "cancelled":
+      clearTimeout(cancelTimer);
+      running = false;
+      phase.textContent = "Check cancelled.";
+      rate.textContent = "";
+      cancelButton.disabled = true;
+      break;
+    case "error":
+      running = false;
+      cancelButton.disabled = true;
+      status.hidden = true;
+      showMessage(m.message);
+      break;
+  }
+}
+
+function onProgress(m) {
+  const now = performance.now();
+  if (m.phase === "digest" && m.total > 0) {
+    if (!speed.t0) { speed.t0 = now; speed.lastT = now; }
+    setProgress(m.done / m.total);
+    const dt = (now - speed.lastT) / 1000;
+    if (dt >= 0.25) {
+      const inst = (m.done - speed.lastDone) / dt;
+      speed.rate = speed.rate ? 0.7 * speed.rate + 0.3 * inst : inst;
+      speed.lastT = now;
+      speed.lastDone = m.done;
+    }
+    const left = speed.rate > 0 ? (m.total - m.done) / speed.rate : NaN;
+    rate.textContent = `${formatBytes(m.done)} of ${formatBytes(m.total)}` +
+      (speed.rate > 0 ? ` · ${formatBytes(speed.rate)}/s · ${formatDuration(left)} left` : "");
+  } else if (m.phase === "index") {
+    phase.textContent = "Reading the archive…";
+  } else if (m.phase === "parse") {
+    phase.textContent = "Checking the descriptor, manifest and signature…";
+  }
+}
+
+// Files chosen with the picker (files or a folder).
+input.addEventListener("change", () => {
+  const files = Array.from(input.files);
+  check(files, files.map((f) => f.webkitRelativePath || f.name));
+  input.value = "";
+  input.webkitdirectory = false;
+});
+
+$("pick-files").addEventListener("click", () => {
+  input.webkitdirectory = false;
+  input.click();
+});
+
+$("pick-folder").addEventListener("click", () => {
+  input.webkitdirectory = true;
+  input.click();
+});
+
+cancelButton.addEventListener("click", () => cancel(true));
+
+// Samples are fetched when clicked (the only request the page makes after
+// loading, and it happens before the check starts).
+for (const button of document.querySelectorAll("button[data-sample]")) {
+  button.addEventListener("click", async () => {
+    const url = button.dataset.sample;
+    try {
+      const blob = await (await fetch(url)).blob();
+      const name = url.split("/").pop();
+      check([new File([blob], name)], [name]);
+    } catch (err) {
+      showMessage(`Could not load the sample: ${err.message}`);
+    }
+  });
+}
+
+// Drag and drop, including folders.
+drop.addEventListener("dragover", (e) => {
+  e.preventDefault();
+  drop.classList.add("over");
+});
+drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+document.addEventListener("dragover", (e) => e.preventDefault());
+document.addEventListener("drop", async (e) => {
+  e.preventDefault();
+  drop.classList.remove("over");
+  const entries = Array.from(e.dataTransfer.items || [])
+    .map((item) => (item.webkitGetAsEntry ? item.webkitGetAsEntry() : null))
+    .filter(Boolean);
+  if (entries.length === 0) {
+    const files = Array.from(e.dataTransfer.files);
+    check(files, files.map((f) => f.name));
+    return;
+  }
+  const files = [];
+  const paths = [];
+  for (const entry of entries) await collect(entry, "", files, paths);
+  check(files, paths);
+});
+
+// collect walks a dropped file or folder entry.
+async function collect(entry, prefix, files, paths) {
+  if (entry.isFile) {
+    const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+    files.push(file);
+    paths.push(prefix + entry.name);
+    return;
+  }
+  if (entry.isDirectory) {
+    const reader = entry.createReader();
+    for (;;) {
+      const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+      if (batch.length === 0) break;
+      for (const child of batch) await collect(child, `${prefix}${entry.name}/`, files, paths);
+    }
+  }
+}
+
+boot();
