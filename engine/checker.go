@@ -18,7 +18,6 @@ import (
 	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
-	"github.com/ovacheck/ovacheck/engine/signature"
 )
 
 // checker holds the state of one check.
@@ -53,7 +52,16 @@ func newChecker(src Source, o options) *checker {
 		computed: map[string]map[string]string{}, images: map[string]*report.DiskImage{}}
 }
 
-func (c *checker) add(fs ...report.Finding) { c.findings = append(c.findings, fs...) }
+// add records findings. A finding about the input as a whole (no member)
+// names the input, so every location names a file the user has.
+func (c *checker) add(fs ...report.Finding) {
+	for _, f := range fs {
+		if f.Location.Member == "" {
+			f.Location.Member = c.src.name
+		}
+		c.findings = append(c.findings, f)
+	}
+}
 
 func (c *checker) progress(p Progress) {
 	if c.o.progress != nil {
@@ -118,7 +126,13 @@ func (c *checker) runOVA(ctx context.Context) error {
 		if !m.Regular() {
 			continue
 		}
-		c.members.add(&member{name: m.Name, size: m.Size, offset: m.DataOffset, r: c.src.ra, base: m.DataOffset})
+		mm := &member{name: m.Name, size: m.Size, offset: m.DataOffset, r: c.src.ra, base: m.DataOffset}
+		if m.DataOffset+m.Size > c.src.size {
+			// Cut short (the archive findings say so): there is nothing
+			// whole to read, probe or hash.
+			mm.r = nil
+		}
+		c.members.add(mm)
 	}
 	if err := c.readSmallMembers(); err != nil {
 		return err
@@ -368,6 +382,9 @@ func (c *checker) digestPhase(ctx context.Context) error {
 	var names []string
 	var total int64
 	for _, m := range c.members.list {
+		if m.r == nil {
+			continue // a folder file that cannot be read at random
+		}
 		algs := c.algorithmsFor(m.name)
 		extra := c.deepCheckers(m)
 		if len(algs) == 0 && len(extra) == 0 {

@@ -2,10 +2,11 @@ package engine
 
 import (
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/ovacheck/ovacheck/engine/disk"
 	"github.com/ovacheck/ovacheck/engine/envelope"
-	"github.com/ovacheck/ovacheck/engine/report"
 )
 
 // diskMembers pairs each Disk of the descriptor with the member holding its
@@ -52,15 +53,18 @@ func (c *checker) probeDisks() {
 	for m, d := range c.diskMembers() {
 		r := io.NewSectionReader(m.r, m.base, m.size)
 		if c.compression(m) == "gzip" {
-			c.add(disk.ProbeGzip(r, m.size, m.name)...)
+			img, fs := disk.ProbeGzip(r, m.size, m.name)
+			c.add(fs...)
+			c.images[m.name] = img
 			continue
 		}
 		img, fs := disk.Probe(r, m.size, m.name)
 		c.add(fs...)
 		c.images[m.name] = img
+		capacity := max(d.CapacityBytes, 0)
 		c.add(disk.CheckAgainst(img, disk.DescriptorDisk{
-			ID: d.DiskID, CapacityBytes: d.CapacityBytes, Format: d.Format,
-			DescriptorMember: c.descName, Line: d.Pos.Line, Column: d.Pos.Column,
+			ID: d.DiskID, CapacityBytes: capacity, Format: d.Format, PopulatedSize: populated(d.PopulatedSize),
+			FileSize: m.size, DescriptorMember: c.descName, Line: d.Pos.Line, Column: d.Pos.Column,
 		}, m.name)...)
 	}
 }
@@ -71,12 +75,11 @@ func (c *checker) deepCheckers(m *member) []io.Writer {
 	if !c.o.deep {
 		return nil
 	}
-	format := ""
-	if c.compression(m) == "gzip" {
-		format = "gzip"
-	} else if img := c.images[m.name]; img != nil && img.Subformat == disk.SubformatStream {
-		format = disk.SubformatStream
+	img := c.images[m.name]
+	if img == nil {
+		return nil
 	}
+	format := disk.DeepFormat(img)
 	if format == "" {
 		return nil
 	}
@@ -85,4 +88,11 @@ func (c *checker) deepCheckers(m *member) []io.Writer {
 	return []io.Writer{dc}
 }
 
-var _ = report.Pass
+// populated parses ovf:populatedSize, or returns 0.
+func populated(s string) int64 {
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}

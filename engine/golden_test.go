@@ -50,7 +50,7 @@ var update = flag.Bool("update", false, "rewrite the golden reports in testdata/
 // Member bodies may use placeholders, expanded in order: @vmdk(CAPACITY)
 // for a stream-optimized VMDK of that many bytes, @bytes(N) for N
 // pseudo-random bytes, and @sha1(NAME), @sha256(NAME), @sha512(NAME) for
-// the digest of an earlier or later member, and @size(NAME) for its size.
+// the digest (@SHA256(NAME) in upper-case hex) of an earlier or later member, and @size(NAME) for its size.
 // The report is compared with NAME.golden.json (go test -update rewrites
 // it; review the diff) and validated against the report schema.
 func TestGolden(t *testing.T) {
@@ -210,7 +210,7 @@ func applyEdits(t *testing.T, ms []ovatest.Member, edits [][3]string) {
 
 var (
 	generatorRE = regexp.MustCompile(`@(vmdk|bytes)\((\d+)\)`)
-	digestRE    = regexp.MustCompile(`@(sha1|sha256|sha512|size)\(([^)]+)\)`)
+	digestRE    = regexp.MustCompile(`@(sha1|sha256|sha512|SHA256|size)\(([^)]+)\)`)
 )
 
 // expandPlaceholders replaces generated content first, then digests and
@@ -227,31 +227,43 @@ func expandPlaceholders(t *testing.T, ms []ovatest.Member) {
 			}
 		}
 	}
-	byName := map[string][]byte{}
-	for _, m := range ms {
-		byName[m.Name] = m.Data
-	}
-	for i := range ms {
-		ms[i].Data = digestRE.ReplaceAllFunc(ms[i].Data, func(b []byte) []byte {
-			m := digestRE.FindSubmatch(b)
-			data, ok := byName[string(m[2])]
-			if !ok {
-				t.Fatalf("placeholder %s names no member", b)
-			}
-			var h hash.Hash
-			switch string(m[1]) {
-			case "size":
-				return []byte(strconv.Itoa(len(data)))
-			case "sha1":
-				h = sha1.New()
-			case "sha256":
-				h = sha256.New()
-			case "sha512":
-				h = sha512.New()
-			}
-			h.Write(data)
-			return []byte(hex.EncodeToString(h.Sum(nil)))
-		})
+	// Sizes first (they change the descriptor), then digests, which must
+	// see every member's final bytes; a digest placeholder never refers
+	// to a member that itself holds digest placeholders.
+	for _, kinds := range []string{"size", "sha"} {
+		byName := map[string][]byte{}
+		for _, m := range ms {
+			byName[m.Name] = m.Data
+		}
+		for i := range ms {
+			ms[i].Data = digestRE.ReplaceAllFunc(ms[i].Data, func(b []byte) []byte {
+				m := digestRE.FindSubmatch(b)
+				if !strings.HasPrefix(strings.ToLower(string(m[1])), kinds) {
+					return b
+				}
+				data, ok := byName[string(m[2])]
+				if !ok {
+					t.Fatalf("placeholder %s names no member", b)
+				}
+				var h hash.Hash
+				switch string(m[1]) {
+				case "size":
+					return []byte(strconv.Itoa(len(data)))
+				case "sha1":
+					h = sha1.New()
+				case "sha256", "SHA256":
+					h = sha256.New()
+				case "sha512":
+					h = sha512.New()
+				}
+				h.Write(data)
+				d := hex.EncodeToString(h.Sum(nil))
+				if m[1][0] == 'S' {
+					d = strings.ToUpper(d)
+				}
+				return []byte(d)
+			})
+		}
 	}
 }
 

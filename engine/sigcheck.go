@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/signature"
 )
 
@@ -11,6 +10,7 @@ func (c *checker) judgeSignature() {
 	if c.certName == "" {
 		return
 	}
+	c.add(signature.CoverageFindings(c.signatureCoverage())...)
 	f, fs := signature.Parse(c.certData, c.certName)
 	c.add(fs...)
 	if f == nil {
@@ -41,4 +41,24 @@ func (c *checker) protected() []string {
 	return out
 }
 
-var _ = report.Pass
+// signatureCoverage says what the manifest the signature covers leaves out.
+func (c *checker) signatureCoverage() signature.Coverage {
+	cov := signature.Coverage{Certificate: c.certName, Descriptor: c.descName}
+	if c.mf == nil {
+		return cov
+	}
+	cov.Manifest = c.mfName
+	listed := map[string]bool{}
+	for _, name := range c.mf.Files() {
+		if m, ok := c.members.lookup(name); ok {
+			listed[m.name] = true
+		}
+	}
+	cov.DescriptorListed = listed[c.descName]
+	for _, m := range c.members.list {
+		if m.name != c.descName && m.name != c.mfName && m.name != c.certName && !listed[m.name] {
+			cov.Unlisted = append(cov.Unlisted, m.name)
+		}
+	}
+	return cov
+}

@@ -20,6 +20,10 @@ import (
 func (c *checker) runStream(ctx context.Context) error {
 	small := map[string][]byte{}
 	var done int64
+	windows := 0
+	if c.o.deep {
+		c.rep.Skipped = append(c.rep.Skipped, "deep disk check (needs random access; not done on a stream)")
+	}
 	idx, err := archive.Stream(&ctxReader{ctx: ctx, r: c.src.r}, c.src.name, func(am archive.Member, data io.Reader) error {
 		m := &member{name: am.Name, size: am.Size, offset: am.DataOffset}
 		c.members.add(m)
@@ -44,11 +48,20 @@ func (c *checker) runStream(ctx context.Context) error {
 				ws = append(ws, h)
 			}
 		}
-		pw := &progressWriter{c: c, member: am.Name, done: &done}
-		n, err := io.Copy(io.MultiWriter(append(ws, pw)...), data)
+		ws = append(ws, &progressWriter{c: c, member: am.Name, done: &done})
+		var win *windowWriter
+		if windows < maxWindows {
+			windows++
+			win = &windowWriter{}
+			ws = append(ws, win)
+		}
+		n, err := io.Copy(io.MultiWriter(ws...), data)
 		c.bytesRead.Add(n)
 		if err != nil {
 			return err
+		}
+		if win != nil {
+			m.r = win.readerAt()
 		}
 		m.streamed = map[string]string{}
 		for a, h := range hs {

@@ -44,7 +44,7 @@ func TestOpenFormats(t *testing.T) {
 		{"gnu long name", tar.FormatGNU, []ovatest.Member{{Name: "a.ovf", Data: ovfData}, {Name: longName, Data: diskData}},
 			[]string{FormatGNU, FormatGNU}, nil},
 		{"pax long name", tar.FormatPAX, []ovatest.Member{{Name: "a.ovf", Data: ovfData}, {Name: longName, Data: diskData}},
-			[]string{FormatUSTAR, FormatPAX}, nil},
+			[]string{FormatPAX, FormatPAX}, nil},
 		{"ustar prefix", tar.FormatUSTAR, []ovatest.Member{{Name: "a.ovf", Data: ovfData}, {Name: splitName, Data: diskData}},
 			[]string{FormatUSTAR, FormatUSTAR}, nil},
 		{"gnu long link", tar.FormatGNU, []ovatest.Member{{Name: "a.ovf", Data: ovfData}, {Name: "l", Type: tar.TypeSymlink, Linkname: longName}},

@@ -195,15 +195,29 @@ func (c *layoutCheck) dialects() {
 	} {
 		if s := byFormat[d.format]; s != nil {
 			c.add(rules.PkgTarDialect.New(report.InMember(s.first),
-				"%d of %d members, the first %q, use %s rather than POSIX ustar as DSP0243 5.3 asks; VMware, VirtualBox and GNU tar read them",
-				s.count, len(c.idx.Members), s.first, d.what).
+				"%s %s rather than POSIX ustar as DSP0243 5.3 asks; VMware, VirtualBox and GNU tar read them",
+				howMany(s.count, len(c.idx.Members), s.first), d.what).
 				WithHint("No action is needed for common consumers; for strict ustar, re-create the archive with tar --format=ustar."))
 		}
 	}
 	if s := byFormat[FormatPAX]; s != nil {
 		c.add(rules.PkgPAX.New(report.InMember(s.first),
-			"%d of %d members, the first %q, use PAX extended headers; vSphere does not support PAX tar archives",
-			s.count, len(c.idx.Members), s.first).
+			"%s PAX extended headers; vSphere does not support PAX tar archives",
+			howMany(s.count, len(c.idx.Members), s.first)).
 			WithHint("Re-create the archive with tar --format=ustar, or --format=gnu when a member is 8 GiB or larger (VMware's ova-compose does this)."))
 	}
+}
+
+// howMany says which of total members use a header dialect, naming the
+// first of them.
+func howMany(count, total int, first string) string {
+	switch {
+	case total == 1:
+		return fmt.Sprintf("the only member, %q, uses", first)
+	case count == total:
+		return fmt.Sprintf("all %d members use", total)
+	case count == 1:
+		return fmt.Sprintf("member %q uses", first)
+	}
+	return fmt.Sprintf("%d of %d members, the first %q, use", count, total, first)
 }

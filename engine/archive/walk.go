@@ -6,6 +6,10 @@ import (
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
+// maxMemberSize is larger than any real member (1 EiB) and small enough
+// that offsets computed from it cannot overflow.
+const maxMemberSize = 1 << 60
+
 // sniffSize is how much of a non-tar input is read to say what it is.
 const sniffSize = 4096
 
@@ -162,6 +166,12 @@ func (w *walker) header(off int64, b []byte) (next int64, done bool, err error) 
 		return 0, true, nil
 	}
 	m := w.member(h, dataOff)
+	if m.Size > maxMemberSize {
+		w.stop(w.metaOffset, rules.PkgBadHeader.New(offsetLoc("", off),
+			"header of member %d at offset %d gives an impossible size of %d bytes", w.ordinal(), off, m.Size).
+			WithHint("The archive is damaged; download or export it again."))
+		return 0, true, nil
+	}
 	w.idx.Members = append(w.idx.Members, m)
 	var visit *Member
 	if m.Regular() {

@@ -150,7 +150,8 @@ func checkPopulated(img *report.DiskImage, d DescriptorDisk, member string) (rep
 	if p <= 0 {
 		return report.Finding{}, false
 	}
-	if img.VirtualSize > 0 && p > roundSector(img.VirtualSize)+1<<20 {
+	// More than the capacity is DSK011's, a descriptor rule.
+	if img.VirtualSize > 0 && p > roundSector(img.VirtualSize)+1<<20 && (d.CapacityBytes <= 0 || p <= d.CapacityBytes) {
 		return rules.DskPopulatedSize.New(d.pos(),
 			"Disk %q has ovf:populatedSize %d (%s), more than the %s bytes the image in %s can hold", d.ID, p, human(p), human(img.VirtualSize), member).
 			WithRelated(report.InMember(member)).

@@ -168,12 +168,8 @@ func (c *streamChecker) onMarker() {
 // first 4 bytes collected with the marker are already compressed data.
 func (c *streamChecker) onGrainMarker(lba uint64, size uint32) {
 	maxC := maxCompressedGrain(c.h.grainBytes())
-	if msg := grainMarkerProblem(c.h, lba, size, maxC); msg != "" {
-		rule := rules.DskStreamMarkers
-		if lba >= c.h.capacity {
-			rule = rules.DskGrainBeyondCapacity
-		}
-		c.sink.add(rule.New(c.loc(c.markerAt), "%s", msg))
+	if rule, msg := grainMarkerProblem(c.h, lba, size, maxC); rule != nil {
+		c.sink.add(rule.New(c.loc(c.markerAt), "%s (marker at byte %d)", msg, c.markerAt))
 		if int64(size) > maxC {
 			c.state = stDead // the walk cannot find the next marker
 			return

@@ -2,6 +2,7 @@ package disk
 
 import (
 	"bytes"
+	"fmt"
 	"encoding/binary"
 
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
@@ -149,8 +150,8 @@ func (s *source) sampleMarkers(h sparseHeader) {
 		}
 		val, size, typ := binary.LittleEndian.Uint64(m), binary.LittleEndian.Uint32(m[8:]), binary.LittleEndian.Uint32(m[12:])
 		if size != 0 {
-			if msg := grainMarkerProblem(h, val, size, maxCompressed); msg != "" {
-				s.add(rules.DskStreamMarkers.New(s.off(off), "%s", msg))
+			if rule, msg := grainMarkerProblem(h, val, size, maxCompressed); rule != nil {
+				s.add(rule.New(s.off(off), "%s", msg))
 				return
 			}
 			off += roundSector(12 + int64(size))
@@ -173,17 +174,18 @@ func (s *source) sampleMarkers(h sparseHeader) {
 	}
 }
 
-// grainMarkerProblem says what is wrong with a grain marker, or "".
-func grainMarkerProblem(h sparseHeader, lba uint64, size uint32, maxCompressed int64) string {
+// grainMarkerProblem says what is wrong with a grain marker and which rule
+// it breaks, or returns a nil rule.
+func grainMarkerProblem(h sparseHeader, lba uint64, size uint32, maxCompressed int64) (*rules.Rule, string) {
 	switch {
 	case lba >= h.capacity:
-		return "grain marker at sector " + itoa(int64(lba)) + " lies beyond the capacity of " + itoa(int64(h.capacity)) + " sectors"
+		return rules.DskGrainBeyondCapacity, fmt.Sprintf("grain marker for disk sector %d lies beyond the capacity of %d sectors", lba, h.capacity)
 	case lba%h.grainSize != 0:
-		return "grain marker's sector " + itoa(int64(lba)) + " is not on a grain boundary"
+		return rules.DskStreamMarkers, fmt.Sprintf("grain marker's disk sector %d is not on a grain boundary of %d sectors", lba, h.grainSize)
 	case int64(size) > maxCompressed:
-		return "grain marker announces " + itoa(int64(size)) + " compressed bytes, more than a grain can need"
+		return rules.DskStreamMarkers, fmt.Sprintf("grain marker announces %d compressed bytes, more than a grain of %d bytes can need", size, h.grainBytes())
 	}
-	return ""
+	return nil, ""
 }
 
 // maxCompressedGrain bounds the compressed size of one grain: deflate's

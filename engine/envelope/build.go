@@ -17,7 +17,7 @@ type builder struct {
 	ns  string // the document element's namespace
 
 	warnedUnqualified bool
-	warnedXsd         bool
+	warnedSettingsNS  bool
 	warnedAttr        map[string]bool
 }
 

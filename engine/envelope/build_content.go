@@ -181,14 +181,14 @@ func (b *builder) item(n *Node, kind string) Item {
 	it.Configuration = b.attrString(n, "configuration")
 	it.Bound = b.attrString(n, "bound")
 	for _, c := range n.Children {
-		ok, xsd := isSettingsNS(c.Name.Space)
+		ok, nonStandard := isSettingsNS(c.Name.Space)
 		if !ok {
 			continue
 		}
-		if xsd && !b.warnedXsd {
-			b.warnedXsd = true
-			b.f.add(rules.EnvXsdSuffix.New(b.f.at(c.Pos), "<%s> is in namespace %s, which ends in .xsd", c.Name.Local, quote(c.Name.Space)).
-				WithHint("Declare the namespace without the .xsd suffix (" + strings.TrimSuffix(c.Name.Space, ".xsd") + "); VirtualBox writes the suffix, schema-checking consumers do not recognise the elements."))
+		if nonStandard && !b.warnedSettingsNS {
+			b.warnedSettingsNS = true
+			b.f.add(rules.EnvSettingsNamespace.New(b.f.at(c.Pos), "<%s> is in namespace %s, a non-standard spelling of a CIM settings-data namespace; it was read as such", c.Name.Local, quote(c.Name.Space)).
+				WithHint("Declare the namespace exactly as DSP8023 does (http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_..., no .xsd suffix); consumers that match namespaces exactly ignore these elements."))
 		}
 		if it.Namespace == "" {
 			it.Namespace = c.Name.Space

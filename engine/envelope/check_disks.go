@@ -116,7 +116,7 @@ func (c *checker) checkDisks() {
 func (c *checker) checkCapacity(d *Disk) {
 	capText := strings.TrimSpace(d.Capacity)
 	switch {
-	case !hasOVFAttr(d.Node, "capacity") || capText == "":
+	case !c.hasAttr(d.Node, "capacity") || capText == "":
 		c.f.add(rules.DskNoCapacity.New(c.at(d.Pos), "Disk %s has no ovf:capacity", quote(d.DiskID)).
 			WithHint(`Give the virtual disk's size, e.g. ovf:capacity="16" ovf:capacityAllocationUnits="byte * 2^30".`))
 		return

@@ -1,7 +1,6 @@
 package envelope
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -102,28 +101,19 @@ func (c *checker) checkItems(h *VirtualHardwareSection) {
 	}
 }
 
-// variantsOverlap reports whether two Items with one InstanceID can both
-// be selected at once: neither is a min/max range marker and their
-// configuration lists are both empty or share an id.
+// variantsOverlap reports whether two Items with one InstanceID are
+// duplicates rather than variants: both apply to every configuration (no
+// ovf:configuration) and both are normal Items, or both are the same range
+// marker. Items for configurations, even overlapping ones, are merged by
+// consumers, a later one overriding an earlier one (DSP0243 9.8).
 func variantsOverlap(a, b *Item) bool {
-	marker := func(it *Item) bool { return it.Bound == "min" || it.Bound == "max" }
-	if marker(a) || marker(b) {
-		return a.Bound == b.Bound && configsOverlap(a.Configuration, b.Configuration)
-	}
-	return configsOverlap(a.Configuration, b.Configuration)
-}
-
-func configsOverlap(a, b string) bool {
-	fa, fb := strings.Fields(a), strings.Fields(b)
-	if len(fa) == 0 || len(fb) == 0 {
-		return true
-	}
-	for _, x := range fa {
-		if slices.Contains(fb, x) {
-			return true
+	bound := func(it *Item) string {
+		if it.Bound == "min" || it.Bound == "max" {
+			return it.Bound
 		}
+		return "normal"
 	}
-	return false
+	return bound(a) == bound(b) && strings.TrimSpace(a.Configuration) == "" && strings.TrimSpace(b.Configuration) == ""
 }
 
 func (c *checker) checkItemBasics(it *Item) {

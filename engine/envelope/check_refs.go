@@ -76,7 +76,7 @@ func (c *checker) checkHref(fl *File) {
 	if s := scheme(href); s != "" {
 		switch {
 		case c.inArchive:
-			c.f.add(rules.RefRemoteInOVA.New(loc, "href %s is a %s URL; in an OVA every File must be a member of the archive", quote(href), s).
+			c.f.add(rules.RefOutsideOVA.New(loc, "href %s is a %s URL; in an OVA every File must be a member of the archive", quote(href), s).
 				WithHint("Put the file into the OVA and reference it by its member name, or distribute the package as a folder."))
 		case s == "http" || s == "https" || s == "file":
 			c.f.add(rules.RefURL.New(loc, "href %s is a %s URL; consumers must fetch it, and the package is not self-contained", quote(href), s).
@@ -98,11 +98,17 @@ func (c *checker) checkHref(fl *File) {
 			WithHint(`Use "/" to separate folders; "\" is not a path separator in URLs and consumers outside Windows look for a file with a backslash in its name.`))
 	}
 	for _, seg := range strings.FieldsFunc(href, func(r rune) bool { return r == '/' || r == '\\' }) {
-		if seg == ".." {
-			c.f.add(rules.RefDotDot.New(loc, "href %s climbs out of the package with ..", quote(href)).
-				WithHint("Keep every file of the package in the descriptor's folder (or below it) and reference it without .."))
-			return
+		if seg != ".." {
+			continue
 		}
+		if c.inArchive {
+			c.f.add(rules.RefOutsideOVA.New(loc, "href %s has a .. segment; in an OVA every File must be a member of the archive", quote(href)).
+				WithHint("Reference the archive member by its name, without .. segments."))
+		} else {
+			c.f.add(rules.RefDotDot.New(loc, "href %s climbs out of the descriptor's folder with ..", quote(href)).
+				WithHint("Keep every file of the package in the descriptor's folder (or below it) and reference it without ..; an OVA cannot hold such a file at all."))
+		}
+		return
 	}
 	if bad, ok := needsEscape(href); ok {
 		c.f.add(rules.RefNeedsEscape.New(loc, "href %s contains %s, which a URL must percent-encode", quote(href), bad).
@@ -153,7 +159,7 @@ func isHex(b byte) bool {
 
 // checkFileAttrs checks ovf:size, ovf:chunkSize and ovf:compression.
 func (c *checker) checkFileAttrs(fl *File) {
-	if hasOVFAttr(fl.Node, "size") {
+	if c.hasAttr(fl.Node, "size") {
 		if fl.Size == nil || *fl.Size < 0 {
 			c.f.add(rules.RefSizeSyntax.New(c.at(fl.Node.AttrPos("size")), "ovf:size %s is not a number of bytes", quote(fl.SizeText)).
 				WithHint("Write the file's size as a non-negative decimal integer of bytes, or leave ovf:size out."))
@@ -174,14 +180,14 @@ func (c *checker) checkFileAttrs(fl *File) {
 	}
 }
 
-// hasOVFAttr reports whether n has the OVF attribute local, qualified or
-// not.
-func hasOVFAttr(n *Node, local string) bool {
+// hasAttr reports whether n has the OVF attribute local, in the document's
+// namespace, an OVF envelope namespace, or unqualified.
+func (c *checker) hasAttr(n *Node, local string) bool {
 	if n == nil {
 		return false
 	}
 	for _, a := range n.Attrs {
-		if a.Name.Local == local && (a.Name.Space == "" || isEnvelopeNS(a.Name.Space)) {
+		if a.Name.Local == local && (a.Name.Space == "" || a.Name.Space == c.e.Namespace || isEnvelopeNS(a.Name.Space)) {
 			return true
 		}
 	}

@@ -56,23 +56,29 @@ func isEnvelopeNS(ns string) bool {
 	return v != VersionUnknown
 }
 
-// itemNamespaces maps an item element's local name to the CIM namespace its
-// children should be in, and the VirtualBox ".xsd"-suffixed spelling seen in
-// VirtualBox 2.0 exports and the tools that copied them.
-var itemNamespaces = map[string]string{
-	"Item":             NSRASD,
-	"StorageItem":      NSSASD,
-	"EthernetPortItem": NSEPASD,
+// settingsClasses are the CIM classes whose properties an Item's children
+// are: RASD for Item, SASD for StorageItem, EPASD for EthernetPortItem.
+var settingsClasses = []string{
+	"CIM_ResourceAllocationSettingData",
+	"CIM_StorageAllocationSettingData",
+	"CIM_EthernetPortAllocationSettingData",
 }
 
 // isSettingsNS reports whether ns is a CIM settings-data namespace an item's
-// children may use, and whether it is the non-standard ".xsd" spelling.
-func isSettingsNS(ns string) (ok, xsdSuffix bool) {
+// children may use, and whether it is a non-standard spelling: the ".xsd"
+// suffix VirtualBox 2.0 exports (and the tools that copied them) write, or
+// any other URI whose last segment names one of the classes (DSP0243 2.1.1's
+// own example has a typo in the middle of the URI).
+func isSettingsNS(ns string) (ok, nonStandard bool) {
 	switch ns {
 	case NSRASD, NSSASD, NSEPASD:
 		return true, false
-	case NSSASD + ".xsd", NSEPASD + ".xsd", NSRASD + ".xsd":
-		return true, true
+	}
+	last := strings.TrimSuffix(ns[strings.LastIndexByte(ns, '/')+1:], ".xsd")
+	for _, class := range settingsClasses {
+		if last == class {
+			return true, true
+		}
 	}
 	return false, false
 }

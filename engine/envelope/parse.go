@@ -174,8 +174,7 @@ func reportReadError(err error, d *xml.Decoder, stack []*Node, root *Node, f *fi
 			col = 0
 			line = syn.Line
 		}
-		msg := strings.TrimPrefix(syn.Msg, "expected ")
-		f.add(rules.EnvMalformed.New(f.at(Pos{Line: line, Column: col}), "XML error: %s", msg).
+		f.add(rules.EnvMalformed.New(f.at(Pos{Line: line, Column: col}), "XML error: %s", syn.Msg).
 			WithHint("Fix the XML at this place; an editor with XML checking shows the problem. If the file was edited by hand, compare it with the exported original."))
 	default:
 		f.add(rules.EnvMalformed.New(report.InMember(f.member), "XML error: %v", err))

@@ -41,7 +41,7 @@ func CheckCoverage(m *Manifest, c Coverage) []report.Finding {
 	cc.selfAndCertificate()
 	cc.expectedListed()
 	cc.extraEntries()
-	return capFindings(cc.out)
+	return cc.findings()
 }
 
 // coverage holds the state of one CheckCoverage call.
@@ -55,7 +55,7 @@ type coverage struct {
 	expected []string         // descriptor, then referenced names, unique
 	isExp    map[string]bool
 	handled  map[string]bool // listed names already judged
-	out      []report.Finding
+	capped
 }
 
 func (cc *coverage) index() {
@@ -105,10 +105,12 @@ func (cc *coverage) selfAndCertificate() {
 			continue
 		}
 		cc.handled[f] = true
-		cc.out = append(cc.out, rules.MfListsItself.New(cc.at(e), "%s lists %s, %s; virt-v2v then reports the "+
-			"OVA corrupt and XenCenter reports listed files missing", quote(e.Raw), printable(f), what).
-			WithHint(fmt.Sprintf("Remove line %d: the manifest lists the descriptor and the files it "+
-				"references, never the .mf or the .cert.", e.Line)))
+		cc.add(rules.MfListsItself, func() report.Finding {
+			return rules.MfListsItself.New(cc.at(e), "%s lists %s, %s; virt-v2v then reports the "+
+				"OVA corrupt and XenCenter reports listed files missing", quote(e.Raw), printable(f), what).
+				WithHint(fmt.Sprintf("Remove line %d: the manifest lists the descriptor and the files it "+
+					"references, never the .mf or the .cert.", e.Line))
+		})
 	}
 }
 
@@ -127,28 +129,34 @@ func (cc *coverage) expectedListed() {
 		if f, ok := cc.nearMiss(x); ok {
 			e := cc.first[f]
 			cc.handled[f] = true
-			cc.out = append(cc.out, rules.MfNameMismatch.New(cc.at(e),
-				"%s lists %q but the file is named %q; consumers compare names exactly, so the file counts as "+
-					"unlisted and the line as naming a missing file", quote(e.Raw), f, x).
-				WithRelated(report.InMember(x)).
-				WithHint("Write it as: "+standardLine(e.Algorithm, x, e.Digest)))
+			cc.add(rules.MfNameMismatch, func() report.Finding {
+				return rules.MfNameMismatch.New(cc.at(e),
+					"%s lists %q but the file is named %q; consumers compare names exactly, so the file counts as "+
+						"unlisted and the line as naming a missing file", quote(e.Raw), f, x).
+					WithRelated(report.InMember(x)).
+					WithHint("Write it as: " + standardLine(e.Algorithm, x, e.Digest))
+			})
 			continue
 		}
 		why := cc.unusableNote(x)
 		add := fmt.Sprintf("Add the line %s followed by the %d hex digits of the file's %s digest.",
 			alg+"("+printable(x)+")=", hexLen[alg], displayName[alg])
 		if x == cc.c.Descriptor {
-			cc.out = append(cc.out, rules.MfDescriptorNotListed.New(report.InMember(cc.mf),
-				"the manifest does not list the descriptor %s%s, so a changed descriptor goes unnoticed. "+
-					"ovftool 4.0 wrote manifests like this; ovftool reports \"No manifest entry found\", COT refuses "+
-					"the package and VirtualBox quietly trusts the descriptor as it finds it", printable(x), why).
-				WithRelated(report.InMember(x)).WithHint(add+" List the descriptor first."))
+			cc.add(rules.MfDescriptorNotListed, func() report.Finding {
+				return rules.MfDescriptorNotListed.New(report.InMember(cc.mf),
+					"the manifest does not list the descriptor %s%s, so a changed descriptor goes unnoticed. "+
+						"ovftool 4.0 wrote manifests like this; ovftool reports \"No manifest entry found\", COT refuses "+
+						"the package and VirtualBox quietly trusts the descriptor as it finds it", printable(x), why).
+					WithRelated(report.InMember(x)).WithHint(add + " List the descriptor first.")
+			})
 			continue
 		}
-		cc.out = append(cc.out, rules.MfFileNotListed.New(report.InMember(cc.mf),
-			"%s is referenced by the descriptor but not listed in the manifest%s, so it is not protected: a "+
-				"changed or damaged copy goes unnoticed", printable(x), why).
-			WithRelated(report.InMember(x)).WithHint(add))
+		cc.add(rules.MfFileNotListed, func() report.Finding {
+			return rules.MfFileNotListed.New(report.InMember(cc.mf),
+				"%s is referenced by the descriptor but not listed in the manifest%s, so it is not protected: a "+
+					"changed or damaged copy goes unnoticed", printable(x), why).
+				WithRelated(report.InMember(x)).WithHint(add)
+		})
 	}
 }
 
@@ -183,17 +191,21 @@ func (cc *coverage) extraEntries() {
 		}
 		e := cc.first[f]
 		if cc.c.Present(f) {
-			cc.out = append(cc.out, rules.MfListedNotReferenced.New(cc.at(e),
-				"%s lists %s, which is in the package but not referenced by the descriptor; DSP0243 2.1 lists "+
-					"only referenced files and COT reports the entry as not in References", quote(e.Raw), printable(f)).
-				WithRelated(report.InMember(f)).
-				WithHint(fmt.Sprintf("Remove line %d and the file %s from the package, or reference the file "+
-					"from the descriptor's References if an importer needs it.", e.Line, printable(f))))
+			cc.add(rules.MfListedNotReferenced, func() report.Finding {
+				return rules.MfListedNotReferenced.New(cc.at(e),
+					"%s lists %s, which is in the package but not referenced by the descriptor; DSP0243 2.1 lists "+
+						"only referenced files and COT reports the entry as not in References", quote(e.Raw), printable(f)).
+					WithRelated(report.InMember(f)).
+					WithHint(fmt.Sprintf("Remove line %d and the file %s from the package, or reference the file "+
+						"from the descriptor's References if an importer needs it.", e.Line, printable(f)))
+			})
 			continue
 		}
-		cc.out = append(cc.out, rules.MfListedFileAbsent.New(cc.at(e),
-			"%s lists %s, which the package does not have; XenCenter refuses the package (\"files listed in the "+
-				"manifest are missing\") and ovftool cannot check the line", quote(e.Raw), printable(f)).
-			WithHint(fmt.Sprintf("Remove line %d, or add %s to the package under exactly that name.", e.Line, printable(f))))
+		cc.add(rules.MfListedFileAbsent, func() report.Finding {
+			return rules.MfListedFileAbsent.New(cc.at(e),
+				"%s lists %s, which the package does not have; XenCenter refuses the package (\"files listed in the "+
+					"manifest are missing\") and ovftool cannot check the line", quote(e.Raw), printable(f)).
+				WithHint(fmt.Sprintf("Remove line %d, or add %s to the package under exactly that name.", e.Line, printable(f)))
+		})
 	}
 }

@@ -141,13 +141,15 @@ const (
 	tokenNotAccepted                  // any other algorithm
 )
 
+// tokenFolder drops the separators some tools put in algorithm names.
+var tokenFolder = strings.NewReplacer("-", "", "_", "")
+
 // classifyToken maps an algorithm name as written to its canonical name and
 // kind. OpenSSL 3 writes SHA2-256, Oracle OLVM SHA-256, hand-written
 // manifests sha256: each is one of the three accepted algorithms under a
 // name DSP0243 does not use.
 func classifyToken(token string) (canonical string, kind tokenKind) {
-	u := strings.ToUpper(token)
-	u = strings.NewReplacer("-", "", "_", "").Replace(u)
+	u := tokenFolder.Replace(strings.ToUpper(token))
 	switch u {
 	case "SHA1":
 		canonical = "SHA1"

@@ -26,7 +26,7 @@ func Parse(data []byte, member string, ovfVersion string) *Manifest {
 	p.wholeFile(len(data))
 	p.algorithms()
 	p.duplicates()
-	p.m.Findings = capFindings(p.m.Findings)
+	p.m.Findings = p.findings()
 	return p.m
 }
 
@@ -34,6 +34,7 @@ func Parse(data []byte, member string, ovfVersion string) *Manifest {
 type parser struct {
 	m       *Manifest
 	version string
+	capped
 
 	crlfLines, crlfFirst, crlfCol int
 	blankLines, blankFirst        int
@@ -104,17 +105,21 @@ func (p *parser) line(n int, line string, crlf, hasLF bool) {
 	}
 	loc := report.At(p.m.Member, n, 1)
 	if len(line) > limits.MaxManifestLine {
-		p.add(rules.MfNotDigestLine.New(loc, "line %d is %d bytes long, too long to be a digest entry: %s",
-			n, len(line), quote(line)).
-			WithHint("A manifest line is ALG(file name)= hex digest. Remove the line, or regenerate the manifest."))
+		p.add(rules.MfNotDigestLine, func() report.Finding {
+			return rules.MfNotDigestLine.New(loc, "line %d is %d bytes long, too long to be a digest entry: %s",
+				n, len(line), quote(line)).
+				WithHint("A manifest line is ALG(file name)= hex digest. Remove the line, or regenerate the manifest.")
+		})
 		return
 	}
 	s := splitEntry(line)
 	if s.problem != "" {
-		p.add(rules.MfNotDigestLine.New(loc, "%s is not a digest entry: %s", quote(line), s.problem).
-			WithHint("Each line must read ALG(file name)= hex digest, e.g. SHA256(disk1.vmdk)= followed by the " +
-				"64-digit digest; vSphere refuses a manifest with any other line, COT reports it invalid and " +
-				"virt-v2v skips it. Remove the line or rewrite it in that form."))
+		p.add(rules.MfNotDigestLine, func() report.Finding {
+			return rules.MfNotDigestLine.New(loc, "%s is not a digest entry: %s", quote(line), s.problem).
+				WithHint("Each line must read ALG(file name)= hex digest, e.g. SHA256(disk1.vmdk)= followed by the " +
+					"64-digit digest; vSphere refuses a manifest with any other line, COT reports it invalid and " +
+					"virt-v2v skips it. Remove the line or rewrite it in that form.")
+		})
 		return
 	}
 	alg, kind := classifyToken(s.token)
@@ -144,8 +149,6 @@ func (p *parser) line(n int, line string, crlf, hasLF bool) {
 	p.m.Entries = append(p.m.Entries, e)
 	p.dialect(e, s)
 }
-
-func (p *parser) add(f report.Finding) { p.m.Findings = append(p.m.Findings, f) }
 
 // printable returns a file name fit for a message: as written when it is
 // valid UTF-8 without control characters, Go-quoted otherwise.

@@ -32,6 +32,7 @@ var emptyDigest = map[string]string{
 func Verify(m *Manifest, computed func(file, algorithm string) (hex string, ok bool)) (
 	findings []report.Finding, status map[string]report.ManifestStatus) {
 	status = map[string]report.ManifestStatus{}
+	var c capped
 	for _, e := range m.Entries {
 		if e.File == m.Member {
 			continue
@@ -49,10 +50,10 @@ func Verify(m *Manifest, computed func(file, algorithm string) (hex string, ok b
 			}
 		default:
 			status[e.File] = report.Mismatch
-			findings = append(findings, mismatch(m.Member, e, got))
+			c.add(rules.MfDigestMismatch, func() report.Finding { return mismatch(m.Member, e, got) })
 		}
 	}
-	return capFindings(findings), status
+	return c.findings(), status
 }
 
 // mismatch builds the finding for an entry whose digest differs from the

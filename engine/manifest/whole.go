@@ -12,33 +12,43 @@ import (
 func (p *parser) wholeFile(size int) {
 	mf := p.m.Member
 	if p.crlfLines > 0 {
-		p.add(rules.MfCRLF.New(report.At(mf, p.crlfFirst, p.crlfCol),
-			"%d of %d lines end in CR LF where DSP0243 has LF alone; VirtualBox, virt-v2v and COT strip the CR, "+
-				"but a reader that does not takes it as part of the digest", p.crlfLines, p.lineCount).
-			WithHint("Convert the line ends to LF (dos2unix, or `tr -d '\\r'`); the digests stay the same."))
+		p.add(rules.MfCRLF, func() report.Finding {
+			return rules.MfCRLF.New(report.At(mf, p.crlfFirst, p.crlfCol),
+				"%d of %d lines end in CR LF where DSP0243 has LF alone; VirtualBox, virt-v2v and COT strip the CR, "+
+					"but a reader that does not takes it as part of the digest", p.crlfLines, p.lineCount).
+				WithHint("Convert the line ends to LF (dos2unix, or `tr -d '\\r'`); the digests stay the same.")
+		})
 	}
 	if p.padding > 0 {
-		p.add(rules.MfPadding.New(report.At(mf, p.paddingLine, 1),
-			"the manifest ends in %d spaces with no final newline, as ovftool 4.0 wrote them; every reader seen "+
-				"ignores them", p.padding).
-			WithHint("Nothing to do for consumers; to match DSP0243, end the last entry with a newline and drop the spaces."))
+		p.add(rules.MfPadding, func() report.Finding {
+			return rules.MfPadding.New(report.At(mf, p.paddingLine, 1),
+				"the manifest ends in %d blanks with no final newline, as ovftool 4.0 wrote them; every reader seen "+
+					"ignores them", p.padding).
+				WithHint("Nothing to do for consumers; to match DSP0243, end the last entry with a newline and drop the spaces.")
+		})
 	}
 	if p.blankLines > 0 {
-		p.add(rules.MfPadding.New(report.At(mf, p.blankFirst, 1),
-			"%d blank line(s), the first at line %d; DSP0243's grammar has only digest lines, though every "+
-				"reader seen skips blank ones", p.blankLines, p.blankFirst).
-			WithHint("Remove the blank lines."))
+		p.add(rules.MfPadding, func() report.Finding {
+			return rules.MfPadding.New(report.At(mf, p.blankFirst, 1),
+				"%d blank line(s), the first at line %d; DSP0243's grammar has only digest lines, though every "+
+					"reader seen skips blank ones", p.blankLines, p.blankFirst).
+				WithHint("Remove the blank lines.")
+		})
 	}
 	if p.noFinalNewline > 0 {
-		p.add(rules.MfPadding.New(report.At(mf, p.noFinalNewline, 1),
-			"the last line has no final newline; every reader seen accepts it, but DSP0243 ends each entry with LF").
-			WithHint("End the last line with a newline."))
+		p.add(rules.MfPadding, func() report.Finding {
+			return rules.MfPadding.New(report.At(mf, p.noFinalNewline, 1),
+				"the last line has no final newline; every reader seen accepts it, but DSP0243 ends each entry with LF").
+				WithHint("End the last line with a newline.")
+		})
 	}
 	if p.badUTF8 > 0 {
-		p.add(rules.MfNotUTF8.New(report.At(mf, p.badUTF8First, 1),
-			"%d line(s) are not valid UTF-8, the first at line %d; file names that are not UTF-8 match the "+
-				"archive's names only by accident of encoding", p.badUTF8, p.badUTF8First).
-			WithHint("Write the manifest in UTF-8 with the names exactly as the descriptor's File hrefs spell them."))
+		p.add(rules.MfNotUTF8, func() report.Finding {
+			return rules.MfNotUTF8.New(report.At(mf, p.badUTF8First, 1),
+				"%d line(s) are not valid UTF-8, the first at line %d; file names that are not UTF-8 match the "+
+					"archive's names only by accident of encoding", p.badUTF8, p.badUTF8First).
+				WithHint("Write the manifest in UTF-8 with the names exactly as the descriptor's File hrefs spell them.")
+		})
 	}
 	if len(p.m.Entries) == 0 {
 		msg := "the manifest is empty, so it protects nothing"
@@ -49,9 +59,11 @@ func (p *parser) wholeFile(size int) {
 		default:
 			msg = "the manifest has no entries, only blanks, so it protects nothing"
 		}
-		p.add(rules.MfEmpty.New(report.InMember(mf), "%s", msg).
-			WithHint("Regenerate the manifest with one line per file, the descriptor first, then every file it " +
-				"references, e.g. " + regenerateRecipe + "; or remove the manifest."))
+		p.add(rules.MfEmpty, func() report.Finding {
+			return rules.MfEmpty.New(report.InMember(mf), "%s", msg).
+				WithHint("Regenerate the manifest with one line per file, the descriptor first, then every file it " +
+					"references, e.g. " + regenerateRecipe + "; or remove the manifest.")
+		})
 	}
 }
 
@@ -84,38 +96,46 @@ func (p *parser) algorithms() {
 				continue
 			}
 			e := first[alg]
-			p.add(rules.MfNewAlgorithmInOld.New(at(e),
-				"%s digests in an OVF %s package: the 1.x grammar has SHA1 only. ovftool 4.2 and later write "+
-					"SHA-256 by default and vSphere 6.5 and later accept it, but the vSphere C# client, vCenter 5.5 and "+
-					"PowerCLI 6.5 refuse it, and COT hashes 1.x packages with SHA-1 and reports every file "+
-					"as tampered with", displayName[alg], p.version).
-				WithHint("If old VMware clients or COT matter, regenerate the manifest with SHA-1 " +
-					"(ovftool --shaAlgorithm=SHA1), e.g. SHA1(" + printable(e.File) + ")= followed by the 40 hex digits of `sha1sum`; " +
-					"otherwise nothing to do."))
+			p.add(rules.MfNewAlgorithmInOld, func() report.Finding {
+				return rules.MfNewAlgorithmInOld.New(at(e),
+					"%s digests in an OVF %s package: the 1.x grammar has SHA1 only. ovftool 4.2 and later write "+
+						"SHA-256 by default and vSphere 6.5 and later accept it, but the vSphere C# client, vCenter 5.5 and "+
+						"PowerCLI 6.5 refuse it, and COT hashes 1.x packages with SHA-1 and reports every file "+
+						"as tampered with", displayName[alg], p.version).
+					WithHint("If old VMware clients or COT matter, regenerate the manifest with SHA-1 " +
+						"(ovftool --shaAlgorithm=SHA1), e.g. SHA1(" + printable(e.File) + ")= followed by the 40 hex digits of `sha1sum`; " +
+						"otherwise nothing to do.")
+			})
 			break
 		}
 	}
 	if e, ok := first["SHA512"]; ok {
-		p.add(rules.MfSHA512.New(at(e),
-			"SHA-512 digests: virt-v2v reads only SHA1 and SHA256 lines and skips this one, so it imports the "+
-				"package without checking it; COT hashes with SHA-1 or SHA-256 and reports every file as tampered with").
-			WithHint("Use SHA-256 (ovftool --shaAlgorithm=SHA256), e.g. SHA256(" + printable(e.File) + ")= followed by the " +
-				"64 hex digits of `sha256sum`."))
+		p.add(rules.MfSHA512, func() report.Finding {
+			return rules.MfSHA512.New(at(e),
+				"SHA-512 digests: virt-v2v reads only SHA1 and SHA256 lines and skips this one, so it imports the "+
+					"package without checking it; COT hashes with SHA-1 or SHA-256 and reports every file as tampered with").
+				WithHint("Use SHA-256 (ovftool --shaAlgorithm=SHA256), e.g. SHA256(" + printable(e.File) + ")= followed by the " +
+					"64 hex digits of `sha256sum`.")
+		})
 	}
 	if e, ok := first["SHA1"]; ok {
-		p.add(rules.MfSHA1.New(at(e),
-			"SHA-1 digests: SHA-1 is the only algorithm of DSP0243 1.x and every consumer accepts it, but "+
-				"collisions can be made on purpose, so it does not protect against a deliberate substitution").
-			WithHint("Prefer SHA-256 (ovftool --shaAlgorithm=SHA256) unless vSphere before 6.5 or COT must read " +
-				"the package; sign the package if its origin matters."))
+		p.add(rules.MfSHA1, func() report.Finding {
+			return rules.MfSHA1.New(at(e),
+				"SHA-1 digests: SHA-1 is the only algorithm of DSP0243 1.x and every consumer accepts it, but "+
+					"collisions can be made on purpose, so it does not protect against a deliberate substitution").
+				WithHint("Prefer SHA-256 (ovftool --shaAlgorithm=SHA256) unless vSphere before 6.5 or COT must read " +
+					"the package; sign the package if its origin matters.")
+		})
 	}
 	if len(order) > 1 {
 		second := first[order[1]]
-		p.add(rules.MfMixedAlgorithms.New(at(second),
-			"the manifest mixes %s and %s digests; consumers pick one algorithm per package (COT by OVF version, "+
-				"VirtualBox by preference), so some lines are never checked", displayName[order[0]],
-			displayName[order[1]]).
-			WithHint(fmt.Sprintf("Regenerate every line with one algorithm, e.g. all %s.", displayName[order[0]])))
+		p.add(rules.MfMixedAlgorithms, func() report.Finding {
+			return rules.MfMixedAlgorithms.New(at(second),
+				"the manifest mixes %s and %s digests; consumers pick one algorithm per package (COT by OVF version, "+
+					"VirtualBox by preference), so some lines are never checked", displayName[order[0]],
+				displayName[order[1]]).
+				WithHint(fmt.Sprintf("Regenerate every line with one algorithm, e.g. all %s.", displayName[order[0]]))
+		})
 	}
 }
 
@@ -135,14 +155,18 @@ func (p *parser) duplicates() {
 		loc := report.At(p.m.Member, e.Line, 1)
 		prev := report.At(p.m.Member, f.Line, 1)
 		if f.Digest == e.Digest {
-			p.add(rules.MfDuplicate.New(loc, "%s lists %s again with the same %s digest as line %d",
-				quote(e.Raw), printable(e.File), displayName[e.Algorithm], f.Line).WithRelated(prev).
-				WithHint(fmt.Sprintf("Remove line %d.", e.Line)))
+			p.add(rules.MfDuplicate, func() report.Finding {
+				return rules.MfDuplicate.New(loc, "%s lists %s again with the same %s digest as line %d",
+					quote(e.Raw), printable(e.File), displayName[e.Algorithm], f.Line).WithRelated(prev).
+					WithHint(fmt.Sprintf("Remove line %d.", e.Line))
+			})
 			continue
 		}
-		p.add(rules.MfConflictingDigests.New(loc, "%s gives %s a %s digest different from line %d (%s); "+
-			"at most one of them can be right, and consumers disagree on which line counts",
-			quote(e.Raw), printable(e.File), displayName[e.Algorithm], f.Line, f.Digest).WithRelated(prev).
-			WithHint("Recompute the file's digest and keep only the line that matches it."))
+		p.add(rules.MfConflictingDigests, func() report.Finding {
+			return rules.MfConflictingDigests.New(loc, "%s gives %s a %s digest different from line %d (%s); "+
+				"at most one of them can be right, and consumers disagree on which line counts",
+				quote(e.Raw), printable(e.File), displayName[e.Algorithm], f.Line, f.Digest).WithRelated(prev).
+				WithHint("Recompute the file's digest and keep only the line that matches it.")
+		})
 	}
 }

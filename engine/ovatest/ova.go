@@ -42,6 +42,12 @@ func OVA(format tar.Format, members ...Member) []byte {
 		if typ != tar.TypeReg {
 			h.Size = 0
 		}
+		if format == tar.FormatPAX {
+			// archive/tar writes a PAX header only when a record needs
+			// one; a comment makes every member carry one, as PAX
+			// writers such as bsdtar's pax format do.
+			h.PAXRecords = map[string]string{"comment": "ovatest"}
+		}
 		if err := tw.WriteHeader(h); err != nil {
 			panic("ovatest: " + err.Error())
 		}

@@ -23,9 +23,9 @@ var (
 	DskUnknownFormat = register(Rule{ID: "DSK008", Title: "unknown disk format URI",
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 5.2"})
 	DskNoFormat = register(Rule{ID: "DSK009", Title: "Disk with a file but no ovf:format",
-		Severity: report.Error, Spec: "DSP0243 1.1.0 9.1"})
+		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 9.1"})
 	DskSharedFile = register(Rule{ID: "DSK010", Title: "two Disks use the same File",
-		Severity: report.Error, Spec: "DSP0243 1.1.0 9.1"})
+		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 9.1"})
 	DskPopulated = register(Rule{ID: "DSK011", Title: "populatedSize larger than the capacity",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 9.1"})
 	DskParent = register(Rule{ID: "DSK012", Title: "Disk parentRef names no other Disk",

@@ -28,7 +28,7 @@ var (
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7"})
 	EnvTrailingSlash = register(Rule{ID: "ENV009", Title: "envelope namespace with a trailing slash",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7"})
-	EnvXsdSuffix = register(Rule{ID: "ENV010", Title: "settings-data namespace with a .xsd suffix",
+	EnvSettingsNamespace = register(Rule{ID: "ENV010", Title: "non-standard CIM settings-data namespace",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 2.0.1"})
 	EnvUnqualified = register(Rule{ID: "ENV011", Title: "OVF element or attribute without the OVF namespace",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 1.1.1"})

@@ -57,7 +57,7 @@ var (
 	// Coverage: which files the manifest lists.
 
 	MfDescriptorNotListed = register(Rule{ID: "MF020", Title: "descriptor not listed in the manifest",
-		Severity: report.Error, Spec: "DSP0243 1.1.0 5.1"})
+		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 5.1"})
 	MfFileNotListed = register(Rule{ID: "MF021", Title: "referenced file not listed in the manifest",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 5.1"})
 	MfListedFileAbsent = register(Rule{ID: "MF022", Title: "manifest lists a file the package does not have",

@@ -16,12 +16,12 @@ var (
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
 	RefURL = register(Rule{ID: "REF005", Title: "href is a URL, not a file of the package",
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 7.1"})
-	RefRemoteInOVA = register(Rule{ID: "REF006", Title: "href in an OVA points outside the archive",
+	RefOutsideOVA = register(Rule{ID: "REF006", Title: "href in an OVA points outside the archive",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 5.3"})
 	RefAbsolute = register(Rule{ID: "REF007", Title: "href is an absolute path",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
-	RefDotDot = register(Rule{ID: "REF008", Title: "href contains a .. segment",
-		Severity: report.Error, Spec: "DSP0243 1.1.0 5.3"})
+	RefDotDot = register(Rule{ID: "REF008", Title: "href climbs out of the package folder",
+		Severity: report.Warning, Spec: "DSP0243 1.1.0 7.1"})
 	RefBackslash = register(Rule{ID: "REF009", Title: "href contains a backslash",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7.1"})
 	RefNeedsEscape = register(Rule{ID: "REF010", Title: "href has characters that need percent-encoding",

@@ -19,23 +19,20 @@ var testManifest = []byte("SHA256(appliance.ovf)= 0f1e2d3c4b5a69788796a5b4c3d2e1
 // pki is the set of certificates the tests sign with, made once per process
 // because RSA key generation is slow (above all under wasm).
 type pki struct {
-	ca          *ovatest.CA
-	vendor      *ovatest.Issued // CA-issued, code signing, RSA-2048
-	other       *ovatest.Issued // CA-issued, another RSA-2048 key
-	self        *ovatest.Issued // self-signed, the vendor's key
-	small       *ovatest.Issued // CA-issued, RSA-1024
-	ec          *ovatest.Issued // CA-issued, ECDSA P-256, code signing
-	mid         *ovatest.Issued // intermediate CA
-	leaf        *ovatest.Issued // issued by mid, the vendor's key
-	expired     *ovatest.Issued // valid 2024-2025
-	future      *ovatest.Issued // valid from 2030
-	sha1Signed  *ovatest.Issued // issued with SHA1WithRSA
-	tlsServer   *ovatest.Issued // serverAuth only
-	roots       *x509.CertPool  // the CA root
-	otherCA     *ovatest.CA
-	otherRoots  *x509.CertPool
-	selfRoots   *x509.CertPool // the self-signed certificate
-	wrongRootCA *ovatest.CA
+	ca         *ovatest.CA
+	vendor     *ovatest.Issued // CA-issued, code signing, RSA-2048
+	other      *ovatest.Issued // CA-issued, another RSA-2048 key
+	self       *ovatest.Issued // self-signed, the vendor's key
+	small      *ovatest.Issued // CA-issued, RSA-1024
+	ec         *ovatest.Issued // CA-issued, ECDSA P-256, code signing
+	mid        *ovatest.Issued // intermediate CA
+	leaf       *ovatest.Issued // issued by mid, the vendor's key
+	expired    *ovatest.Issued // valid 2024-2025
+	future     *ovatest.Issued // valid from 2030
+	sha1Signed *ovatest.Issued // issued with SHA1WithRSA
+	tlsServer  *ovatest.Issued // serverAuth only
+	roots      *x509.CertPool  // the CA root
+	selfRoots  *x509.CertPool  // the self-signed certificate
 }
 
 var (

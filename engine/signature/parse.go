@@ -163,10 +163,18 @@ func (p *parser) finish() {
 	}
 	if len(f.Certificates) > 1 {
 		p.add(rules.SigExtraCertificates.New(p.at(f.certLine(1), 1),
-			"%d certificates follow the signer's; this is outside the DSP0243 1.0 grammar, which allows one, and ovacheck uses them only as untrusted intermediates",
-			len(f.Certificates)-1).
+			"%s the signer's; this is outside the DSP0243 1.0 grammar, which allows one, and ovacheck uses them only as untrusted intermediates",
+			plural(len(f.Certificates)-1, "certificate follows", "certificates follow")).
 			WithHint("Consumers such as VirtualBox ignore the extra certificates; give users the intermediates with the trust roots instead, or keep them if your consumers build chains from them."))
 	}
+}
+
+// plural returns "n one" or "n many".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // binaryColumn returns the 1-based column of the first byte in text that

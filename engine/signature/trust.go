@@ -63,7 +63,7 @@ func (v *verifier) judgeTrust() {
 		v.sig.Trust = TrustPinned
 	case chained:
 		v.sig.Trust = TrustTrusted
-	default:
+	case v.sig.Verified == Verified:
 		v.add(rules.SigTrustUnknown.New(v.certLoc(0),
 			"the signature says the manifest was signed by the holder of %q (SHA-256 %s); no trust roots or pinned fingerprint were given, so whether that is the publisher is not known",
 			signer.Subject.String(), Fingerprint(signer)).
@@ -170,6 +170,11 @@ func chainReason(err error, f *File) string {
 		issuer := "its issuer"
 		if unknown.Cert != nil {
 			issuer = fmt.Sprintf("its issuer %q", unknown.Cert.Issuer.String())
+		}
+		// crypto/x509 hides why a candidate issuer was rejected (a SHA-1
+		// signature, an expired root) inside the error text only.
+		if _, hint, ok := strings.Cut(err.Error(), "(possibly because of "); ok {
+			return "a candidate issuer was rejected because of " + strings.TrimSuffix(hint, ")")
 		}
 		s := "no root given issued it, and the file carries no certificate linking it to one; " + issuer + " is unknown"
 		if len(f.Certificates) > 1 {

@@ -7,9 +7,12 @@ package samples
 
 import (
 	"archive/tar"
+	"crypto/sha1"
 	"crypto/sha256"
+	"crypto/sha512"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"html"
 
 	"github.com/ovacheck/ovacheck/engine/ovatest"
@@ -32,6 +35,18 @@ type Spec struct {
 	FlipDiskByte bool
 	// DescriptorNotFirst puts the manifest before the descriptor.
 	DescriptorNotFirst bool
+	// Algorithm is the manifest's digest: "SHA1", "SHA256" (default) or
+	// "SHA512".
+	Algorithm string
+	// Signer, when set, signs the manifest: the package gets a
+	// "<Base>.cert" with the signature and the signer's certificate.
+	Signer *ovatest.Issued
+}
+
+// NewSigner returns a code-signing certificate from a fresh test CA, named
+// commonName.
+func NewSigner(commonName string) *ovatest.Issued {
+	return ovatest.NewCA().Issue(ovatest.CertOptions{CommonName: commonName, CodeSigning: true})
 }
 
 // Sound returns the sound sample: descriptor, manifest and one disk, every
@@ -58,17 +73,28 @@ func Build(s Spec) []byte {
 	if s.DiskName == "" {
 		s.DiskName = s.Base + "-disk1.vmdk"
 	}
-	disk := StreamOptimizedVMDK(diskCapacity)
+	if s.Algorithm == "" {
+		s.Algorithm = "SHA256"
+	}
+	disk := ovatest.StreamOptimizedVMDK(diskCapacity, diskContent())
 	ovf := []byte(descriptor(s, int64(len(disk))))
-	mf := fmt.Sprintf("SHA256(%s.ovf)= %s\nSHA256(%s)= %s\n", s.Base, sha256Hex(ovf), s.DiskName, sha256Hex(disk))
+	mf := []byte(fmt.Sprintf("%s(%s.ovf)= %s\n%s(%s)= %s\n", s.Algorithm, s.Base, digestHex(s.Algorithm, ovf),
+		s.Algorithm, s.DiskName, digestHex(s.Algorithm, disk)))
 	if s.FlipDiskByte {
-		disk[len(disk)-3*sector-1] ^= 0x01 // unused tail of the grain directory sector
+		// One bit inside the first grain's compressed data: the image
+		// still looks well-formed, only its digest tells.
+		disk[firstGrainData+8] ^= 0x01
 	}
 	members := []ovatest.Member{
 		{Name: s.Base + ".ovf", Data: ovf},
-		{Name: s.Base + ".mf", Data: []byte(mf)},
-		{Name: s.DiskName, Data: disk},
+		{Name: s.Base + ".mf", Data: mf},
 	}
+	if s.Signer != nil {
+		sig := ovatest.Sign(mf, s.Signer.Key, "SHA256")
+		members = append(members, ovatest.Member{Name: s.Base + ".cert",
+			Data: ovatest.CertFile(s.Base+".mf", "SHA256", sig, false, s.Signer.PEM)})
+	}
+	members = append(members, ovatest.Member{Name: s.DiskName, Data: disk})
 	if s.DescriptorNotFirst {
 		members[0], members[1] = members[1], members[0]
 	}
@@ -78,9 +104,33 @@ func Build(s Spec) []byte {
 // diskCapacity is the sample disk's virtual size: 64 MiB.
 const diskCapacity = 64 << 20
 
-func sha256Hex(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+// firstGrainData is the offset of the first grain's compressed bytes in a
+// VMDK from ovatest: 128 sectors of header and descriptor, then the grain's
+// 12-byte marker.
+const firstGrainData = 128*512 + 12
+
+// diskContent is what the sample disk holds at its start: 256 KiB of text,
+// so that the image has real grains.
+func diskContent() []byte {
+	var b []byte
+	for i := 0; len(b) < 256<<10; i++ {
+		b = fmt.Appendf(b, "ovacheck sample disk, line %d\n", i)
+	}
+	return b
+}
+
+func digestHex(alg string, b []byte) string {
+	var h hash.Hash
+	switch alg {
+	case "SHA1":
+		h = sha1.New()
+	case "SHA512":
+		h = sha512.New()
+	default:
+		h = sha256.New()
+	}
+	h.Write(b)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func xmlText(s string) string { return html.EscapeString(s) }
