@@ -478,6 +478,10 @@ func (c *checker) judgeWholeFile() {
 // finish applies the profile, sorts the findings and sets the verdict.
 func (c *checker) finish() {
 	c.rep.Findings = c.sortedFindings()
+	if c.o.policy != nil {
+		c.o.policy.Apply(c.rep)
+		report.Sort(c.rep.Findings)
+	}
 	c.rep.Verdict = report.VerdictOf(c.rep.Findings, report.Error)
 	c.rep.Stats = report.Stats{BytesRead: c.bytesRead.Load(), ElapsedMs: time.Since(c.start).Milliseconds()}
 }

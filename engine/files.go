@@ -30,12 +30,10 @@ func (c *checker) fileTable(status map[string]report.ManifestStatus) {
 		}
 		files = append(files, f)
 	}
-	if c.mf != nil && status != nil {
-		for name, s := range status {
-			if s == report.Missing {
-				if _, ok := c.members.lookup(name); !ok {
-					files = append(files, report.File{Member: name, Offset: -1, Manifest: report.Missing, Role: roles[name]})
-				}
+	if c.mf != nil {
+		for _, name := range c.mf.Files() {
+			if _, ok := c.members.lookup(name); !ok && name != c.mfName && name != c.certName {
+				files = append(files, report.File{Member: name, Offset: -1, Manifest: report.Missing, Role: roleOr(roles[name], "extra")})
 			}
 		}
 	}
@@ -78,4 +76,11 @@ func (c *checker) roles() map[string]string {
 		roles[c.certName] = "certificate"
 	}
 	return roles
+}
+
+func roleOr(role, fallback string) string {
+	if role == "" {
+		return fallback
+	}
+	return role
 }

@@ -22,6 +22,7 @@ type options struct {
 	signerPin   string
 	at          time.Time
 	toolVersion string
+	policy      Policy
 }
 
 // Progress is reported while a check runs.
@@ -83,3 +84,14 @@ func WithTime(t time.Time) Option { return func(o *options) { o.at = t } }
 
 // WithToolVersion sets the version written in the report.
 func WithToolVersion(v string) Option { return func(o *options) { o.toolVersion = v } }
+
+// Policy is an organisation's rules applied to a finished report: rules
+// turned off or given another severity, and POL findings for what the
+// policy requires (see package policy). Apply may change r.Findings; the
+// engine sorts them and sets the verdict afterwards.
+type Policy interface {
+	Apply(r *report.Report)
+}
+
+// WithPolicy applies p to the report before the verdict is set.
+func WithPolicy(p Policy) Option { return func(o *options) { o.policy = p } }

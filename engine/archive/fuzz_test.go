@@ -19,6 +19,14 @@ import (
 // addSeeds gives a fuzzer archives in every dialect, damaged variants and
 // the corpus .ova files.
 func addSeeds(f *testing.F) {
+	for _, s := range seeds(f) {
+		f.Add(s)
+	}
+}
+
+func seeds(f testing.TB) [][]byte {
+	var out [][]byte
+	add := func(b []byte) { out = append(out, b) }
 	long := strings.Repeat("d", 60) + "/" + strings.Repeat("L", 80) + ".vmdk" // ustar splits it
 	for _, format := range []tar.Format{tar.FormatUSTAR, tar.FormatGNU, tar.FormatPAX} {
 		data := ovatest.OVA(format,
@@ -27,17 +35,17 @@ func addSeeds(f *testing.F) {
 			ovatest.Member{Name: long, Data: diskData},
 			ovatest.Member{Name: "sub/", Type: tar.TypeDir},
 			ovatest.Member{Name: "link", Type: tar.TypeSymlink, Linkname: "a.ovf"})
-		f.Add(data)
-		f.Add(data[:len(data)/2])
-		f.Add(append(bytes.Clone(data), "trailing"...))
+		add(data)
+		add(data[:len(data)/2])
+		add(append(bytes.Clone(data), "trailing"...))
 	}
-	f.Add(ovatest.OVA(tar.FormatPAX, ovatest.Member{Name: strings.Repeat("P", 200), Data: ovfData}))
-	f.Add(ovatest.OVA(tar.FormatGNU, ovatest.Member{Name: strings.Repeat("G", 200), Data: ovfData}))
+	add(ovatest.OVA(tar.FormatPAX, ovatest.Member{Name: strings.Repeat("P", 200), Data: ovfData}))
+	add(ovatest.OVA(tar.FormatGNU, ovatest.Member{Name: strings.Repeat("G", 200), Data: ovfData}))
 	big := headerOnlyTar(f, &tar.Header{Name: "big.vmdk", Size: 9 << 30, Format: tar.FormatGNU, Typeflag: tar.TypeReg})
-	f.Add(big)
-	f.Add(headerOnlyTar(f, &tar.Header{Name: "big.vmdk", Size: 9 << 30, Format: tar.FormatPAX, Typeflag: tar.TypeReg}))
-	f.Add([]byte{})
-	f.Add(gzipped(twoMembers(tar.FormatUSTAR)))
+	add(big)
+	add(headerOnlyTar(f, &tar.Header{Name: "big.vmdk", Size: 9 << 30, Format: tar.FormatPAX, Typeflag: tar.TypeReg}))
+	add([]byte{})
+	add(gzipped(twoMembers(tar.FormatUSTAR)))
 	dir := os.Getenv("OVACHECK_CORPUS")
 	if dir == "" {
 		dir = filepath.Join("..", "..", "..", "shared", "corpus")
@@ -45,11 +53,12 @@ func addSeeds(f *testing.F) {
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".ova") {
 			if b, err := os.ReadFile(p); err == nil && len(b) <= 256<<10 {
-				f.Add(b)
+				add(b)
 			}
 		}
 		return nil
 	})
+	return out
 }
 
 // FuzzOpen checks that any input indexes without panic, that a complete

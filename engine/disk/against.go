@@ -147,11 +147,11 @@ func checkFormatURI(img *report.DiskImage, d DescriptorDisk, member string) (rep
 // image has allocated when that is known.
 func checkPopulated(img *report.DiskImage, d DescriptorDisk, member string) (report.Finding, bool) {
 	p := d.PopulatedSize
-	if p <= 0 {
+	// More than the capacity is DSK011's, a descriptor rule.
+	if p <= 0 || (d.CapacityBytes > 0 && p > d.CapacityBytes) {
 		return report.Finding{}, false
 	}
-	// More than the capacity is DSK011's, a descriptor rule.
-	if img.VirtualSize > 0 && p > roundSector(img.VirtualSize)+1<<20 && (d.CapacityBytes <= 0 || p <= d.CapacityBytes) {
+	if img.VirtualSize > 0 && p > roundSector(img.VirtualSize)+1<<20 {
 		return rules.DskPopulatedSize.New(d.pos(),
 			"Disk %q has ovf:populatedSize %d (%s), more than the %s bytes the image in %s can hold", d.ID, p, human(p), human(img.VirtualSize), member).
 			WithRelated(report.InMember(member)).

@@ -48,11 +48,6 @@ func (s *source) checkStreamHeader(h sparseHeader, createType string) {
 			"stream-optimized VMDK has grains of %d sectors and %d entries per grain table; every VMware writer uses 128 and 512",
 			h.grainSize, h.numGTEs))
 	}
-	if h.gdOffset != gdAtEnd {
-		s.add(rules.DskStreamNoFooter.New(s.off(offGDOffset),
-			"stream-optimized VMDK has its grain directory at sector %d rather than in a footer at the end, the layout qemu-img writes", h.gdOffset).
-			WithHint(qemuHint))
-	}
 }
 
 // checkStreamLayout checks the end of a stream-optimized file (footer and
@@ -62,8 +57,15 @@ func (s *source) checkStreamHeader(h sparseHeader, createType string) {
 func (s *source) checkStreamLayout(h sparseHeader) uint64 {
 	gd := h.gdOffset
 	eosOK := s.checkEOS()
-	if h.gdOffset == gdAtEnd {
+	switch {
+	case h.gdOffset == gdAtEnd:
 		gd = s.readFooter(eosOK)
+	case eosOK && s.hasFooter():
+		s.note("grain directory in the header and in a footer")
+	default:
+		s.add(rules.DskStreamNoFooter.New(s.off(offGDOffset),
+			"stream-optimized VMDK has its grain directory at sector %d and no footer, the layout qemu-img writes", h.gdOffset).
+			WithHint(qemuHint))
 	}
 	s.sampleMarkers(h)
 	return gd
@@ -88,6 +90,17 @@ func (s *source) checkEOS() bool {
 	}
 	s.note("end-of-stream marker present")
 	return true
+}
+
+// hasFooter reports whether a footer marker and footer precede the final
+// end-of-stream marker.
+func (s *source) hasFooter() bool {
+	if s.size < 2048 {
+		return false
+	}
+	b := s.at(s.size-1536, 1024)
+	return b != nil && binary.LittleEndian.Uint64(b) == 1 && binary.LittleEndian.Uint32(b[8:]) == 0 &&
+		binary.LittleEndian.Uint32(b[12:]) == markerFooter && bytes.HasPrefix(b[512:], []byte("KDMV"))
 }
 
 // readFooter reads the footer marker and footer before the end-of-stream

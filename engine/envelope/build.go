@@ -78,7 +78,7 @@ func (b *builder) kind(n *Node) string {
 // unqualified (reported once per attribute name).
 func (b *builder) attr(n *Node, local string) (string, bool) {
 	for _, a := range n.Attrs {
-		if a.Name.Local == local && (a.Name.Space == b.ns || isEnvelopeNS(a.Name.Space)) {
+		if a.Name.Local == local && a.Name.Space != "" && (a.Name.Space == b.ns || isEnvelopeNS(a.Name.Space)) {
 			return a.Value, true
 		}
 	}

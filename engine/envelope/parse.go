@@ -81,7 +81,7 @@ func readTree(data []byte, f *findings) *Node {
 		off := d.InputOffset()
 		tok, err := d.Token()
 		if err != nil {
-			reportReadError(err, d, stack, root, f)
+			reportReadError(err, d, start, stack, root, f)
 			finishAll(stack)
 			return root
 		}
@@ -155,9 +155,14 @@ func finishAll(stack []*Node) {
 }
 
 // reportReadError turns the decoder's error into a finding.
-func reportReadError(err error, d *xml.Decoder, stack []*Node, root *Node, f *findings) {
+// start is where the token being read began: the place to point at when
+// the error is on that token's line.
+func reportReadError(err error, d *xml.Decoder, start Pos, stack []*Node, root *Node, f *findings) {
 	line, col := d.InputPos()
 	var syn *xml.SyntaxError
+	if errors.As(err, &syn) && syn.Msg == "unexpected EOF" {
+		err = io.EOF
+	}
 	switch {
 	case errors.Is(err, io.EOF) && root == nil:
 		f.add(rules.EnvMalformed.New(report.InMember(f.member), "the descriptor has no XML element").
@@ -170,9 +175,11 @@ func reportReadError(err error, d *xml.Decoder, stack []*Node, root *Node, f *fi
 	case errors.Is(err, io.EOF):
 		// The document ended after its element: nothing to say.
 	case errors.As(err, &syn):
-		if syn.Line != line {
-			col = 0
-			line = syn.Line
+		switch {
+		case syn.Line == start.Line:
+			line, col = start.Line, start.Column
+		case syn.Line != line:
+			line, col = syn.Line, 0
 		}
 		f.add(rules.EnvMalformed.New(f.at(Pos{Line: line, Column: col}), "XML error: %s", syn.Msg).
 			WithHint("Fix the XML at this place; an editor with XML checking shows the problem. If the file was edited by hand, compare it with the exported original."))

@@ -30,13 +30,13 @@ var (
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7"})
 	EnvSettingsNamespace = register(Rule{ID: "ENV010", Title: "non-standard CIM settings-data namespace",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 2.0.1"})
-	EnvUnqualified = register(Rule{ID: "ENV011", Title: "OVF element or attribute without the OVF namespace",
+	EnvUnqualified = register(Rule{ID: "ENV011", Title: "element or attribute without the OVF namespace",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 1.1.1"})
 	EnvLimit = register(Rule{ID: "ENV012", Title: "descriptor exceeds a structural limit",
 		Severity: report.Error})
-	EnvReferences = register(Rule{ID: "ENV013", Title: "References missing or not the first child of Envelope",
+	EnvReferences = register(Rule{ID: "ENV013", Title: "no References, or References not first in the Envelope",
 		Severity: report.Error, Spec: "DSP8023 1.1.1 EnvelopeType"})
-	EnvChildOrder = register(Rule{ID: "ENV014", Title: "Envelope children out of order",
+	EnvChildOrder = register(Rule{ID: "ENV014", Title: "children of the Envelope out of order",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 1.1.1 EnvelopeType"})
 	EnvNoContent = register(Rule{ID: "ENV015", Title: "no VirtualSystem or VirtualSystemCollection",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7.2"})

@@ -9,7 +9,7 @@ var (
 		Severity: report.Error, Spec: "DSP0243 1.1.0 9.2"})
 	NetNoSection = register(Rule{ID: "NET002", Title: "network adapters connect but there is no NetworkSection",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 9.2"})
-	NetNoName = register(Rule{ID: "NET003", Title: "Network without ovf:name",
+	NetNoName = register(Rule{ID: "NET003", Title: "network without ovf:name",
 		Severity: report.Error, Spec: "DSP8023 1.1.1 NetworkSection_Type"})
 	NetDupName = register(Rule{ID: "NET004", Title: "two Networks share a name",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 9.2"})

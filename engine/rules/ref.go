@@ -6,9 +6,9 @@ import "github.com/ovacheck/ovacheck/engine/report"
 // hrefs, and whether each names a file of the package with the size the
 // descriptor states.
 var (
-	RefNoID = register(Rule{ID: "REF001", Title: "File without ovf:id",
+	RefNoID = register(Rule{ID: "REF001", Title: "file without ovf:id",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
-	RefNoHref = register(Rule{ID: "REF002", Title: "File without ovf:href",
+	RefNoHref = register(Rule{ID: "REF002", Title: "file without ovf:href",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
 	RefDupID = register(Rule{ID: "REF003", Title: "two Files share an ovf:id",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})

@@ -35,7 +35,7 @@ var (
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 5.1"})
 	SigPrivateKey = register(Rule{ID: "SIG011", Title: "private key in the certificate file",
 		Severity: report.Error})
-	SigPKCS7NotVerified = register(Rule{ID: "SIG012", Title: "PKCS#7 signature present but not verified",
+	SigPKCS7NotVerified = register(Rule{ID: "SIG012", Title: "signature in PKCS#7 form present but not verified",
 		Severity: report.Warning})
 
 	// The signature over the manifest.
@@ -44,7 +44,7 @@ var (
 		Severity: report.Error, Spec: "DSP0243 1.1.0 5.1"})
 	SigLengthMismatch = register(Rule{ID: "SIG014", Title: "signature length does not match the signer's key",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 5.1"})
-	SigXenCenterDoubleHash = register(Rule{ID: "SIG015", Title: "XenCenter-style double-hashed SHA-256 signature",
+	SigXenCenterDoubleHash = register(Rule{ID: "SIG015", Title: "double-hashed SHA-256 signature as XenCenter makes",
 		Severity: report.Warning})
 	SigWeakDigest = register(Rule{ID: "SIG016", Title: "manifest signed with an MD5 digest",
 		Severity: report.Warning})
