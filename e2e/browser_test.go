@@ -84,7 +84,7 @@ func openPage(t *testing.T) *page {
 		case *network.EventRequestWillBeSent:
 			p.requests = append(p.requests, e.Request.URL)
 		case *runtime.EventExceptionThrown:
-			p.exceptions = append(p.exceptions, e.ExceptionDetails.Error())
+			p.exceptions = append(p.exceptions, e.ExceptionDetails.Text)
 		}
 	}); err != nil {
 		t.Fatal(err)

@@ -94,23 +94,19 @@ func TestCancelStopsLargeCheck(t *testing.T) {
 	path := bigOVA(t, t.TempDir())
 	p.choose(t, path)
 	// The structural verdict arrives before hashing; then cancel.
-	if err := chromedp.Run(p.ctx, chromedp.WaitVisible(`#report [data-structural-verdict]`, chromedp.ByQuery)); err != nil {
+	if err := chromedp.Do(p.ctx, chromedp.WaitVisible(chromedp.CSS(`#report [data-structural-verdict]`))); err != nil {
 		t.Fatalf("no structural verdict: %v", err)
 	}
 	time.Sleep(300 * time.Millisecond)
-	if err := chromedp.Run(p.ctx, chromedp.Click(`#cancel`, chromedp.ByQuery)); err != nil {
+	if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#cancel`))); err != nil {
 		t.Fatal(err)
 	}
-	var phase string
-	if err := chromedp.Run(p.ctx,
-		chromedp.Poll(`document.getElementById("phase").textContent === "Check cancelled."`, nil, chromedp.WithPollingTimeout(5*time.Second)),
-		chromedp.Text(`#phase`, &phase, chromedp.ByQuery)); err != nil {
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.getElementById("phase").textContent === "Check cancelled."`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Fatalf("no cancellation shown: %v", err)
 	}
-	var first, second string
-	first = evalAs[string](t, p, `document.querySelector("[data-progress]").dataset.progress`)
+	first := evalAs[string](t, p, `document.querySelector("[data-progress]").dataset.progress`)
 	time.Sleep(1500 * time.Millisecond)
-	second = evalAs[string](t, p, `document.querySelector("[data-progress]").dataset.progress`)
+	second := evalAs[string](t, p, `document.querySelector("[data-progress]").dataset.progress`)
 	if f, _ := strconv.ParseFloat(first, 64); f >= 1 || first != second {
 		t.Errorf("progress after cancel went %s -> %s; want it stopped short of 1", first, second)
 	}

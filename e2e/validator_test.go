@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -84,12 +83,9 @@ func TestHostileTextIsInert(t *testing.T) {
 	})
 	p.choose(t, write(t, `<img src=z onerror=window.pwned=4>.ova`, ova))
 	p.verdict(t)
-	var pwned bool
-	var live int
-	var text string
-	pwned = evalAs[string](t, p, `window.pwned !== undefined`)
-	live = evalAs[string](t, p, `document.querySelectorAll("#report img, #report script").length`)
-	text = evalAs[string](t, p, `document.getElementById("report").textContent`)
+	pwned := evalAs[bool](t, p, `window.pwned !== undefined`)
+	live := evalAs[int](t, p, `document.querySelectorAll("#report img, #report script").length`)
+	text := evalAs[string](t, p, `document.getElementById("report").textContent`)
 	if pwned || live != 0 {
 		t.Errorf("package text became live markup: pwned=%v, elements=%d", pwned, live)
 	}
@@ -169,7 +165,7 @@ func TestKeyboardOnly(t *testing.T) {
 	if !p.tabTo(t, `button[data-sample$="damaged.ova"]`, 15) {
 		t.Fatal("the damaged sample button is not reachable with Tab")
 	}
-	if err := chromedp.Run(p.ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
 	if v := p.verdict(t); v != "fail" {
@@ -178,27 +174,19 @@ func TestKeyboardOnly(t *testing.T) {
 	if !p.tabTo(t, `#report a.rule-id`, 40) {
 		t.Fatal("no rule link in the report is reachable with Tab")
 	}
-	if err := chromedp.Run(p.ctx, chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(`article.rule-doc`, chromedp.ByQuery)); err != nil {
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.CSS(`article.rule-doc`))); err != nil {
 		t.Fatalf("Enter on a rule link did not open its page: %v", err)
 	}
-	focusVisible := evalAs[bool](t, p, `true`)
 }
 
 // tabTo presses Tab until the focused element matches sel, at most n times.
 func (p *page) tabTo(t *testing.T, sel string, n int) bool {
 	t.Helper()
 	for i := 0; i < n; i++ {
-		if err := chromedp.Run(p.ctx, chromedp.ActionFunc(func(ctx context.Context) error {
-			if err := input.DispatchKeyEvent(input.KeyDown).WithKey("Tab").WithCode("Tab").WithWindowsVirtualKeyCode(9).Do(ctx); err != nil {
-				return err
-			}
-			return input.DispatchKeyEvent(input.KeyUp).WithKey("Tab").WithCode("Tab").WithWindowsVirtualKeyCode(9).Do(ctx)
-		})); err != nil {
+		if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
 			t.Fatal(err)
 		}
-		var ok bool
-		p.eval(t, `!!document.activeElement && document.activeElement.matches(`+jsString(sel)+`)`, &ok)
-		if ok {
+		if evalAs[bool](t, p, `!!document.activeElement && document.activeElement.matches(`+jsString(sel)+`)`) {
 			return true
 		}
 	}

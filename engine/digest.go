@@ -178,3 +178,15 @@ func digestRange(ctx context.Context, j digestJob, progress func(n int64)) (map[
 	}
 	return out, nil
 }
+
+// digestBytes returns the digests of b held in memory.
+func digestBytes(b []byte, algs []string) map[string]string {
+	out := map[string]string{}
+	for _, alg := range algs {
+		if h := newHash(alg); h != nil {
+			h.Write(b)
+			out[alg] = hex.EncodeToString(h.Sum(nil))
+		}
+	}
+	return out
+}

@@ -99,6 +99,13 @@ func (c *checker) runStream(ctx context.Context) error {
 			c.computed[m.name] = m.streamed
 		}
 	}
+	// The small members were kept whole: hash them now that the manifest
+	// is known.
+	for name, b := range small {
+		if algs := c.algorithmsFor(name); len(algs) > 0 {
+			c.computed[name] = digestBytes(b, algs)
+		}
+	}
 	c.judgeDigests(c.computed)
 	return nil
 }

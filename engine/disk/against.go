@@ -85,22 +85,22 @@ type expectation struct {
 // formatURIs maps the ovf:format URIs seen in real packages (ovf-rules §8.1)
 // to the format of the bytes. Keys are lower-case.
 var formatURIs = map[string]expectation{
-	"http://www.vmware.com/interfaces/specifications/vmdk.html#streamoptimized":                     {FormatVMDK, SubformatStream, "stream-optimized VMDK"},
-	"http://www.vmware.com/specifications/vmdk.html#streamoptimized":                                {FormatVMDK, SubformatStream, "stream-optimized VMDK"},
-	"http://www.vmware.com/technical-resources/interfaces/vmdk_access.html#streamoptimized":         {FormatVMDK, SubformatStream, "stream-optimized VMDK"},
-	"http://www.vmware.com/interfaces/specifications/vmdk.html#sparse":                              {FormatVMDK, "monolithicSparse", "monolithic sparse VMDK"},
-	"http://www.vmware.com/specifications/vmdk.html#sparse":                                         {FormatVMDK, "monolithicSparse", "monolithic sparse VMDK"},
-	"http://www.vmware.com/technical-resources/interfaces/vmdk_access.html#monolithic_sparse":       {FormatVMDK, "monolithicSparse", "monolithic sparse VMDK"},
-	"http://www.vmware.com/interfaces/specifications/vmdk.html#compressed":                          {FormatVMDK, SubformatStream, "compressed (stream-optimized) VMDK"},
-	"http://www.vmware.com/specifications/vmdk.html#compressed":                                     {FormatVMDK, SubformatStream, "compressed (stream-optimized) VMDK"},
-	"http://www.vmware.com/technical-resources/interfaces/vmdk_access.html#monolithic_flat":         {FormatVMDK, "monolithicFlat", "monolithic flat VMDK"},
-	"http://go.microsoft.com/fwlink/?linkid=137171":                                                 {FormatVHD, "", "VHD"},
-	"http://technet.microsoft.com/en-us/library/bb676673.aspx":                                      {FormatVHD, "", "VHD"},
-	"http://technet.microsoft.com/en-us/virtualserver/bb676673.aspx":                                {FormatVHD, "", "VHD"},
-	"http://www.ecma-international.org/publications/standards/ecma-119.htm":                         {FormatISO, "", "ISO 9660 image"},
-	"http://www.gnome.org/~markmc/qcow-image-format.html":                                           {FormatQCOW2, "", "QCOW2"},
-	"http://people.gnome.org/~markmc/qcow-image-format.html":                                        {FormatQCOW2, "", "QCOW2"},
-	"https://people.gnome.org/~markmc/qcow-image-format.html":                                       {FormatQCOW2, "", "QCOW2"},
+	"http://www.vmware.com/interfaces/specifications/vmdk.html#streamoptimized":               {FormatVMDK, SubformatStream, "stream-optimized VMDK"},
+	"http://www.vmware.com/specifications/vmdk.html#streamoptimized":                          {FormatVMDK, SubformatStream, "stream-optimized VMDK"},
+	"http://www.vmware.com/technical-resources/interfaces/vmdk_access.html#streamoptimized":   {FormatVMDK, SubformatStream, "stream-optimized VMDK"},
+	"http://www.vmware.com/interfaces/specifications/vmdk.html#sparse":                        {FormatVMDK, "monolithicSparse", "monolithic sparse VMDK"},
+	"http://www.vmware.com/specifications/vmdk.html#sparse":                                   {FormatVMDK, "monolithicSparse", "monolithic sparse VMDK"},
+	"http://www.vmware.com/technical-resources/interfaces/vmdk_access.html#monolithic_sparse": {FormatVMDK, "monolithicSparse", "monolithic sparse VMDK"},
+	"http://www.vmware.com/interfaces/specifications/vmdk.html#compressed":                    {FormatVMDK, SubformatStream, "compressed (stream-optimized) VMDK"},
+	"http://www.vmware.com/specifications/vmdk.html#compressed":                               {FormatVMDK, SubformatStream, "compressed (stream-optimized) VMDK"},
+	"http://www.vmware.com/technical-resources/interfaces/vmdk_access.html#monolithic_flat":   {FormatVMDK, "monolithicFlat", "monolithic flat VMDK"},
+	"http://go.microsoft.com/fwlink/?linkid=137171":                                           {FormatVHD, "", "VHD"},
+	"http://technet.microsoft.com/en-us/library/bb676673.aspx":                                {FormatVHD, "", "VHD"},
+	"http://technet.microsoft.com/en-us/virtualserver/bb676673.aspx":                          {FormatVHD, "", "VHD"},
+	"http://www.ecma-international.org/publications/standards/ecma-119.htm":                   {FormatISO, "", "ISO 9660 image"},
+	"http://www.gnome.org/~markmc/qcow-image-format.html":                                     {FormatQCOW2, "", "QCOW2"},
+	"http://people.gnome.org/~markmc/qcow-image-format.html":                                  {FormatQCOW2, "", "QCOW2"},
+	"https://people.gnome.org/~markmc/qcow-image-format.html":                                 {FormatQCOW2, "", "QCOW2"},
 }
 
 // lookupFormatURI finds the expectation for a URI, ignoring case and any

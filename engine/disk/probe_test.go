@@ -51,7 +51,7 @@ func TestProbe(t *testing.T) {
 		{name: "header capacity changed", member: edit(good, func(b []byte) []byte { return putLE64(12)(b, 2*testCapacity/512) }),
 			format: "vmdk", subformat: "streamOptimized", vsize: 2 * testCapacity,
 			rules: []string{"DSK020"}, inMessage: "extent line says 16384 sectors", offset: 12},
-		{name: "grain directory past the end", member: edit(good, func(b []byte) []byte { return putLE64(-1024 + 56)(b, 1<<30) }),
+		{name: "grain directory past the end", member: edit(good, func(b []byte) []byte { return putLE64(-1024+56)(b, 1<<30) }),
 			format: "vmdk", subformat: "streamOptimized", vsize: testCapacity,
 			rules: []string{"DSK031"}, inMessage: "past the end of the member", offset: 56},
 		{name: "end-of-stream marker removed", member: good[:len(good)-512],

@@ -2,8 +2,8 @@ package disk
 
 import (
 	"bytes"
-	"fmt"
 	"encoding/binary"
+	"fmt"
 
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/rules"

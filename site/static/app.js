@@ -170,6 +170,8 @@ function onWorkerMessage(m) {
       running = false;
       reportArea.innerHTML = m.html; // rendered and escaped by site.Report
       reportArea.dataset.verdict = m.verdict;
+      window.ovacheckReport = JSON.parse(m.json); // for embedders and tests
+      offerDownload(m.json);
       setProgress(1);
       phase.textContent = "Check complete.";
       cancelButton.disabled = true;
@@ -192,6 +194,22 @@ function onWorkerMessage(m) {
       showMessage(m.message);
       break;
   }
+}
+
+// offerDownload adds a link that saves the report's JSON.
+let downloadURL = "";
+function offerDownload(json) {
+  if (downloadURL) URL.revokeObjectURL(downloadURL);
+  downloadURL = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = downloadURL;
+  a.download = "ovacheck-report.json";
+  a.className = "button";
+  a.textContent = "Download the report (JSON)";
+  const p = document.createElement("p");
+  p.className = "download";
+  p.append(a);
+  reportArea.append(p);
 }
 
 function onProgress(m) {
