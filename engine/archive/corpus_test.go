@@ -18,9 +18,9 @@ func TestCorpus(t *testing.T) {
 	dir := corpusDir(t)
 	layout := readLayout(t, filepath.Join(dir, "_extracted", "OVA_LAYOUT.tsv"))
 	kinds := map[string]string{
-		"ganeti/test/data/ovfdata/no_ovf.ova":             KindGzip,
-		"ganeti/test/data/ovfdata/ova.ova":                KindGzip,
-		"ganeti/test/data/ovfdata/wrong_ova.ova":          KindDescriptor,
+		"ganeti/test/data/ovfdata/no_ovf.ova":            KindGzip,
+		"ganeti/test/data/ovfdata/ova.ova":               KindGzip,
+		"ganeti/test/data/ovfdata/wrong_ova.ova":         KindDescriptor,
 		"glance/glance/tests/var/testserver-not-tar.ova": KindPNG,
 	}
 	var seen int

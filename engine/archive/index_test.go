@@ -28,7 +28,7 @@ func twoMembers(format tar.Format) []byte {
 }
 
 func TestOpenFormats(t *testing.T) {
-	longName := strings.Repeat("n", 150) + ".vmdk"     // no slash: needs GNU L or PAX path
+	longName := strings.Repeat("n", 150) + ".vmdk"             // no slash: needs GNU L or PAX path
 	splitName := strings.Repeat("d", 60) + "/" + longName[:90] // fits ustar prefix + name
 	tests := []struct {
 		name    string

@@ -200,7 +200,7 @@ func (c *layoutCheck) sidecarNames() {
 			c.add(rules.PkgBaseName.New(report.InMember(s.name),
 				"the %s %q does not have the descriptor's base name: with the descriptor %q it must be named %q",
 				s.what, s.name, c.l.Descriptor, base+s.ext).
-				WithHint("Rename the "+s.what+" to match the descriptor; VirtualBox and XenServer look only for that name and ignore any other."))
+				WithHint("Rename the " + s.what + " to match the descriptor; VirtualBox and XenServer look only for that name and ignore any other."))
 		}
 	}
 }

@@ -14,6 +14,9 @@ func fuzzSeeds() [][]byte {
 	return [][]byte{
 		small,
 		small[:len(small)-512],
+		small[:1024],
+		append(bytes.Clone(small[:512]), small[len(small)-1536:]...),
+		gzipBytes(content(600)),
 		gzipBytes(small),
 		fixedVHD(2048, 2048),
 		qcow2Header(1<<20, "base.qcow2", 0),

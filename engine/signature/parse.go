@@ -2,6 +2,7 @@ package signature
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -41,6 +42,7 @@ func Parse(data []byte, member string) (*File, []report.Finding) {
 	p.lines = splitLines(data[:end])
 	p.run()
 	p.finish()
+	p.summarizeDropped()
 	return p.f, p.findings
 }
 
@@ -56,11 +58,38 @@ type parser struct {
 	wrapping         bool // lines of hex may still continue the signature
 	hex              []byte
 	wrapLines        int // lines that continued the signature
+	sigLineNum       int // the line read as the signature line
+	perRule          map[string]int
 	sawCRLF          bool
 	sigOK            bool // the signature line's hex was well-formed so far
 }
 
-func (p *parser) add(f report.Finding) { p.findings = append(p.findings, f) }
+// add records a finding, keeping at most limits.MaxFindingsPerRule of each
+// rule so that a hostile file cannot make a report of unbounded size.
+func (p *parser) add(f report.Finding) {
+	if p.perRule == nil {
+		p.perRule = map[string]int{}
+	}
+	p.perRule[f.Rule]++
+	if p.perRule[f.Rule] > limits.MaxFindingsPerRule {
+		return
+	}
+	p.findings = append(p.findings, f)
+}
+
+// summarizeDropped adds one finding per rule that had findings left out.
+func (p *parser) summarizeDropped() {
+	for _, f := range slices.Clone(p.findings) {
+		n := p.perRule[f.Rule] - limits.MaxFindingsPerRule
+		if n <= 0 {
+			continue
+		}
+		p.perRule[f.Rule] = limits.MaxFindingsPerRule
+		r, _ := rules.Lookup(f.Rule)
+		p.findings = append(p.findings, r.New(report.InMember(p.f.Member),
+			"%d more findings of this rule in %s were left out", n, p.f.Member))
+	}
+}
 
 func (p *parser) at(line, col int) report.Location { return report.At(p.f.Member, line, col) }
 
@@ -131,7 +160,7 @@ func (p *parser) unexpected(l textLine) {
 	col := firstNonBlank(l.text)
 	if isSignatureLine(l.text) {
 		p.add(rules.SigUnexpectedContent.New(p.at(l.num, col),
-			"a second signature line; only the one on line %d is checked", p.f.Line).
+			"a second signature line; only the first, on line %d, is read", p.sigLineNum).
 			WithHint("Keep one signature line, at the top of the file."))
 		return
 	}

@@ -30,6 +30,9 @@ func TestParseFindings(t *testing.T) {
 		{"no closing parenthesis", "SHA256(appliance.mf " + sig + "\n" + cert, "SIG001", 1, 8, "')= '"},
 		{"empty name", "SHA256()= " + sig + "\n" + cert, "SIG001", 1, 8, "name no file"},
 		{"no algorithm", "(appliance.mf)= " + sig + "\n" + cert, "SIG001", 1, 1, "algorithm name"},
+		{"byte order mark", "\uFEFFSHA256(appliance.mf)= " + sig + "\n" + cert, "SIG002", 1, 1, "byte order mark"},
+		{"second signature line after an unreadable one", "SHA256 appliance.mf\nSHA256(appliance.mf)= " + sig + "\n" + cert,
+			"SIG010", 2, 1, "only the first, on line 1, is read"},
 		{"unknown algorithm", "MD4(appliance.mf)= " + sig + "\n" + cert, "SIG003", 1, 1, `"MD4"`},
 		{"MD5 digest", "MD5(appliance.mf)= " + sig + "\n" + cert, "SIG016", 1, 1, "MD5"},
 		{"lower-case algorithm", "sha256(appliance.mf)= " + sig + "\n" + cert, "SIG002", 1, 1, `"sha256"`},
@@ -112,6 +115,22 @@ func TestParseFields(t *testing.T) {
 				t.Errorf("Padding = %d, want %d", f.Padding, want)
 			}
 		})
+	}
+}
+
+// TestParseFindingsCapped checks that a file of many bad lines gives a
+// bounded number of findings.
+func TestParseFindingsCapped(t *testing.T) {
+	data := "SHA256(a.mf)= 00\n" + strings.Repeat("junk\n", 5000)
+	_, fs := Parse([]byte(data), "a.cert")
+	n := 0
+	for _, f := range fs {
+		if f.Rule == "SIG010" {
+			n++
+		}
+	}
+	if n != limits.MaxFindingsPerRule+1 || !strings.Contains(fs[len(fs)-1].Message, "4800 more findings") {
+		t.Errorf("%d SIG010 findings, last %q", n, fs[len(fs)-1].Message)
 	}
 }
 

@@ -20,6 +20,9 @@ type sigLine struct {
 	errMsg     string
 }
 
+// byteOrderMark is what Windows editors put at the start of a UTF-8 file.
+var byteOrderMark = []byte("\uFEFF")
+
 // deviation is one departure from the grammar, at a 1-based column.
 type deviation struct {
 	col int
@@ -41,11 +44,16 @@ func (s sigLine) fail(col int, msg string) (sigLine, bool) {
 func parseSignatureLine(text []byte) (sigLine, bool) {
 	var s sigLine
 	i := 0
+	if bytes.HasPrefix(text, byteOrderMark) {
+		s.deviate(1, "a UTF-8 byte order mark")
+		i = len(byteOrderMark)
+	}
+	blanks := i
 	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
 		i++
 	}
-	if i > 0 {
-		s.deviate(1, "blanks before the algorithm name")
+	if i > blanks {
+		s.deviate(blanks+1, "blanks before the algorithm name")
 	}
 	start := i
 	for i < len(text) && isTokenByte(text[i]) {
@@ -115,6 +123,7 @@ func isTokenByte(c byte) bool {
 // readSignatureLine takes the signature line from l.
 func (p *parser) readSignatureLine(l textLine) {
 	p.sawSignatureLine = true
+	p.sigLineNum = l.num
 	s, ok := parseSignatureLine(l.text)
 	if !ok {
 		p.add(rules.SigLineMissing.New(p.at(l.num, s.errCol), "the signature line cannot be read: %s, in %s", s.errMsg, quote(l.text)).
