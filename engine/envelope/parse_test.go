@@ -203,6 +203,8 @@ func TestParseFindings(t *testing.T) {
 		{"empty", "", []want{{"ENV001", "", "no XML element"}}},
 		{"unknown entity", "<Envelope xmlns=\"http://schemas.dmtf.org/ovf/envelope/1\"><Name>&nbsp;</Name></Envelope>",
 			[]want{{"ENV001", "", "entity"}}},
+		{"invalid utf-8", "<Envelope xmlns=\"http://schemas.dmtf.org/ovf/envelope/1\">\n<Name>caf\xe9</Name></Envelope>",
+			[]want{{"ENV001", "", "UTF-8"}}},
 		{"doctype", "<?xml version=\"1.0\"?>\n<!DOCTYPE e [<!ENTITY x \"y\">]>\n<Envelope/>",
 			[]want{{"ENV002", "<!DOCTYPE", "DOCTYPE"}}},
 		{"html page", "<HTML>\n<BODY>Error 404</BODY>\n</HTML>\n",

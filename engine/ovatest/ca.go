@@ -89,10 +89,14 @@ type Issued struct {
 	CA *CA
 }
 
+// RootKeyID is the KeyID (type "rsa2048") of the root's key, for tests that
+// want a second RSA-2048 key without generating one.
+const RootKeyID = "ovatest root CA"
+
 // NewCA returns a CA with a fresh root certificate (its key is cached for
 // the process).
 func NewCA() *CA {
-	key := cachedKey("rsa2048", "ovatest root CA")
+	key := cachedKey("rsa2048", RootKeyID)
 	tmpl := &x509.Certificate{
 		SerialNumber:          big.NewInt(1),
 		Subject:               pkix.Name{CommonName: "ovatest root CA", Organization: []string{"ovacheck tests"}},

@@ -18,11 +18,11 @@ func TestCAIssues(t *testing.T) {
 		// chains: whether the certificate verifies against the CA root.
 		chains bool
 	}{
-		{"code signing rsa2048", CertOptions{CommonName: "vendor", CodeSigning: true}, true},
+		{"code signing rsa2048", CertOptions{CommonName: "vendor", KeyID: "leaf", CodeSigning: true}, true},
 		{"ecdsa", CertOptions{CommonName: "ec", KeyType: "ecdsa-p256"}, true},
-		{"self-signed", CertOptions{CommonName: "self", SelfSigned: true}, false},
-		{"expired", CertOptions{CommonName: "old", NotBefore: ValidFrom, NotAfter: ValidFrom.AddDate(1, 0, 0)}, false},
-		{"sha1", CertOptions{CommonName: "sha1", SigAlg: x509.SHA1WithRSA}, false},
+		{"self-signed", CertOptions{CommonName: "self", KeyID: "leaf", SelfSigned: true}, false},
+		{"expired", CertOptions{CommonName: "old", KeyID: "leaf", NotBefore: ValidFrom, NotAfter: ValidFrom.AddDate(1, 0, 0)}, false},
+		{"sha1", CertOptions{CommonName: "sha1", KeyID: "leaf", SigAlg: x509.SHA1WithRSA}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,8 +46,8 @@ func TestCAIssues(t *testing.T) {
 
 func TestIntermediate(t *testing.T) {
 	ca := NewCA()
-	mid := ca.Issue(CertOptions{CommonName: "mid", Intermediate: true})
-	leaf := mid.CA.Issue(CertOptions{CommonName: "leaf", KeyID: "vendor", CodeSigning: true})
+	mid := ca.Issue(CertOptions{CommonName: "mid", KeyID: "leaf", Intermediate: true})
+	leaf := mid.CA.Issue(CertOptions{CommonName: "leaf", KeyID: "leaf", CodeSigning: true})
 	roots, inter := x509.NewCertPool(), x509.NewCertPool()
 	roots.AddCert(ca.Cert)
 	inter.AddCert(mid.Cert)
@@ -60,7 +60,7 @@ func TestIntermediate(t *testing.T) {
 
 func TestCertFile(t *testing.T) {
 	ca := NewCA()
-	is := ca.Issue(CertOptions{CommonName: "vendor"})
+	is := ca.Issue(CertOptions{CommonName: "vendor", KeyID: "leaf"})
 	mf := []byte("SHA256(a.ovf)= 00\n")
 	sig := Sign(mf, is.Key, "SHA256")
 	for _, pad := range []bool{false, true} {

@@ -46,11 +46,15 @@ func testPKI(t testing.TB) *pki {
 		ca := ovatest.NewCA()
 		p := &pki{ca: ca}
 		p.vendor = ca.Issue(ovatest.CertOptions{CommonName: "Vendor Inc.", KeyID: "vendor", CodeSigning: true})
-		p.other = ca.Issue(ovatest.CertOptions{CommonName: "Someone Else", KeyID: "other", CodeSigning: true})
+		// Someone else signs with the root's key, which saves generating
+		// another RSA key (slow under wasm).
+		p.other = ca.Issue(ovatest.CertOptions{CommonName: "Someone Else", KeyID: ovatest.RootKeyID, CodeSigning: true})
 		p.self = ca.Issue(ovatest.CertOptions{CommonName: "Vendor Self", KeyID: "vendor", SelfSigned: true})
 		p.small = ca.Issue(ovatest.CertOptions{CommonName: "Small Key", KeyType: "rsa1024", KeyID: "small", CodeSigning: true})
 		p.ec = ca.Issue(ovatest.CertOptions{CommonName: "EC Vendor", KeyType: "ecdsa-p256", KeyID: "ec", CodeSigning: true})
-		p.mid = ca.Issue(ovatest.CertOptions{CommonName: "Intermediate CA", KeyID: "other", Intermediate: true})
+		// The intermediate must not share the root's key, or crypto/x509
+		// would link the leaf to the root directly through the key ID.
+		p.mid = ca.Issue(ovatest.CertOptions{CommonName: "Intermediate CA", KeyID: "vendor", Intermediate: true})
 		p.leaf = p.mid.CA.Issue(ovatest.CertOptions{CommonName: "Vendor via intermediate", KeyID: "vendor", CodeSigning: true})
 		p.expired = ca.Issue(ovatest.CertOptions{CommonName: "Old Vendor", KeyID: "vendor", CodeSigning: true,
 			NotBefore: ovatest.ValidFrom, NotAfter: ovatest.ValidFrom.AddDate(1, 0, 0)})
