@@ -84,7 +84,15 @@ func openPage(t *testing.T) *page {
 		case *network.EventRequestWillBeSent:
 			p.requests = append(p.requests, e.Request.URL)
 		case *runtime.EventExceptionThrown:
-			p.exceptions = append(p.exceptions, e.ExceptionDetails.Text)
+			msg := e.ExceptionDetails.Text
+			if e.ExceptionDetails.Exception != nil {
+				msg += " " + e.ExceptionDetails.Exception.Description
+			}
+			p.exceptions = append(p.exceptions, msg)
+		case *runtime.EventConsoleAPICalled:
+			for _, a := range e.Args {
+				p.exceptions = append(p.exceptions, "console: "+string(a.Value)+a.Description)
+			}
 		}
 	}); err != nil {
 		t.Fatal(err)
@@ -101,6 +109,18 @@ func openPage(t *testing.T) *page {
 	return p
 }
 
+// dump logs what the page shows and what it logged, to explain a failure.
+func (p *page) dump(t *testing.T) {
+	t.Helper()
+	state, _ := chromedp.Run(p.ctx, chromedp.Evaluate[string](`[document.getElementById("phase").textContent, document.getElementById("rate").textContent, document.getElementById("message").textContent, document.getElementById("report").textContent.slice(0, 2000)].join(" | ")`))
+	t.Logf("page: %s", state)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, e := range p.exceptions {
+		t.Logf("page log: %s", e)
+	}
+}
+
 // choose sets the file input to files on disk.
 func (p *page) choose(t *testing.T, files ...string) {
 	t.Helper()
@@ -112,7 +132,10 @@ func (p *page) choose(t *testing.T, files ...string) {
 // verdict waits for the final report and returns its data-verdict.
 func (p *page) verdict(t *testing.T) string {
 	t.Helper()
-	if err := chromedp.Do(p.ctx, chromedp.WaitVisible(chromedp.CSS(`#report [data-verdict]`))); err != nil {
+	ctx, cancel := context.WithTimeout(p.ctx, 90*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`#report [data-verdict]`))); err != nil {
+		p.dump(t)
 		t.Fatalf("no verdict: %v", err)
 	}
 	v, err := chromedp.Run(p.ctx, chromedp.AttributeValue(chromedp.CSS(`#report [data-verdict]`), "data-verdict"))

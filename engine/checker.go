@@ -512,3 +512,7 @@ func (c *checker) sortedFindings() []report.Finding {
 	report.Sort(out)
 	return slices.Clip(out)
 }
+
+// InArchive tells the envelope's reference rules whether hrefs must point
+// into an archive (URLs and ".." are errors there).
+func (p packageFiles) InArchive() bool { return p.c.index != nil }

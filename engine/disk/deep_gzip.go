@@ -1,6 +1,7 @@
 package disk
 
 import (
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"compress/gzip"
@@ -48,7 +49,7 @@ var errStopped = errors.New("disk: gzip deep check stopped")
 func (g *gzipChecker) run(pr *io.PipeReader) {
 	defer close(g.done)
 	defer pr.CloseWithError(errStopped)
-	zr, err := gzip.NewReader(pr)
+	zr, err := gzip.NewReader(bufio.NewReaderSize(pr, 256<<10))
 	if err != nil {
 		g.fail(err, 0)
 		return

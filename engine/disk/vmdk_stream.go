@@ -22,7 +22,7 @@ const (
 
 // qemuHint explains the layout and header values qemu-img writes.
 const qemuHint = "qemu-img (7.2 here) writes stream-optimized disks with the grain directory at the start, a redundant " +
-	"directory and no footer; earlier releases and some image builders wrote header version 1, which VMware's " +
+	"directory and no footer; earlier releases are reported to have written header version 1, which VMware's " +
 	"importers refuse, and patched byte 4 to 3 afterwards. Convert with VMware's ovftool or open-vmdk's vmdk-convert " +
 	"to get VMware's own layout, and regenerate the manifest after any change to the disk."
 

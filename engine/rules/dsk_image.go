@@ -9,7 +9,7 @@ var (
 		Severity: report.Error})
 	DskTruncated = register(Rule{ID: "DSK021", Title: "disk image is shorter than its own headers say",
 		Severity: report.Error})
-	DskVHDChecksum = register(Rule{ID: "DSK022", Title: "VHD footer checksum does not match",
+	DskVHDChecksum = register(Rule{ID: "DSK022", Title: "checksum of a VHD footer does not match",
 		Severity: report.Error})
 	DskExternalFile = register(Rule{ID: "DSK023", Title: "disk image depends on a file outside the package",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 9.1"})
@@ -39,7 +39,7 @@ var (
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
 	DskGzipUndeclared = register(Rule{ID: "DSK036", Title: "disk member is gzip-compressed but its File does not say so",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
-	DskGzipNotGzip = register(Rule{ID: "DSK037", Title: "File declares gzip compression but the member is not gzip",
+	DskGzipNotGzip = register(Rule{ID: "DSK037", Title: "gzip compression declared but the member is not gzip",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
 	DskImageLarger = register(Rule{ID: "DSK038", Title: "disk image is larger than the Disk's capacity",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 9.1"})
