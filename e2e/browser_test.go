@@ -154,7 +154,7 @@ func (p *page) findings(t *testing.T) []string {
 // evalAs evaluates a JS expression in the page.
 func evalAs[T any](t *testing.T, p *page, expr string) T {
 	t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr))
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("%s: %v", expr, err)
 	}

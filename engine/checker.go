@@ -395,33 +395,47 @@ func (c *checker) digestPhase(ctx context.Context) error {
 		names = append(names, m.name)
 		total += m.size
 	}
-	wantWhole := c.o.wholeFile || len(c.o.expected) > 0
-	if wantWhole && c.src.ra != nil {
-		algs := []string{"sha256"}
+	wantWhole := (c.o.wholeFile || len(c.o.expected) > 0) && c.src.ra != nil
+	var wholeAlgs []string
+	if wantWhole {
+		wholeAlgs = []string{"sha256"}
 		for alg := range c.o.expected {
 			if alg != "sha256" {
-				algs = append(algs, alg)
+				wholeAlgs = append(wholeAlgs, alg)
 			}
 		}
-		jobs = append(jobs, digestJob{req: DigestRequest{Member: "", Offset: 0, Size: c.src.size, Algorithms: algs}, r: c.src.ra})
+	}
+	_, delegate := c.src.ra.(RangeDigester)
+	if wantWhole && delegate {
+		// The source hashes for us: ask for the whole file as one more
+		// range, which its workers hash alongside the members.
+		jobs = append(jobs, digestJob{req: DigestRequest{Offset: 0, Size: c.src.size, Algorithms: wholeAlgs}, r: c.src.ra})
 		total += c.src.size
+	} else if wantWhole {
+		total = c.src.size // one read of the whole input covers the members too
 	}
 	var done atomic.Int64
 	c.progress(Progress{Phase: "digest", Total: total})
-	results, err := digestAll(ctx, jobs, func(n int64) {
+	count := func(n int64) {
 		d := done.Add(n)
 		c.bytesRead.Add(n)
 		c.progress(Progress{Phase: "digest", Done: d, Total: total})
-	})
+	}
+	var results []map[string]string
+	var err error
+	if wantWhole && !delegate {
+		c.rep.WholeFile, results, err = digestWhole(ctx, c.src.ra, c.src.size, wholeAlgs, jobs, count)
+	} else {
+		results, err = digestAll(ctx, jobs, count)
+		if err == nil && wantWhole {
+			c.rep.WholeFile, results = results[len(results)-1], results[:len(results)-1]
+		}
+	}
 	if err != nil {
 		return err
 	}
 	computed := map[string]map[string]string{}
-	for i, j := range jobs {
-		if j.req.Member == "" && i == len(jobs)-1 && wantWhole {
-			c.rep.WholeFile = results[i]
-			continue
-		}
+	for i := range names {
 		computed[names[i]] = results[i]
 	}
 	c.judgeDigests(computed)

@@ -26,6 +26,37 @@ func newHash(alg string) hash.Hash {
 	return nil
 }
 
+// hashSet is the hashes of one byte range, by algorithm.
+type hashSet map[string]hash.Hash
+
+func newHashSet(algs []string) hashSet {
+	hs := hashSet{}
+	for _, alg := range algs {
+		if h := newHash(alg); h != nil {
+			hs[alg] = h
+		}
+	}
+	return hs
+}
+
+func (hs hashSet) sums() map[string]string {
+	out := make(map[string]string, len(hs))
+	for alg, h := range hs {
+		out[alg] = hex.EncodeToString(h.Sum(nil))
+	}
+	return out
+}
+
+// lanes returns one lane per hash, so that several algorithms over the same
+// bytes run on several cores.
+func (hs hashSet) lanes() []io.Writer {
+	var out []io.Writer
+	for _, h := range hs {
+		out = append(out, h)
+	}
+	return out
+}
+
 // digestJob asks for the digests of one byte range of r, and optionally for
 // its bytes to be fed to extra writers (deep checkers) in the same pass.
 type digestJob struct {
@@ -33,11 +64,6 @@ type digestJob struct {
 	r     io.ReaderAt
 	extra []io.Writer
 }
-
-// readChunk is the size of one read while hashing: large enough that the
-// per-call cost vanishes, small enough that two in flight per worker stay
-// far below the memory goal.
-const readChunk = 1 << 20
 
 // digestAll computes every job's digests, several jobs in parallel, each
 // byte read once. Jobs whose reader implements RangeDigester (and that need
@@ -86,13 +112,17 @@ func digestAll(ctx context.Context, jobs []digestJob, progress func(n int64)) ([
 				if k >= len(native) || ctx.Err() != nil {
 					return
 				}
-				i := native[k]
-				d, err := digestRange(ctx, jobs[i], progress)
-				if err != nil {
+				j := jobs[native[k]]
+				hs := newHashSet(j.req.Algorithms)
+				lanes := hs.lanes()
+				if len(j.extra) > 0 {
+					lanes = append(lanes, io.MultiWriter(j.extra...))
+				}
+				if err := pipeline(ctx, j.r, j.req.Offset, j.req.Size, lanes, progress); err != nil {
 					errOnce.Do(func() { firstErr = err; cancel() })
 					return
 				}
-				out[i] = d
+				out[native[k]] = hs.sums()
 			}
 		})
 	}
@@ -103,90 +133,142 @@ func digestAll(ctx context.Context, jobs []digestJob, progress func(n int64)) ([
 	return out, ctx.Err()
 }
 
-// digestRange hashes one job. Reading and hashing overlap: one goroutine
-// reads the next chunk while this one hashes the last.
-func digestRange(ctx context.Context, j digestJob, progress func(n int64)) (map[string]string, error) {
-	hashes := map[string]hash.Hash{}
-	var ws []io.Writer
-	for _, alg := range j.req.Algorithms {
-		if h := newHash(alg); h != nil && hashes[alg] == nil {
-			hashes[alg] = h
-			ws = append(ws, h)
+// digestWhole hashes the whole input [0, size) of r with algs and, in the
+// same single read, every member job (members must not overlap): the
+// whole-file hashes, the member hashes and any deep checkers each run in
+// their own goroutine over shared buffers. It returns the whole-file
+// digests and each job's digests.
+func digestWhole(ctx context.Context, r io.ReaderAt, size int64, algs []string, jobs []digestJob, progress func(n int64)) (map[string]string, []map[string]string, error) {
+	whole := newHashSet(algs)
+	lanes := whole.lanes()
+	sets := make([]hashSet, len(jobs))
+	var hashRanges, deepRanges []offsetWriter
+	for i, j := range jobs {
+		sets[i] = newHashSet(j.req.Algorithms)
+		if len(sets[i]) > 0 {
+			hashRanges = append(hashRanges, offsetWriter{j.req.Offset, j.req.Size, io.MultiWriter(sets[i].lanes()...)})
+		}
+		if len(j.extra) > 0 {
+			deepRanges = append(deepRanges, offsetWriter{j.req.Offset, j.req.Size, io.MultiWriter(j.extra...)})
 		}
 	}
-	ws = append(ws, j.extra...)
-	w := io.MultiWriter(ws...)
+	if len(hashRanges) > 0 {
+		lanes = append(lanes, &demux{ranges: hashRanges})
+	}
+	if len(deepRanges) > 0 {
+		lanes = append(lanes, &demux{ranges: deepRanges})
+	}
+	if err := pipeline(ctx, r, 0, size, lanes, progress); err != nil {
+		return nil, nil, err
+	}
+	out := make([]map[string]string, len(jobs))
+	for i := range jobs {
+		out[i] = sets[i].sums()
+	}
+	return whole.sums(), out, nil
+}
 
-	type chunk struct {
-		buf []byte
-		n   int
-		err error
-	}
-	free := make(chan []byte, 2)
-	free <- make([]byte, readChunk)
-	free <- make([]byte, readChunk)
-	full := make(chan chunk, 2)
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		defer close(full)
-		off, end := j.req.Offset, j.req.Offset+j.req.Size
-		for off < end {
-			var buf []byte
-			select {
-			case buf = <-free:
-			case <-done:
-				return
-			}
-			n := int(min(int64(len(buf)), end-off))
-			n, err := j.r.ReadAt(buf[:n], off)
-			off += int64(n)
-			if err == io.EOF && off == end {
-				err = nil
-			}
-			if err == nil && n == 0 {
-				err = io.ErrUnexpectedEOF
-			}
-			select {
-			case full <- chunk{buf, n, err}:
-			case <-done:
-				return
-			}
-			if err != nil {
-				return
-			}
+// offsetWriter receives the bytes of [off, off+n) of the input.
+type offsetWriter struct {
+	off, n int64
+	w      io.Writer
+}
+
+// demux is a writer fed the input's bytes in order from offset 0; it hands
+// each range's bytes to that range's writer.
+type demux struct {
+	ranges []offsetWriter
+	pos    int64
+}
+
+func (d *demux) Write(p []byte) (int, error) {
+	start, end := d.pos, d.pos+int64(len(p))
+	for _, r := range d.ranges {
+		lo, hi := max(start, r.off), min(end, r.off+r.n)
+		if lo < hi {
+			r.w.Write(p[lo-start : hi-start])
 		}
-	}()
-	for c := range full {
+	}
+	d.pos = end
+	return len(p), nil
+}
+
+// readChunk is the size of one read while hashing: large enough that the
+// per-call cost vanishes, small enough that the buffers in flight stay far
+// below the memory goal.
+const readChunk = 1 << 20
+
+// pipeline reads [off, off+size) of r once, in order, and feeds every chunk
+// to each lane. Each lane runs in its own goroutine, so hashes of the same
+// bytes use several cores, and reading overlaps hashing; a buffer is reused
+// once every lane is done with it. Writers of a lane must not fail (hashes
+// and deep checkers never do). progress gets the bytes read.
+func pipeline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Writer, progress func(n int64)) error {
+	if len(lanes) == 0 {
+		lanes = []io.Writer{io.Discard}
+	}
+	type chunk struct {
+		buf     []byte
+		n       int
+		pending atomic.Int32
+	}
+	free := make(chan *chunk, len(lanes)+2)
+	for range cap(free) {
+		free <- &chunk{buf: make([]byte, readChunk)}
+	}
+	feeds := make([]chan *chunk, len(lanes))
+	var wg sync.WaitGroup
+	for i, w := range lanes {
+		feeds[i] = make(chan *chunk, cap(free))
+		wg.Go(func() {
+			for c := range feeds[i] {
+				w.Write(c.buf[:c.n])
+				if c.pending.Add(-1) == 0 {
+					free <- c
+				}
+			}
+		})
+	}
+	var err error
+	for pos, end := off, off+size; pos < end; {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		c := <-free
+		want := int(min(int64(len(c.buf)), end-pos))
+		c.n, err = r.ReadAt(c.buf[:want], pos)
+		if err == io.EOF && c.n == want {
+			err = nil
+		}
+		if err == nil && c.n == 0 {
+			err = io.ErrUnexpectedEOF
+		}
+		pos += int64(c.n)
 		if c.n > 0 {
-			w.Write(c.buf[:c.n]) // hashes and deep checkers never fail a write
+			c.pending.Store(int32(len(lanes)))
+			for _, f := range feeds {
+				f <- c
+			}
 			if progress != nil {
 				progress(int64(c.n))
 			}
 		}
-		if c.err != nil {
-			return nil, c.err
+		if err != nil {
+			break
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		free <- c.buf
 	}
-	out := make(map[string]string, len(hashes))
-	for alg, h := range hashes {
-		out[alg] = hex.EncodeToString(h.Sum(nil))
+	for _, f := range feeds {
+		close(f)
 	}
-	return out, nil
+	wg.Wait()
+	return err
 }
 
 // digestBytes returns the digests of b held in memory.
 func digestBytes(b []byte, algs []string) map[string]string {
-	out := map[string]string{}
-	for _, alg := range algs {
-		if h := newHash(alg); h != nil {
-			h.Write(b)
-			out[alg] = hex.EncodeToString(h.Sum(nil))
-		}
+	hs := newHashSet(algs)
+	for _, h := range hs {
+		h.Write(b)
 	}
-	return out
+	return hs.sums()
 }

@@ -52,8 +52,10 @@ func seeds(f testing.TB) [][]byte {
 	}
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".ova") {
-			if b, err := os.ReadFile(p); err == nil && len(b) <= 256<<10 {
-				add(b)
+			// Large seeds make the fuzzer's minimisation crawl; the first
+			// 16 KiB hold every header of the small corpus packages.
+			if b, err := os.ReadFile(p); err == nil {
+				add(b[:min(len(b), 16<<10)])
 			}
 		}
 		return nil
@@ -144,7 +146,7 @@ func compareWithArchiveTar(t *testing.T, data []byte, idx *Index) {
 		if len(h.Name) > 4096 || len(h.Linkname) > 4096 {
 			continue
 		}
-		if h.Name != m.Name || h.Linkname != m.Linkname || h.Typeflag != m.Typeflag || (!m.Sparse && h.Size != m.Size) {
+		if h.Name != m.Name || h.Linkname != m.Linkname || h.Typeflag != m.Typeflag || (!m.Sparse && !headerOnly(h.Typeflag) && h.Size != m.Size) {
 			t.Fatalf("member %d: archive/tar reads %q %q type %q size %d; the index has %+v", i+1, h.Name, h.Linkname, h.Typeflag, h.Size, m)
 		}
 	}

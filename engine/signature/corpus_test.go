@@ -99,7 +99,7 @@ func TestCorpusVirtualBox(t *testing.T) {
 					t.Errorf("error %s: %s", x.Rule, x.Message)
 				}
 			}
-			if strings.HasPrefix(name, "t6") && sig.Trust != TrustTrusted {
+			if strings.HasPrefix(name, "t6") && sig.Trust != Trusted {
 				t.Errorf("t6 Trust = %s%s", sig.Trust, r.dump())
 			}
 			if strings.HasPrefix(name, "t4") && r.has("SIG024") == nil {

@@ -44,7 +44,7 @@ func TestOpenSSLSigned(t *testing.T) {
 			}
 			cert := ovatest.CertFile("appliance.mf", tt.alg, hex.EncodeToString(out), true, tt.signer.PEM)
 			r := check(t, cert, testManifest, Options{At: ovatest.CheckTime, Roots: p.roots})
-			if r.sig.Verified != Verified || r.sig.Trust != TrustTrusted {
+			if r.sig.Verified != Verified || r.sig.Trust != Trusted {
 				t.Errorf("%s %s%s", r.sig.Verified, r.sig.Trust, r.dump())
 			}
 		})

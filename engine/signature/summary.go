@@ -1,7 +1,7 @@
 package signature
 
 import (
-	"crypto/dsa" //nolint:staticcheck // only to name the key type of old certificates
+	"crypto/dsa" // deprecated, imported only to name the key type of old certificates
 	"crypto/ecdh"
 	"crypto/ecdsa"
 	"crypto/ed25519"

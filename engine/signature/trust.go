@@ -46,9 +46,9 @@ func (v *verifier) judgeTrust() {
 	}
 	if signer == nil {
 		if v.opts.PinSHA256 != "" {
-			v.sig.Trust = TrustMismatch
+			v.sig.Trust = PinMismatch
 		} else if v.opts.Roots != nil {
-			v.sig.Trust = TrustUntrust
+			v.sig.Trust = Untrusted
 		}
 		return
 	}
@@ -56,13 +56,13 @@ func (v *verifier) judgeTrust() {
 	chained, chainFailed := v.checkChain(signer)
 	switch {
 	case pinMismatch:
-		v.sig.Trust = TrustMismatch
+		v.sig.Trust = PinMismatch
 	case chainFailed:
-		v.sig.Trust = TrustUntrust
+		v.sig.Trust = Untrusted
 	case pinned:
-		v.sig.Trust = TrustPinned
+		v.sig.Trust = Pinned
 	case chained:
-		v.sig.Trust = TrustTrusted
+		v.sig.Trust = Trusted
 	case v.sig.Verified == Verified:
 		v.add(rules.SigTrustUnknown.New(v.certLoc(0),
 			"the signature says the manifest was signed by the holder of %q (SHA-256 %s); no trust roots or pinned fingerprint were given, so whether that is the publisher is not known",

@@ -13,17 +13,22 @@ import (
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
-// Outcomes of verification, the values of report.Signature.Verified.
+// Values of report.Signature.Verified: what the signature established.
 const (
-	Verified      = "verified"
-	Failed        = "failed"
-	NotVerified   = "not-verified"
-	AbsentMF      = "absent-manifest"
-	TrustTrusted  = "trusted"
-	TrustUntrust  = "untrusted"
-	TrustPinned   = "pinned"
-	TrustMismatch = "pin-mismatch"
-	TrustUnknown  = "unknown"
+	Verified       = "verified"
+	Failed         = "failed"
+	NotVerified    = "not-verified"
+	AbsentManifest = "absent-manifest"
+)
+
+// Values of report.Signature.Trust: what the roots and pin say of the
+// signer.
+const (
+	Trusted      = "trusted"
+	Untrusted    = "untrusted"
+	Pinned       = "pinned"
+	PinMismatch  = "pin-mismatch"
+	TrustUnknown = "unknown"
 )
 
 // Options say against what Verify judges the signer.
@@ -138,7 +143,7 @@ func (v *verifier) checkSignature() {
 	signer := f.Signer()
 	switch {
 	case v.manifest == nil:
-		v.sig.Verified = AbsentMF
+		v.sig.Verified = AbsentManifest
 		return
 	case signer == nil:
 		return // Parse reported it; nothing to verify with.

@@ -150,6 +150,10 @@ function memberRow(member, size) {
 }
 
 function onWorkerMessage(m) {
+  if (m.type === "log") {
+    console.warn(m.message);
+    return;
+  }
   if (m.id !== checkId) return;
   switch (m.type) {
     case "structural":

@@ -13,6 +13,7 @@ const waiting = [];
 // The Go side calls ovacheckPool.digest(file, requests, onProgress).
 self.ovacheckPool = {
   digest(blob, reqs, onProgress) {
+    self.postMessage({ type: "log", message: `digest ${reqs.length} ranges, pool ${pool.broken || "ok"}` });
     const check = currentCheck;
     let last = 0;
     return pool.digest(blob, reqs, onProgress, (member, done, size) => {

@@ -41,7 +41,10 @@ class HashPool {
     for (let i = 0; i < n; i++) {
       const w = new Worker("hash-worker.js", { type: "module" });
       w.onmessage = (e) => this.receive(e.data);
-      w.onerror = (e) => this.failAll(e.message || "a hash worker failed");
+      w.onerror = (e) => {
+        this.broken = `a hash worker failed: ${e.message || "it could not start"}`;
+        this.failAll(this.broken);
+      };
       this.workers.push(w);
     }
   }
@@ -52,6 +55,7 @@ class HashPool {
   // per-member progress.
   digest(blob, reqs, onProgress, onMember) {
     const id = ++this.seq;
+    if (this.broken) return { promise: Promise.reject(new Error(this.broken)), abort() {} };
     const plan = planPasses(reqs, this.workers.length);
     const job = {
       reqs, results: reqs.map(() => ({})), remaining: 0, onProgress, onMember,

@@ -1,0 +1,199 @@
+package engine
+
+import (
+	"archive/tar"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/ovacheck/ovacheck/engine/ovatest"
+	"github.com/ovacheck/ovacheck/engine/report"
+)
+
+func soundOVA(t *testing.T, a ovatest.Appliance) []byte {
+	t.Helper()
+	return ovatest.OVA(tar.FormatUSTAR, a.Members()...)
+}
+
+func check(t *testing.T, data []byte, opts ...Option) *report.Report {
+	t.Helper()
+	rep, err := Check(context.Background(), OVA("a.ova", bytes.NewReader(data), int64(len(data))), opts...)
+	if err != nil {
+		t.Fatalf("Check: %v", err)
+	}
+	return rep
+}
+
+func hasRule(rep *report.Report, rule, member string) bool {
+	for _, f := range rep.Findings {
+		if f.Rule == rule && (member == "" || f.Location.Member == member) {
+			return true
+		}
+	}
+	return false
+}
+
+// countingReaderAt counts the bytes read through it.
+type countingReaderAt struct {
+	r io.ReaderAt
+	n atomic.Int64
+}
+
+func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// The whole-file checksum a vendor publishes is computed in the same read
+// as the member digests: each byte is read once.
+func TestWholeFileDigestInOnePass(t *testing.T) {
+	a := ovatest.Appliance{DiskCapacity: 8 << 20, Disks: [][]byte{
+		ovatest.StreamOptimizedVMDK(8<<20, pseudoRandom(3<<20)),
+		ovatest.StreamOptimizedVMDK(8<<20, pseudoRandom(5<<20)),
+	}}
+	data := soundOVA(t, a)
+	want := sha256.Sum256(data)
+	r := &countingReaderAt{r: bytes.NewReader(data)}
+	rep, err := Check(context.Background(), OVA("a.ova", r, int64(len(data))), WithWholeFileDigest(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rep.WholeFile["sha256"]; got != hex.EncodeToString(want[:]) {
+		t.Fatalf("whole-file SHA-256 %s, want %x", got, want)
+	}
+	if rep.Verdict == report.Fail {
+		t.Fatalf("verdict fail: %v", rep.Findings)
+	}
+	for _, f := range rep.Files {
+		if f.Role == "disk" && f.Manifest != report.Match {
+			t.Errorf("%s: manifest status %s, want match", f.Member, f.Manifest)
+		}
+	}
+	// Headers, the descriptor and manifest read whole, then one pass.
+	if extra := r.n.Load() - int64(len(data)); extra > 64<<10 {
+		t.Errorf("read %d bytes of a %d-byte package: %d more than one pass", r.n.Load(), len(data), extra)
+	}
+}
+
+func TestExpectedChecksum(t *testing.T) {
+	data := soundOVA(t, ovatest.Appliance{})
+	sum := sha256.Sum256(data)
+	if rep := check(t, data, WithExpectedDigest("sha256", hex.EncodeToString(sum[:]))); rep.Verdict == report.Fail {
+		t.Fatalf("the right checksum fails: %v", rep.Findings)
+	}
+	rep := check(t, data, WithExpectedDigest("sha256", strings.Repeat("ab", 32)))
+	if rep.Verdict != report.Fail || !hasRule(rep, "PKG053", "a.ova") {
+		t.Fatalf("a wrong checksum gives %s without PKG053: %v", rep.Verdict, rep.Findings)
+	}
+}
+
+// A publisher that ships a broken disk writes a manifest that matches it:
+// only the deep check, which inflates every grain, finds the damage.
+func TestDeepCatchesACorruptGrainUnderARightManifest(t *testing.T) {
+	disk := ovatest.StreamOptimizedVMDK(4<<20, pseudoRandom(1<<20))
+	// Damage a byte inside the first compressed grain's data: the writer
+	// puts the first grain marker at sector 128, and the deflate stream
+	// follows the marker's 12 bytes.
+	broken := bytes.Clone(disk)
+	broken[128*512+12+500] ^= 0x55
+	a := ovatest.Appliance{Disks: [][]byte{broken}, DiskCapacity: 4 << 20}
+	data := soundOVA(t, a)
+
+	if rep := check(t, data); rep.Verdict == report.Fail {
+		t.Fatalf("without --deep the damage should not show, but: %v", rep.Findings)
+	}
+	rep := check(t, data, WithDeep(true))
+	if rep.Verdict != report.Fail || !hasRule(rep, "DSK032", "appliance-disk1.vmdk") {
+		t.Fatalf("--deep misses the corrupt grain: %s %v", rep.Verdict, rep.Findings)
+	}
+}
+
+// delegatingReaderAt hashes ranges itself, as the browser's hash workers do.
+type delegatingReaderAt struct {
+	*bytes.Reader
+	calls atomic.Int32
+}
+
+func (d *delegatingReaderAt) DigestRanges(ctx context.Context, reqs []DigestRequest, progress func(int64)) ([]map[string]string, error) {
+	d.calls.Add(1)
+	out := make([]map[string]string, len(reqs))
+	for i, r := range reqs {
+		b := make([]byte, r.Size)
+		d.ReadAt(b, r.Offset)
+		out[i] = digestBytes(b, r.Algorithms)
+		progress(r.Size)
+	}
+	return out, nil
+}
+
+func TestRangeDigesterIsAskedAndJudged(t *testing.T) {
+	data := soundOVA(t, ovatest.Appliance{})
+	native := check(t, data)
+	d := &delegatingReaderAt{Reader: bytes.NewReader(data)}
+	rep, err := Check(context.Background(), OVA("a.ova", d, int64(len(data))), WithWholeFileDigest(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.calls.Load() != 1 {
+		t.Fatalf("DigestRanges called %d times, want once", d.calls.Load())
+	}
+	for i, f := range rep.Files {
+		if f.Digests["sha256"] != native.Files[i].Digests["sha256"] || f.Manifest != native.Files[i].Manifest {
+			t.Errorf("%s: delegated %v/%s, native %v/%s", f.Member, f.Digests, f.Manifest, native.Files[i].Digests, native.Files[i].Manifest)
+		}
+	}
+	if rep.WholeFile["sha256"] == "" {
+		t.Error("no whole-file digest from the delegate")
+	}
+}
+
+func TestCancelStopsTheCheck(t *testing.T) {
+	data := soundOVA(t, ovatest.Appliance{Disks: [][]byte{pseudoRandom(8 << 20)}, DiskCapacity: 8 << 20})
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := Check(ctx, OVA("a.ova", bytes.NewReader(data), int64(len(data))), WithProgress(func(p Progress) {
+		if p.Phase == "digest" && p.Done > 0 {
+			cancel()
+		}
+	}))
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+}
+
+// The structural verdict arrives before any disk byte is hashed.
+func TestStructuralReportComesFirst(t *testing.T) {
+	members := ovatest.Appliance{}.Members()
+	members[0], members[1] = members[1], members[0] // descriptor not first
+	data := ovatest.OVA(tar.FormatUSTAR, members...)
+	var pre *report.Report
+	hashed := false
+	rep := check(t, data, WithStructural(func(r *report.Report) {
+		if hashed {
+			t.Error("structural report after hashing started")
+		}
+		pre = r
+	}), WithProgress(func(p Progress) { hashed = hashed || (p.Phase == "digest" && p.Done > 0) }))
+	if pre == nil || pre.Complete || pre.Verdict != report.Fail || !hasRule(pre, "PKG020", "") {
+		t.Fatalf("structural report %+v", pre)
+	}
+	if !rep.Complete {
+		t.Error("final report not complete")
+	}
+}
+
+func TestStrictProfileRaisesSeverity(t *testing.T) {
+	members := ovatest.Appliance{}.Members()
+	members[1].Data = bytes.ReplaceAll(members[1].Data, []byte("\n"), []byte("\r\n"))
+	data := ovatest.OVA(tar.FormatUSTAR, members...)
+	compat, strict := check(t, data), check(t, data, WithProfile("strict"))
+	if compat.Verdict == report.Fail || strict.Verdict != report.Fail {
+		t.Fatalf("CRLF manifest: compat %s, strict %s; want not fail and fail", compat.Verdict, strict.Verdict)
+	}
+}
