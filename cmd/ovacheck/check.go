@@ -15,6 +15,7 @@ import (
 
 	"github.com/ovacheck/ovacheck/engine"
 	"github.com/ovacheck/ovacheck/engine/report"
+	"github.com/ovacheck/ovacheck/engine/signature"
 )
 
 const version = engine.Version
@@ -168,7 +169,11 @@ func (f *checkFlags) options() ([]engine.Option, report.Severity, error) {
 		opts = append(opts, engine.WithTrustRoots(pool))
 	}
 	if f.signerSHA256 != "" {
-		opts = append(opts, engine.WithSignerPin(f.signerSHA256))
+		pin, err := signature.NormalizePin(f.signerSHA256)
+		if err != nil {
+			return nil, "", fmt.Errorf("--signer-sha256: %w", err)
+		}
+		opts = append(opts, engine.WithSignerPin(pin))
 	}
 	if f.at != "" {
 		t, err := parseTime(f.at)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ovacheck/ovacheck/engine/ovatest"
 	"github.com/ovacheck/ovacheck/engine/report"
+	"github.com/ovacheck/ovacheck/engine/signature"
 	"github.com/ovacheck/ovacheck/schemas"
 )
 
@@ -213,5 +214,35 @@ func TestControlCharactersAreEscaped(t *testing.T) {
 	}
 	if !strings.Contains(out, `evil\x1b[2Jname.vmdk`) {
 		t.Errorf("the member name is not shown escaped:\n%s", out)
+	}
+}
+
+func TestSignedPackage(t *testing.T) {
+	ca := ovatest.NewCA()
+	signer := ca.Issue(ovatest.CertOptions{CommonName: "Example Corp Code Signing", CodeSigning: true})
+	other := ca.Issue(ovatest.CertOptions{CommonName: "Someone Else", KeyID: "other", CodeSigning: true})
+	p := writeFile(t, "signed.ova", ovatest.OVA(tar.FormatUSTAR, ovatest.Appliance{}.Signed(signer, "SHA256")...))
+	roots := writeFile(t, "roots.pem", ca.PEM)
+	at := "--at=2026-06-01"
+
+	code, out, _ := ovacheck(t, nil, at, "--format", "json", "--trust", roots, p)
+	r := jsonReport(t, out)
+	if code != 0 || r.Signature == nil || r.Signature.Verified != "verified" || r.Signature.Trust != "trusted" ||
+		r.Signature.Signer == nil || !strings.Contains(r.Signature.Signer.Subject, "Example Corp Code Signing") {
+		t.Fatalf("signed package with its root: exit %d, signature %+v", code, r.Signature)
+	}
+	_, text, _ := ovacheck(t, nil, at, p)
+	if !strings.Contains(text, "Example Corp Code Signing") || !strings.Contains(text, r.Signature.Signer.SHA256) {
+		t.Errorf("text output does not name the signer and fingerprint:\n%s", text)
+	}
+	if code, out, _ := ovacheck(t, nil, at, "--signer-sha256", r.Signature.Signer.SHA256, p); code != 0 {
+		t.Errorf("pinned to its own signer: exit %d\n%s", code, out)
+	}
+	otherPin := signature.Fingerprint(other.Cert)
+	if code, out, _ := ovacheck(t, nil, at, "--signer-sha256", otherPin, p); code != 1 || !strings.Contains(out, "SIG028") {
+		t.Errorf("pinned to another signer: exit %d, want 1 with SIG028\n%s", code, out)
+	}
+	if code, _, errOut := ovacheck(t, nil, "--signer-sha256", "xyz", p); code != 2 || !strings.Contains(errOut, "signer-sha256") {
+		t.Errorf("a malformed pin: exit %d: %s", code, errOut)
 	}
 }

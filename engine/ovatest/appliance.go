@@ -182,3 +182,15 @@ func (a Appliance) Descriptor() string {
 </Envelope>
 `, refs.String(), disks.String(), x(a.Name), x(a.Name), product, annotation, x(a.Name), items.String())
 }
+
+// Signed returns the appliance's members with a certificate file signed by
+// iss with alg ("SHA256", ...), placed right after the manifest and padded
+// to CertSize bytes as ovftool 4.x writes it.
+func (a Appliance) Signed(iss *Issued, alg string) []Member {
+	a.defaults()
+	ms := a.Members()
+	mf := ms[1]
+	cert := Member{Name: a.Name + ".cert",
+		Data: CertFile(mf.Name, strings.ToUpper(alg), Sign(mf.Data, iss.Key, alg), true, iss.PEM)}
+	return append(ms[:2:2], append([]Member{cert}, ms[2:]...)...)
+}

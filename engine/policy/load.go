@@ -163,7 +163,7 @@ func syntaxProblem(data []byte) *Problem {
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line, col := lineCol(data, se.Offset)
+		line, col := lineCol(data, se.Offset-1) // Offset is just past the fault
 		return &Problem{Message: fmt.Sprintf("not JSON: line %d, column %d: %v", line, col, se)}
 	}
 	return &Problem{Message: "not JSON: " + err.Error()}
