@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -100,6 +101,9 @@ func openPage(t *testing.T) *page {
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(p.base),
 		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)),
@@ -108,6 +112,9 @@ func openPage(t *testing.T) *page {
 	}
 	return p
 }
+
+// verdictTimeout bounds the wait for a check to end.
+var verdictTimeout = 60 * time.Second
 
 // dump logs what the page shows and what it logged, to explain a failure.
 func (p *page) dump(t *testing.T) {
@@ -132,7 +139,7 @@ func (p *page) choose(t *testing.T, files ...string) {
 // verdict waits for the final report and returns its data-verdict.
 func (p *page) verdict(t *testing.T) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, 90*time.Second)
+	ctx, cancel := context.WithTimeout(p.ctx, verdictTimeout)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`#report [data-verdict]`))); err != nil {
 		p.dump(t)
