@@ -1,13 +1,15 @@
 package main
 
 import (
-	"errors"
+	"context"
 	"io"
 
 	"github.com/ovacheck/ovacheck/engine/report"
+	"github.com/ovacheck/ovacheck/site"
 )
 
-// writeHTML writes the report as one self-contained HTML page.
+// writeHTML writes the report as one self-contained HTML page (styles
+// inline, no script), rendered by the same component as the web page.
 func writeHTML(w io.Writer, r *report.Report) error {
-	return errors.New("--format html is not built yet")
+	return site.ReportPage(r).Render(context.Background(), w)
 }

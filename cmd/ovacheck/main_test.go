@@ -246,3 +246,20 @@ func TestSignedPackage(t *testing.T) {
 		t.Errorf("a malformed pin: exit %d: %s", code, errOut)
 	}
 }
+
+func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
+	a := ovatest.Appliance{Annotation: `<script>alert("x")</script>`, Product: `<img src=x onerror=alert(1)>`}
+	p := writeFile(t, "a.ova", ovatest.OVA(tar.FormatUSTAR, a.Members()...))
+	code, out, _ := ovacheck(t, nil, "--format", "html", p)
+	if code != 0 || !strings.HasPrefix(strings.TrimSpace(strings.ToLower(out)), "<!doctype html>") {
+		t.Fatalf("exit %d, not an HTML document:\n%.300s", code, out)
+	}
+	for _, bad := range []string{`<script>alert`, `<img src=x`, `src="http`, `href="http`} {
+		if strings.Contains(out, bad) {
+			t.Errorf("the page contains %q", bad)
+		}
+	}
+	if !strings.Contains(out, `data-verdict="pass"`) || !strings.Contains(out, "&lt;script&gt;") {
+		t.Errorf("the page lacks the verdict or the escaped annotation")
+	}
+}
