@@ -114,12 +114,12 @@ func openPage(t *testing.T) *page {
 }
 
 // verdictTimeout bounds the wait for a check to end.
-var verdictTimeout = 60 * time.Second
+var verdictTimeout = 20 * time.Second
 
 // dump logs what the page shows and what it logged, to explain a failure.
 func (p *page) dump(t *testing.T) {
 	t.Helper()
-	state, _ := chromedp.Run(p.ctx, chromedp.Evaluate[string](`[document.getElementById("phase").textContent, document.getElementById("rate").textContent, document.getElementById("message").textContent, document.getElementById("report").textContent.slice(0, 2000)].join(" | ")`))
+	state, _ := chromedp.Run(p.ctx, chromedp.Evaluate[string](`[document.getElementById("phase").textContent, document.getElementById("rate").textContent, document.getElementById("message").textContent, JSON.stringify(window.ovacheckLog || [])].join(" | ")`))
 	t.Logf("page: %s", state)
 	p.mu.Lock()
 	defer p.mu.Unlock()

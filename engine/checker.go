@@ -305,7 +305,11 @@ func (c *checker) expandedHrefs() []string {
 type packageFiles struct{ c *checker }
 
 func (p packageFiles) Size(href string) (int64, bool) {
-	if m, ok := p.c.members.lookup(href); ok {
+	if _, chunked := p.c.referencedHrefs(); !chunked[href] {
+		m, ok := p.c.members.lookup(href)
+		if !ok {
+			return 0, false
+		}
 		return m.size, true
 	}
 	var sum int64
@@ -321,23 +325,6 @@ func (p packageFiles) Size(href string) (int64, bool) {
 	return sum, found
 }
 
-// parseManifest parses the manifest once, knowing the descriptor's
-// version, and reports whether there is one.
-func (c *checker) parseManifest() bool {
-	if c.mfData == nil {
-		return false
-	}
-	if c.mf == nil {
-		version := ""
-		if c.env != nil {
-			version = c.env.Version
-		}
-		c.mf = manifest.Parse(c.mfData, c.mfName, version)
-		c.add(c.mf.Findings...)
-	}
-	return true
-}
-
 // judgeStructure runs every check that needs no disk byte: descriptor,
 // cross-references, layout, manifest syntax and coverage, signature.
 func (c *checker) judgeStructure() {
@@ -346,6 +333,7 @@ func (c *checker) judgeStructure() {
 	if c.env != nil {
 		c.add(envelope.CrossCheck(c.env, c.descName, packageFiles{c})...)
 	}
+	c.judgeChunks()
 	if c.index != nil {
 		hrefs, chunked := c.referencedHrefs()
 		c.add(archive.CheckLayout(c.index, archive.Layout{

@@ -163,7 +163,7 @@ func parseHeader(b []byte) (header, headerProblem) {
 		format:   dialect(b),
 	}
 	size, base256, ok := parseNumeric(b[offSize : offSize+12])
-	if !ok || size < 0 {
+	if !ok || size < 0 || size > maxMemberSize {
 		return header{}, headerBadSize
 	}
 	h.size, h.base256 = size, base256

@@ -1,6 +1,8 @@
 package archive
 
 import (
+	"fmt"
+
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -106,7 +108,7 @@ func (w *walker) run(first []byte) error {
 		}
 		if isZero(blk[:]) {
 			if w.meta {
-				w.add(rules.PkgBadHeader.New(offsetLoc("", w.metaOffset),
+				w.add(rules.PkgBadHeader.New(offsetLoc(w.metaOffset),
 					"the extended header at offset %d is followed by the end of the archive instead of its member's header",
 					w.metaOffset).WithHint("The archive was written by a faulty tool or damaged; re-create it with tar --format=ustar or ovftool."))
 			}
@@ -131,7 +133,7 @@ func (w *walker) header(off int64, b []byte) (next int64, done bool, err error) 
 	}
 	w.headers++
 	if w.headers > limits.MaxTarHeaders {
-		w.stop(w.metaOffset, rules.PkgTooManyMembers.New(offsetLoc("", off),
+		w.stop(w.metaOffset, rules.PkgTooManyMembers.New(offsetLoc(off),
 			"the archive has more than %d tar header blocks; members from offset %d on were not checked",
 			limits.MaxTarHeaders, w.metaOffset).WithHint("Real packages have a handful of members; this archive is damaged or hostile."))
 		return 0, true, nil
@@ -142,7 +144,7 @@ func (w *walker) header(off int64, b []byte) (next int64, done bool, err error) 
 		w.badChecksum(off, b)
 		return 0, true, nil
 	case headerBadSize:
-		w.stop(w.metaOffset, rules.PkgBadHeader.New(offsetLoc("", off),
+		w.stop(w.metaOffset, rules.PkgBadHeader.New(offsetLoc(off),
 			"header of member %d at offset %d has an invalid size field", w.ordinal(), off).
 			WithHint("The archive is damaged; download or export it again."))
 		return 0, true, nil
@@ -160,14 +162,14 @@ func (w *walker) header(off int64, b []byte) (next int64, done bool, err error) 
 		}
 	}
 	if len(w.idx.Members) >= limits.MaxMembers {
-		w.stop(w.metaOffset, rules.PkgTooManyMembers.New(offsetLoc("", w.metaOffset),
+		w.stop(w.metaOffset, rules.PkgTooManyMembers.New(offsetLoc(w.metaOffset),
 			"the archive has more than %d members; members from offset %d on were not checked",
 			limits.MaxMembers, w.metaOffset).WithHint("Even a 2 TB disk in 1 GB chunks needs about 2,000 members; this archive is damaged or hostile."))
 		return 0, true, nil
 	}
 	m := w.member(h, dataOff)
 	if m.Size > maxMemberSize {
-		w.stop(w.metaOffset, rules.PkgBadHeader.New(offsetLoc("", off),
+		w.stop(w.metaOffset, rules.PkgBadHeader.New(offsetLoc(off),
 			"header of member %d at offset %d gives an impossible size of %d bytes", w.ordinal(), off, m.Size).
 			WithHint("The archive is damaged; download or export it again."))
 		return 0, true, nil
@@ -260,7 +262,7 @@ func (w *walker) member(h header, dataOff int64) Member {
 func (w *walker) paxHeader(off int64, h header) (int64, bool, error) {
 	w.meta = true
 	if h.size > limits.MaxPAXHeaderSize {
-		w.stop(w.metaOffset, rules.PkgBadHeader.New(offsetLoc("", off),
+		w.stop(w.metaOffset, rules.PkgBadHeader.New(offsetLoc(off),
 			"the PAX extended header at offset %d is %d bytes, more than the %d this check reads",
 			off, h.size, limits.MaxPAXHeaderSize).WithHint("Real PAX headers are a few hundred bytes; the archive is damaged or hostile."))
 		return 0, true, nil
@@ -271,7 +273,7 @@ func (w *walker) paxHeader(off int64, h header) (int64, bool, error) {
 	}
 	records, ok := parsePAX(data)
 	if !ok {
-		w.stop(w.metaOffset, rules.PkgBadHeader.New(offsetLoc("", off),
+		w.stop(w.metaOffset, rules.PkgBadHeader.New(offsetLoc(off),
 			"the PAX extended header at offset %d has a malformed record", off).
 			WithHint("The archive is damaged or was written by a faulty tool; re-create it with tar --format=ustar or ovftool."))
 		return 0, true, nil
@@ -314,7 +316,7 @@ func (w *walker) special(off, size int64) (data []byte, ok bool, err error) {
 	}
 	if int64(n) < size {
 		missing := off + blockSize + size - w.src.size()
-		w.stop(w.metaOffset, rules.PkgTruncated.New(offsetLoc("", off),
+		w.stop(w.metaOffset, rules.PkgTruncated.New(offsetLoc(off),
 			"the archive ends inside the extended header of member %d at offset %d: %d bytes are missing; the download was cut short",
 			w.ordinal(), off, missing).WithHint(hintTruncated))
 		return nil, false, nil
@@ -329,7 +331,7 @@ func (w *walker) sparseBlocks(off int64) (int64, bool, error) {
 	for {
 		w.headers++
 		if w.headers > limits.MaxTarHeaders {
-			w.stop(w.metaOffset, rules.PkgTooManyMembers.New(offsetLoc("", off),
+			w.stop(w.metaOffset, rules.PkgTooManyMembers.New(offsetLoc(off),
 				"the archive has more than %d tar header blocks; members from offset %d on were not checked",
 				limits.MaxTarHeaders, w.metaOffset))
 			return 0, true, nil
@@ -384,19 +386,19 @@ func (w *walker) end(off int64) error {
 	if trailing >= blockSize && (firstData < 0 || firstData >= start+blockSize) {
 		blocksEnd = start + blockSize
 	} else {
-		w.add(rules.PkgNoEndBlocks.New(offsetLoc("", off),
+		w.add(rules.PkgNoEndBlocks.New(offsetLoc(off),
 			"the archive has one zero block at offset %d where tar writes two to mark its end", off).
 			WithHint("Most tools read it, but it can mean the file was cut short or altered; re-create the archive with tar or ovftool."))
 	}
 	extra := start + trailing - blocksEnd
 	switch {
 	case firstData >= 0:
-		w.add(rules.PkgTrailingData.New(offsetLoc("", firstData),
+		w.add(rules.PkgTrailingData.New(offsetLoc(firstData),
 			"%d bytes follow the end of the archive at offset %d, and they are not all zeros (the first non-zero byte is at offset %d); tar and OVF consumers ignore them",
 			extra, blocksEnd, firstData).
 			WithHint("Something was appended to the archive, or two archives were concatenated; only the first is read. Re-create the package."))
 	case more > 0:
-		w.add(rules.PkgTrailingData.New(offsetLoc("", blocksEnd),
+		w.add(rules.PkgTrailingData.New(offsetLoc(blocksEnd),
 			"%d bytes follow the end of the archive at offset %d, far more than tar's padding; tar and OVF consumers ignore them (the first %d bytes read were zeros, the rest was not read)",
 			extra, blocksEnd, scanned).
 			WithHint("Something was appended to the archive; re-create the package."))
@@ -408,16 +410,20 @@ func (w *walker) end(off int64) error {
 // end blocks.
 func (w *walker) missingEnd(off int64) {
 	w.idx.End = off
-	w.add(rules.PkgNoEndBlocks.New(offsetLoc("", off),
-		"the archive stops at offset %d, right after member %d, without the two zero blocks that mark the end of a tar archive",
-		off, len(w.idx.Members)).
+	after := "its last header"
+	if n := len(w.idx.Members); n > 0 {
+		after = fmt.Sprintf("member %d", n)
+	}
+	w.add(rules.PkgNoEndBlocks.New(offsetLoc(off),
+		"the archive stops at offset %d, right after %s, without the two zero blocks that mark the end of a tar archive",
+		off, after).
 		WithHint("If the file was downloaded, the download may have been cut short at a member boundary: compare its size with the published one. Otherwise re-create it with tar or ovftool."))
 }
 
 // truncatedHeader reports an input that ends n bytes into the header
 // block at off; start is where the member's headers begin.
 func (w *walker) truncatedHeader(start, off int64, n int) {
-	w.stop(start, rules.PkgTruncated.New(offsetLoc("", off),
+	w.stop(start, rules.PkgTruncated.New(offsetLoc(off),
 		"the archive ends inside the header of member %d at offset %d: %d of its 512 bytes are missing; the download was cut short",
 		w.ordinal(), off, blockSize-n).WithHint(hintTruncated))
 }
@@ -446,15 +452,13 @@ func (w *walker) badChecksum(off int64, b []byte) {
 	if dialect(b) == FormatV7 && len(w.idx.Members) > 0 {
 		hint = "The bytes here do not look like a tar header at all: the archive is damaged, or data was appended to it without end blocks. Download or export it again."
 	}
-	w.stop(off, rules.PkgBadChecksum.New(offsetLoc("", off),
+	w.stop(w.metaOffset, rules.PkgBadChecksum.New(offsetLoc(off),
 		"header of member %d at offset %d has a bad checksum (stored %d, computed %d); members from there on were not read",
 		w.ordinal(), off, stored, computed).WithHint(hint))
 }
 
 const hintTruncated = "Download the package again and compare its size (and checksum, if the publisher gives one) with the published values."
 
-// offsetLoc returns a location at a byte offset of the archive; member is
-// empty because the finding is about the archive as a whole.
-func offsetLoc(member string, off int64) report.Location {
-	return report.AtOffset(member, off)
-}
+// offsetLoc returns a location at a byte offset of the archive, naming no
+// member: the finding is about the archive as a whole.
+func offsetLoc(off int64) report.Location { return report.AtOffset("", off) }

@@ -15,3 +15,16 @@ var (
 	PkgDescriptorOnly = register(Rule{ID: "PKG054", Title: "descriptor checked on its own",
 		Severity: report.Info})
 )
+
+// Rules about chunked files (ovf:chunkSize), which need both the
+// descriptor and the package's members (REF040-REF049).
+var (
+	RefChunkMissing = register(Rule{ID: "REF040", Title: "chunk of a chunked file missing",
+		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
+	RefChunkWrongSize = register(Rule{ID: "REF041", Title: "chunk not of the declared chunk size",
+		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
+	RefChunkStray = register(Rule{ID: "REF042", Title: "member named like a chunk that the file does not have",
+		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
+	RefLooksChunked = register(Rule{ID: "REF043", Title: "file looks chunked but has no ovf:chunkSize",
+		Severity: report.Warning})
+)

@@ -77,7 +77,7 @@ var (
 
 	PkgTarDialect = register(Rule{ID: "PKG032", Title: "tar headers are not POSIX ustar",
 		Severity: report.Info, Strict: report.Warning, Spec: "DSP0243 1.1.0 5.3"})
-	PkgPAX = register(Rule{ID: "PKG033", Title: "PAX extended headers",
+	PkgPAX = register(Rule{ID: "PKG033", Title: "archive uses PAX extended headers",
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 5.3"})
 	PkgBase256Size = register(Rule{ID: "PKG034", Title: "member size in GNU base-256 encoding",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 5.3"})

@@ -60,7 +60,17 @@ function startWorker() {
     worker.onmessage = (e) => {
       const m = e.data;
       if (m.type === "ready") { resolve(); return; }
-      if (m.type === "fatal") { reject(new Error(m.message)); return; }
+      if (m.type === "fatal") {
+        reject(new Error(m.message));
+        if (running) {
+          running = false;
+          cancelButton.disabled = true;
+          showMessage(`The check failed: ${m.message}. Please report this package to the ovacheck project.`);
+        }
+        worker.terminate();
+        startWorker();
+        return;
+      }
       onWorkerMessage(m);
     };
     worker.onerror = (e) => reject(new Error(e.message || "the engine worker failed"));
@@ -151,7 +161,7 @@ function memberRow(member, size) {
 
 function onWorkerMessage(m) {
   if (m.type === "log") {
-    console.warn(m.message);
+    (window.ovacheckLog ||= []).push(m.message);
     return;
   }
   if (m.id !== checkId) return;

@@ -13,7 +13,6 @@ const waiting = [];
 // The Go side calls ovacheckPool.digest(file, requests, onProgress).
 self.ovacheckPool = {
   digest(blob, reqs, onProgress) {
-    self.postMessage({ type: "log", message: `digest ${reqs.length} ranges, pool ${pool.broken || "ok"}` });
     const check = currentCheck;
     let last = 0;
     return pool.digest(blob, reqs, onProgress, (member, done, size) => {
@@ -40,7 +39,9 @@ async function start(module) {
   try {
     const go = new Go();
     const instance = await WebAssembly.instantiate(module, go.importObject);
-    go.run(instance); // main registers ovacheckHandle, posts "ready", then waits
+    // main registers ovacheckHandle, posts "ready", then waits for ever;
+    // if it ends, the engine crashed and the page must start a new worker.
+    go.run(instance).then(() => self.postMessage({ type: "fatal", message: "the checker stopped unexpectedly" }));
     self.postMessage({ type: "pool", size: poolSize });
     while (waiting.length) self.ovacheckHandle(waiting.shift());
   } catch (err) {

@@ -24,7 +24,7 @@ var renderOptions = site.Options{RuleBase: "rules/"}
 func runCheck(ctx context.Context, id int, msg js.Value) {
 	files := msg.Get("files")
 	paths := msg.Get("paths")
-	var list []browserFile
+	var list []*browserFile
 	for i := 0; i < files.Length(); i++ {
 		p := files.Index(i).Get("name").String()
 		if paths.Truthy() && i < paths.Length() && paths.Index(i).String() != "" {
@@ -71,11 +71,11 @@ func runCheck(ctx context.Context, id int, msg js.Value) {
 // chooseSource decides how to check the chosen files: one archive is an
 // OVA; one descriptor alone is checked on its own; several files (or a
 // folder) are a descriptor with the files beside it.
-func chooseSource(list []browserFile) (engine.Source, string) {
+func chooseSource(list []*browserFile) (engine.Source, string) {
 	if len(list) == 0 {
 		return engine.Source{}, "No file was chosen."
 	}
-	var descriptors []browserFile
+	var descriptors []*browserFile
 	for _, f := range list {
 		if strings.HasSuffix(strings.ToLower(f.path), ".ovf") {
 			descriptors = append(descriptors, f)

@@ -25,22 +25,24 @@ type browserFile struct {
 	size int64
 }
 
+// A browserFile is always used through a pointer: js.Value cannot be
+// compared, and the engine keeps RangeDigesters in a map.
 var (
-	_ io.ReaderAt          = browserFile{}
-	_ engine.RangeDigester = browserFile{}
+	_ io.ReaderAt          = (*browserFile)(nil)
+	_ engine.RangeDigester = (*browserFile)(nil)
 )
 
-func newBrowserFile(f js.Value, p string) browserFile {
-	return browserFile{file: f, path: p, size: int64(f.Get("size").Float())}
+func newBrowserFile(f js.Value, p string) *browserFile {
+	return &browserFile{file: f, path: p, size: int64(f.Get("size").Float())}
 }
 
 // name returns the file's own name.
-func (f browserFile) name() string { return f.file.Get("name").String() }
+func (f *browserFile) name() string { return f.file.Get("name").String() }
 
 var fileReaderSync = js.Global().Get("FileReaderSync")
 
 // ReadAt reads len(p) bytes at off synchronously.
-func (f browserFile) ReadAt(p []byte, off int64) (int, error) {
+func (f *browserFile) ReadAt(p []byte, off int64) (int, error) {
 	if off < 0 {
 		return 0, errors.New("negative offset")
 	}
@@ -71,7 +73,7 @@ func readSlice(blob js.Value, a, b int64, p []byte) (n int, err error) {
 }
 
 // readAll reads the whole file, refusing one larger than max.
-func (f browserFile) readAll(max int64) ([]byte, error) {
+func (f *browserFile) readAll(max int64) ([]byte, error) {
 	if f.size > max {
 		return nil, errors.New("file too large for a descriptor")
 	}
@@ -86,7 +88,7 @@ func (f browserFile) readAll(max int64) ([]byte, error) {
 // DigestRanges hands reqs to the page worker's hash pool
 // (self.ovacheckPool.digest) and waits for it. Cancelling ctx aborts the
 // pool's work.
-func (f browserFile) DigestRanges(ctx context.Context, reqs []engine.DigestRequest, progress func(n int64)) ([]map[string]string, error) {
+func (f *browserFile) DigestRanges(ctx context.Context, reqs []engine.DigestRequest, progress func(n int64)) ([]map[string]string, error) {
 	pool := js.Global().Get("ovacheckPool")
 	if !pool.Truthy() {
 		return nil, errors.New("no hash workers")
@@ -170,11 +172,11 @@ func (f browserFile) DigestRanges(ctx context.Context, reqs []engine.DigestReque
 // keyed by their (cleaned) relative paths. Opened files are io.ReaderAt and
 // engine.RangeDigester.
 type fileFS struct {
-	files map[string]browserFile
+	files map[string]*browserFile
 }
 
-func newFileFS(list []browserFile) *fileFS {
-	fsys := &fileFS{files: map[string]browserFile{}}
+func newFileFS(list []*browserFile) *fileFS {
+	fsys := &fileFS{files: map[string]*browserFile{}}
 	for _, f := range list {
 		fsys.files[fsys.clean(f.path)] = f
 	}
@@ -202,7 +204,7 @@ func (fsys *fileFS) Open(name string) (fs.File, error) {
 // openFile is an open browserFile: Read reads sequentially, ReadAt and
 // DigestRanges work at random.
 type openFile struct {
-	browserFile
+	*browserFile
 	off int64
 }
 
@@ -217,7 +219,7 @@ func (o *openFile) Read(p []byte) (int, error) {
 	return n, err
 }
 
-type fileInfo struct{ f browserFile }
+type fileInfo struct{ f *browserFile }
 
 func (i fileInfo) Name() string       { return path.Base(i.f.path) }
 func (i fileInfo) Size() int64        { return i.f.size }

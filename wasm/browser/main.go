@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"syscall/js"
 )
@@ -29,6 +30,9 @@ func main() {
 			mu.Unlock()
 			go func() {
 				defer func() {
+					if p := recover(); p != nil {
+						post(id, "error", map[string]any{"message": fmt.Sprintf("The checker failed on this package (%v). Please report it.", p)})
+					}
 					mu.Lock()
 					delete(checks, id)
 					mu.Unlock()

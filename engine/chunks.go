@@ -1,0 +1,110 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/report"
+	"github.com/ovacheck/ovacheck/engine/rules"
+)
+
+// chunkDigits is the width of a chunk number (DSP0243 7.1: nine digits).
+const chunkDigits = 9
+
+// judgeChunks checks every chunked File against the members: chunks
+// numbered from zero without gaps, each of ovf:chunkSize bytes but the last,
+// and no stray chunk-like members; and Files without ovf:chunkSize whose
+// bytes were stored as chunks anyway.
+func (c *checker) judgeChunks() {
+	if c.env == nil || c.src.kind == "descriptor" {
+		return
+	}
+	for _, f := range c.env.References {
+		if f.Href == "" {
+			continue
+		}
+		if f.ChunkSize == nil || *f.ChunkSize <= 0 {
+			if _, ok := c.members.lookup(f.Href); !ok {
+				if _, chunked := c.members.lookup(chunkName(f.Href, 0)); chunked {
+					c.add(rules.RefLooksChunked.New(c.descAt(f.Pos),
+						"%s is not in the package, but %s is: the file looks chunked, yet its File has no ovf:chunkSize", f.Href, chunkName(f.Href, 0)).
+						WithHint("Add ovf:chunkSize with the size of each chunk, or join the chunks into one member named "+f.Href+"."))
+				}
+			}
+			continue
+		}
+		c.judgeChunkedFile(f, *f.ChunkSize)
+	}
+}
+
+func (c *checker) judgeChunkedFile(f envelope.File, size int64) {
+	var chunks []*member
+	for i := 0; ; i++ {
+		m, ok := c.members.lookup(chunkName(f.Href, i))
+		if !ok {
+			break
+		}
+		chunks = append(chunks, m)
+	}
+	// Members that look like later chunks but follow a gap, or whose
+	// number is not nine digits.
+	prefix := f.Href + "."
+	for _, m := range c.members.list {
+		num, ok := strings.CutPrefix(m.name, prefix)
+		if !ok || num == "" || strings.Trim(num, "0123456789") != "" {
+			continue
+		}
+		if len(num) == chunkDigits && atoiOK(num) < len(chunks) {
+			continue
+		}
+		if len(chunks) == 0 && len(num) == chunkDigits && atoiOK(num) > 0 {
+			continue // reported below as the missing first chunk
+		}
+		c.add(rules.RefChunkStray.New(report.InMember(m.name),
+			"%s looks like a chunk of %s, but chunks are numbered with nine digits from 000000000 without gaps", m.name, f.Href).
+			WithHint("Rename the chunks to "+chunkName(f.Href, 0)+", "+chunkName(f.Href, 1)+", … in order."))
+	}
+	if len(chunks) == 0 {
+		c.add(rules.RefChunkMissing.New(c.descAt(f.Pos),
+			"%s is chunked (ovf:chunkSize=%d) but its first chunk %s is not in the package", f.Href, size, chunkName(f.Href, 0)).
+			WithHint("Add the chunks "+chunkName(f.Href, 0)+", … to the package, or download it again."))
+		return
+	}
+	var sum int64
+	for i, m := range chunks {
+		sum += m.size
+		last := i == len(chunks)-1
+		switch {
+		case !last && m.size != size:
+			c.add(rules.RefChunkWrongSize.New(report.InMember(m.name),
+				"chunk %d of %s holds %d bytes; every chunk but the last must hold ovf:chunkSize=%d", i, f.Href, m.size, size).
+				WithHint("The chunk is damaged or from another export: split the file again with the declared chunk size."))
+		case last && (m.size > size || m.size == 0):
+			c.add(rules.RefChunkWrongSize.New(report.InMember(m.name),
+				"the last chunk of %s holds %d bytes; it must hold 1 to ovf:chunkSize=%d", f.Href, m.size, size))
+		}
+	}
+	if f.Size != nil && sum < *f.Size && chunks[len(chunks)-1].size == size {
+		c.add(rules.RefChunkMissing.New(c.descAt(f.Pos),
+			"the %d chunks of %s hold %d bytes, but ovf:size is %d: chunk %s or later ones are missing",
+			len(chunks), f.Href, sum, *f.Size, chunkName(f.Href, len(chunks))).
+			WithHint("Download the package again; every chunk up to the size ovf:size gives must be present."))
+	}
+}
+
+// descAt locates a position in the descriptor.
+func (c *checker) descAt(p envelope.Pos) report.Location {
+	return report.At(c.descName, p.Line, p.Column)
+}
+
+// atoiOK parses a decimal chunk number, or returns a large number.
+func atoiOK(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+		if n > 1<<30 {
+			return 1 << 30
+		}
+	}
+	return n
+}

@@ -1,0 +1,62 @@
+// Package api is ovacheck's HTTP API, a plain http.Handler: the Worker in
+// wasm/worker serves it on Cloudflare Workers (and locally under workerd),
+// and tests serve it with httptest. It does not import syumai/workers.
+//
+// # Endpoints
+//
+// POST /api/v1/validate checks one package and answers with its report:
+// JSON (the report contract, schemas/report.schema.json) unless the Accept
+// header prefers text/html, in which case it is the same single-file HTML
+// page `ovacheck --format html` writes. The body is one of:
+//
+//   - an OVF descriptor (.ovf XML), checked on its own: file presence, sizes
+//     and digests are skipped and the report says so;
+//   - an OVA (a tar archive), streamed through the engine without being
+//     kept in memory;
+//   - multipart/form-data with one part per file, each named by its file
+//     name (the part's filename, or its form name when it has none): a
+//     descriptor with its manifest and certificate (and, within the size
+//     limit, its disks), or a single OVA. A part whose form name is
+//     "policy" holds a policy document instead.
+//
+// What the body is, is decided by its first bytes, not by its Content-Type
+// (only multipart/form-data is taken from the header). A body that is none
+// of these gets a report that says what it is; a check never fails with a
+// 5xx status.
+//
+// Options are query parameters:
+//
+//	profile=compat|strict   the profile (default compat)
+//	targets=a,b             targets to judge (repeatable; default all)
+//	name=appliance.ova      the name the report gives the input
+//
+// and a policy (package engine/policy) is either the multipart part named
+// "policy" or, for any body, the header X-Ovacheck-Policy holding the
+// policy JSON in base64 (standard or URL alphabet, padding optional), since
+// a header cannot carry the JSON's line breaks and quotes safely. An
+// invalid policy, profile or target gets 400 with a JSON body listing the
+// problems (for a policy, each with the JSON pointer of its field).
+//
+// GET /api/v1/rules lists every rule as a JSON array of {id, title,
+// family, severity, strict, spec}; GET /api/v1/rules/{id} gives one rule
+// with its markdown document in "doc", or 404.
+//
+// # Limits
+//
+// Bodies over MaxBodyBytes (32 MiB) get 413 with a JSON message pointing to
+// the browser page, which checks packages of any size on the user's own
+// machine. The limit is for the Worker's sake: a Worker isolate has 128 MB
+// of memory and the Go heap can grow to twice what is live, so a
+// multipart body (held in memory to give the engine random access) must
+// stay well under 64 MB; and streaming costs CPU time per chunk (50 MB
+// took 5.5 s under workerd), while real descriptors, manifests and
+// certificates are kilobytes.
+//
+// # Headers
+//
+// Every response carries Content-Security-Policy (nothing may load; the
+// HTML report may use its own inline style sheet, named by its hash),
+// X-Content-Type-Options: nosniff, X-Frame-Options: DENY (and
+// frame-ancestors 'none'), Referrer-Policy: no-referrer and, for reports,
+// Cache-Control: no-store. Wrong methods get 405 with Allow.
+package api

@@ -1,0 +1,67 @@
+package api
+
+import (
+	"log"
+	"net/http"
+	"strings"
+)
+
+// MaxBodyBytes is the largest request body POST /api/v1/validate reads; see
+// the package documentation for why it is 32 MiB.
+const MaxBodyBytes = 32 << 20
+
+// New returns the API handler. Paths outside /api/v1/ get a JSON 404 (the
+// Worker only sees them when no static asset matched).
+func New() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/api/v1/validate", only(validate, http.MethodPost))
+	mux.HandleFunc("/api/v1/rules", only(listRules, http.MethodGet, http.MethodHead))
+	mux.HandleFunc("/api/v1/rules/{id}", only(oneRule, http.MethodGet, http.MethodHead))
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, apiError{Error: "no such endpoint: " + r.URL.Path +
+			"; the API has POST /api/v1/validate, GET /api/v1/rules and GET /api/v1/rules/{id}"})
+	})
+	return secure(mux)
+}
+
+// only answers 405 with Allow for any method not in methods.
+func only(h http.HandlerFunc, methods ...string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		for _, m := range methods {
+			if r.Method == m {
+				h(w, r)
+				return
+			}
+		}
+		w.Header().Set("Allow", strings.Join(methods, ", "))
+		writeError(w, http.StatusMethodNotAllowed, apiError{Error: r.Method + " is not allowed here; use " + strings.Join(methods, " or ")})
+	}
+}
+
+// cspNone is the Content-Security-Policy of every response but the HTML
+// report (see reportCSP): nothing in it may load anything, and no page may
+// frame it.
+const cspNone = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+// secure sets the security headers every response carries, and turns a
+// panic (a bug) into a JSON 500 rather than a dropped connection.
+func secure(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", cspNone)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cross-Origin-Resource-Policy", "same-origin")
+		if r.Body == nil {
+			r.Body = http.NoBody // the Worker runtime gives nil for a request without a body
+		}
+		defer func() {
+			if v := recover(); v != nil {
+				log.Printf("ovacheck api: panic serving %s %s: %v", r.Method, r.URL.Path, v)
+				writeError(w, http.StatusInternalServerError, apiError{Error: "internal error: this is a bug in ovacheck"})
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}

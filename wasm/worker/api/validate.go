@@ -1,0 +1,241 @@
+package api
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/ovacheck/ovacheck/engine"
+	"github.com/ovacheck/ovacheck/engine/archive"
+	"github.com/ovacheck/ovacheck/engine/policy"
+)
+
+// PolicyHeader carries a policy document in base64 for bodies that cannot
+// hold one (a raw descriptor or OVA).
+const PolicyHeader = "X-Ovacheck-Policy"
+
+// validate handles POST /api/v1/validate.
+func validate(w http.ResponseWriter, r *http.Request) {
+	if r.ContentLength > MaxBodyBytes {
+		tooLarge(w, r)
+		return
+	}
+	q, err := readQuery(r)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, apiError{Error: err.Error()})
+		return
+	}
+	body := newLimitedBody(r.Body, MaxBodyBytes)
+	src, policyDoc, err := source(r, body, q.name)
+	if err != nil {
+		if body.exceeded || errors.Is(err, errTooLarge) {
+			tooLarge(w, r)
+			return
+		}
+		writeError(w, statusOf(err), apiError{Error: err.Error()})
+		return
+	}
+	if policyDoc == nil {
+		if policyDoc, err = headerPolicy(r.Header.Get(PolicyHeader)); err != nil {
+			writeError(w, http.StatusBadRequest, apiError{Error: err.Error()})
+			return
+		}
+	}
+	opts := []engine.Option{engine.WithProfile(q.profile)}
+	if len(q.targets) > 0 {
+		opts = append(opts, engine.WithTargets(q.targets...))
+	}
+	if policyDoc != nil {
+		p, err := policy.Load(policyDoc)
+		if err != nil {
+			e := apiError{Error: "the policy is not valid"}
+			var pe *policy.Error
+			if errors.As(err, &pe) {
+				e.Problems = pe.Problems
+			}
+			writeError(w, http.StatusBadRequest, e)
+			return
+		}
+		opts = append(opts, p.Options(q.targets)...)
+	}
+	rep, err := engine.Check(r.Context(), src, opts...)
+	if body.exceeded {
+		tooLarge(w, r)
+		return
+	}
+	if err != nil {
+		// The engine could not finish: the body stopped arriving, or the
+		// client went away. Nothing about the package is known.
+		writeError(w, http.StatusBadRequest, apiError{Error: "the request body could not be read to its end: " + err.Error()})
+		return
+	}
+	writeReport(w, r, rep)
+}
+
+// query holds the validated query options.
+type query struct {
+	profile string
+	targets []string
+	name    string
+}
+
+var targetName = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
+
+// maxTargets caps the targets a request may name; there are a few dozen.
+const maxTargets = 50
+
+func readQuery(r *http.Request) (query, error) {
+	v := r.URL.Query()
+	q := query{profile: v.Get("profile"), name: baseName(v.Get("name"))}
+	switch q.profile {
+	case "":
+		q.profile = "compat"
+	case "compat", "strict":
+	default:
+		return q, fmt.Errorf("profile %q is not compat or strict", truncate(q.profile, 40))
+	}
+	for _, list := range v["targets"] {
+		for _, t := range strings.Split(list, ",") {
+			t = strings.ToLower(strings.TrimSpace(t))
+			if t == "" {
+				continue
+			}
+			if !targetName.MatchString(t) {
+				return q, fmt.Errorf("target %q is not a target name (such as vsphere-8.0)", truncate(t, 40))
+			}
+			q.targets = append(q.targets, t)
+		}
+	}
+	if len(q.targets) > maxTargets {
+		return q, fmt.Errorf("%d targets named; at most %d", len(q.targets), maxTargets)
+	}
+	return q, nil
+}
+
+// source decides what the body is and returns the engine source for it,
+// with the policy document of a multipart body.
+func source(r *http.Request, body *limitedBody, name string) (engine.Source, []byte, error) {
+	if boundary, ok := isMultipart(r.Header.Get("Content-Type")); ok {
+		up, err := readUpload(body, boundary)
+		if err != nil {
+			return engine.Source{}, nil, err
+		}
+		src, err := up.source()
+		return src, up.policy, err
+	}
+	br := bufio.NewReaderSize(body, sniffSize)
+	start, err := head(br)
+	if err != nil {
+		return engine.Source{}, nil, err
+	}
+	kind := archive.Sniff(start)
+	switch {
+	case kind == archive.KindEmpty:
+		return engine.Source{}, nil, errBadRequest{"the body is empty: POST a descriptor (.ovf), an OVA, or multipart/form-data with one part per file"}
+	case isArchive(kind):
+		return engine.Stream(nameOr(name, "upload.ova"), br), nil, nil
+	}
+	data, err := io.ReadAll(br)
+	if err != nil {
+		return engine.Source{}, nil, err
+	}
+	return engine.Descriptor(nameOr(name, "upload.ovf"), data), nil, nil
+}
+
+// source picks what to check among the uploaded files: the one
+// descriptor with the files beside it; else the one archive; else a lone
+// file as a descriptor.
+func (u *upload) source() (engine.Source, error) {
+	descs := u.descriptors()
+	switch {
+	case len(descs) == 1:
+		return engine.Folder(u.files, descs[0]), nil
+	case len(descs) > 1:
+		return engine.Source{}, errBadRequest{fmt.Sprintf("%d descriptors (%s): send one package at a time", len(descs), strings.Join(descs, ", "))}
+	}
+	for _, n := range u.order {
+		if data := u.files[n]; isArchive(archive.Sniff(data[:min(len(data), sniffSize)])) {
+			return engine.OVA(n, bytes.NewReader(data), int64(len(data))), nil
+		}
+	}
+	if len(u.order) == 1 {
+		n := u.order[0]
+		return engine.Descriptor(n, u.files[n]), nil
+	}
+	return engine.Source{}, errBadRequest{"no descriptor (.ovf) or OVA among the parts " + strings.Join(u.order, ", ")}
+}
+
+func nameOr(name, fallback string) string {
+	if name == "" {
+		return fallback
+	}
+	return name
+}
+
+// maxPolicyHeader caps the policy header; the header form is for small
+// policies (workerd refuses requests whose headers pass 128 KiB), larger
+// ones go in a multipart part.
+const maxPolicyHeader = 32 << 10
+
+// headerPolicy decodes the policy header, or returns nil when there is
+// none.
+func headerPolicy(v string) ([]byte, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return nil, nil
+	}
+	if len(v) > maxPolicyHeader {
+		return nil, fmt.Errorf("the %s header is over %d bytes; send the policy as a multipart part named policy", PolicyHeader, maxPolicyHeader)
+	}
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
+		if b, err := enc.DecodeString(v); err == nil {
+			return b, nil
+		}
+	}
+	return nil, fmt.Errorf("the %s header is not base64: encode the policy JSON (base64 -w0 policy.json)", PolicyHeader)
+}
+
+// tooLarge answers 413, pointing to the browser page.
+func tooLarge(w http.ResponseWriter, r *http.Request) {
+	page := siteRoot(r)
+	w.Header().Set("Connection", "close")
+	writeError(w, http.StatusRequestEntityTooLarge, apiError{
+		Error: fmt.Sprintf("the body is over %d MiB, the limit of this API; check large packages in your browser at %s, where the file never leaves your computer",
+			MaxBodyBytes>>20, page),
+		Limit:   MaxBodyBytes,
+		Browser: page,
+	})
+}
+
+// siteRoot returns the URL of the site's page, from the request.
+func siteRoot(r *http.Request) string {
+	scheme := r.URL.Scheme
+	if scheme == "" {
+		scheme = "https"
+		if r.TLS == nil && isLoopback(r.Host) {
+			scheme = "http"
+		}
+	}
+	host := r.Host
+	if host == "" {
+		host = r.URL.Host
+	}
+	if host == "" {
+		return "/"
+	}
+	return scheme + "://" + host + "/"
+}
+
+func isLoopback(host string) bool {
+	h := host
+	if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.HasSuffix(h, "]") {
+		h = h[:i]
+	}
+	return h == "localhost" || strings.HasPrefix(h, "127.") || h == "[::1]"
+}
