@@ -325,6 +325,23 @@ func (p packageFiles) Size(href string) (int64, bool) {
 	return sum, found
 }
 
+// parseManifest parses the manifest once, knowing the descriptor's
+// version, and reports whether there is one.
+func (c *checker) parseManifest() bool {
+	if c.mfData == nil {
+		return false
+	}
+	if c.mf == nil {
+		version := ""
+		if c.env != nil {
+			version = c.env.Version
+		}
+		c.mf = manifest.Parse(c.mfData, c.mfName, version)
+		c.add(c.mf.Findings...)
+	}
+	return true
+}
+
 // judgeStructure runs every check that needs no disk byte: descriptor,
 // cross-references, layout, manifest syntax and coverage, signature.
 func (c *checker) judgeStructure() {
