@@ -104,6 +104,9 @@ func TestNoRequestDuringCheck(t *testing.T) {
 	p.mu.Lock()
 	before := len(p.requests)
 	p.mu.Unlock()
+	if before == 0 {
+		t.Fatal("the request listener saw no request while the page loaded")
+	}
 	p.choose(t, path)
 	p.verdict(t)
 	time.Sleep(200 * time.Millisecond)

@@ -1,0 +1,48 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/ovacheck/ovacheck/site/samples"
+)
+
+// TestScreenshots saves full-page screenshots of a report at laptop and
+// phone widths into $OVACHECK_SCREENSHOTS, for people to look at. It is
+// skipped unless that variable names a directory.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("OVACHECK_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set OVACHECK_SCREENSHOTS to a directory to take screenshots")
+	}
+	p := openPage(t)
+	ova := samples.Build(samples.Spec{FlipDiskByte: true, Signer: samples.NewSigner("Example Corp release signing")})
+	p.choose(t, write(t, "appliance-1.0.ova", ova))
+	p.verdict(t)
+	for _, width := range []int64{1280, 390} {
+		if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		png, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(dir, "report-"+itoa(width)+".png")
+		if err := os.WriteFile(name, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s", name)
+	}
+}
+
+func itoa(n int64) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}

@@ -1,0 +1,73 @@
+package engine
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ovacheck/ovacheck/engine/rules"
+)
+
+// TestRuleExamples proves every rule on a wrong and a right package:
+// testdata/rules/<ID>-wrong.txtar must give a finding of the rule (its
+// "want:" directive names the rule and the member) and <ID>-right.txtar
+// must not (its "deny:" names the rule). The cases use the golden case
+// format (see TestGolden) without golden reports. A rule without examples
+// must be listed in testdata/rules/EXEMPT.tsv with the reason.
+func TestRuleExamples(t *testing.T) {
+	exempt := readExemptions(t, "testdata/rules/EXEMPT.tsv")
+	for _, r := range rules.All() {
+		wrong := filepath.Join("testdata", "rules", r.ID+"-wrong.txtar")
+		right := filepath.Join("testdata", "rules", r.ID+"-right.txtar")
+		_, errW := os.Stat(wrong)
+		_, errR := os.Stat(right)
+		if errW != nil || errR != nil {
+			if _, ok := exempt[r.ID]; !ok {
+				t.Errorf("%s (%s): no wrong and right examples in testdata/rules, and no exemption", r.ID, r.Title)
+			}
+			continue
+		}
+		t.Run(r.ID, func(t *testing.T) {
+			for _, file := range []string{wrong, right} {
+				gc := loadCase(t, file)
+				if strings.HasSuffix(file, "-wrong.txtar") && !mentions(gc.want, r.ID) {
+					t.Fatalf("%s: its want: directive must name %s", file, r.ID)
+				}
+				if strings.HasSuffix(file, "-right.txtar") && !mentions(gc.deny, r.ID) {
+					t.Fatalf("%s: its deny: directive must name %s", file, r.ID)
+				}
+				gc.assert(t, gc.check(t))
+			}
+		})
+	}
+}
+
+func mentions(directives []string, id string) bool {
+	for _, d := range directives {
+		if d == id || strings.HasPrefix(d, id+"@") {
+			return true
+		}
+	}
+	return false
+}
+
+// readExemptions reads ID<TAB>reason lines.
+func readExemptions(t *testing.T, file string) map[string]string {
+	out := map[string]string{}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return out
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		id, reason, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(reason) == "" {
+			t.Fatalf("%s: want ID<TAB>reason: %q", file, line)
+		}
+		out[id] = reason
+	}
+	return out
+}
