@@ -10,23 +10,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ovacheck/ovacheck/engine/internal/corpus"
+
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/schemas"
 )
 
-// corpusDir finds the real-world corpus: $OVACHECK_CORPUS, or
-// ../shared/corpus beside the repository.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("OVACHECK_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "INDEX.tsv")); err != nil {
-		t.Skipf("the real-world corpus is not at %s (set OVACHECK_CORPUS): corpus test not run", dir)
-	}
-	return dir
-}
+// corpusDir returns the real-world corpus, or skips the test.
+func corpusDir(t *testing.T) string { return corpus.Require(t) }
 
 // TestCorpusPackages checks every .ova of the corpus as an archive, at
 // random and as a stream, and every descriptor with the files beside it.

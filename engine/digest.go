@@ -2,29 +2,15 @@ package engine
 
 import (
 	"context"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha512"
 	"encoding/hex"
 	"hash"
 	"io"
 	"runtime"
 	"sync"
 	"sync/atomic"
-)
 
-// newHash returns a hash for a lower-case algorithm name, or nil.
-func newHash(alg string) hash.Hash {
-	switch alg {
-	case "sha1":
-		return sha1.New()
-	case "sha256":
-		return sha256.New()
-	case "sha512":
-		return sha512.New()
-	}
-	return nil
-}
+	"github.com/ovacheck/ovacheck/engine/manifest"
+)
 
 // hashSet is the hashes of one byte range, by algorithm.
 type hashSet map[string]hash.Hash
@@ -32,7 +18,7 @@ type hashSet map[string]hash.Hash
 func newHashSet(algs []string) hashSet {
 	hs := hashSet{}
 	for _, alg := range algs {
-		if h := newHash(alg); h != nil {
+		if h := manifest.Hasher(alg); h != nil {
 			hs[alg] = h
 		}
 	}

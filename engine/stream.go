@@ -43,7 +43,7 @@ func (c *checker) runStream(ctx context.Context) error {
 		hs := map[string]hash.Hash{}
 		var ws []io.Writer
 		for _, a := range algs {
-			if h := newHash(a); h != nil {
+			if h := manifest.Hasher(a); h != nil {
 				hs[a] = h
 				ws = append(ws, h)
 			}

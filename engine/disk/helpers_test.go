@@ -6,13 +6,13 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ovacheck/ovacheck/engine/internal/corpus"
 
 	"github.com/ovacheck/ovacheck/engine/report"
 )
@@ -105,18 +105,8 @@ func run(t *testing.T, name string, args ...string) string {
 	return string(out)
 }
 
-// corpusDir returns the shared corpus, or skips the test.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("OVACHECK_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("corpus not found at " + dir + " (set OVACHECK_CORPUS); skipping")
-	}
-	return dir
-}
+// corpusDir returns the real-world corpus, or skips the test.
+func corpusDir(t *testing.T) string { return corpus.Require(t) }
 
 // The builders below write the headers of formats qemu-img also makes, so
 // the probes are tested where qemu-img is absent (wasm).

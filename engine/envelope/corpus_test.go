@@ -7,22 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ovacheck/ovacheck/engine/internal/corpus"
+
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
-// corpusDir returns the real-world corpus folder, or skips the test.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("OVACHECK_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "INDEX.tsv")); err != nil {
-		t.Skipf("corpus not found at %s (set OVACHECK_CORPUS); skipping", dir)
-	}
-	return dir
-}
+// corpusDir returns the real-world corpus, or skips the test.
+func corpusDir(t testing.TB) string { return corpus.Require(t) }
 
 // corpusRow is one descriptor of the corpus INDEX.tsv.
 type corpusRow struct {

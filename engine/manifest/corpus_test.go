@@ -10,21 +10,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ovacheck/ovacheck/engine/internal/corpus"
+
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 
-// corpusDir returns the shared corpus of real packages, or skips the test.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("OVACHECK_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "MANIFESTS.tsv")); err != nil {
-		t.Skipf("corpus not found at %s (set OVACHECK_CORPUS): %v", dir, err)
-	}
-	return dir
-}
+// corpusDir returns the real-world corpus, or skips the test.
+func corpusDir(t *testing.T) string { return corpus.Require(t) }
 
 // corpusManifests lists what each real manifest is known to hold (from
 // reading the files and the corpus's MANIFESTS.tsv): its entries and the

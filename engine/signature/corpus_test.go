@@ -11,20 +11,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ovacheck/ovacheck/engine/internal/corpus"
 )
 
-// corpusDir returns the shared corpus of real packages, or skips the test.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("OVACHECK_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("the corpus of real packages is not at %s (set OVACHECK_CORPUS); skipping", dir)
-	}
-	return dir
-}
+// corpusDir returns the real-world corpus, or skips the test.
+func corpusDir(t *testing.T) string { return corpus.Require(t) }
 
 // ovaMembers reads the named members of a tar archive.
 func ovaMembers(t *testing.T, path string) map[string][]byte {
