@@ -37,6 +37,24 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("wrote %s", name)
+		if w := evalAs[int](t, p, `document.documentElement.scrollWidth`); int64(w) > width {
+			t.Errorf("at %d px the page is %d px wide: %s", width, w, evalAs[string](t, p,
+				`Array.from(document.querySelectorAll("body *")).filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest(".scroll")).slice(0, 5).map(e => e.tagName + "." + e.className).join(", ")`))
+		}
+	}
+	// Phone-width views at readable scale, screen by screen.
+	for i, sel := range []string{".banner", ".findings", ".files", ".signature"} {
+		if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`(document.querySelector("#report `+sel+`").scrollIntoView(), true)`)); err != nil {
+			t.Fatal(err)
+		}
+		png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(dir, "phone-"+itoa(int64(i))+".png")
+		if err := os.WriteFile(name, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -260,6 +260,29 @@ func trustText(s string) string {
 	return s
 }
 
+// trustClass colours a trust state: good, bad, or unknown (a caution).
+func trustClass(s string) string {
+	switch s {
+	case "trusted", "pinned":
+		return "st st-ok"
+	case "unknown":
+		return "st st-warn"
+	}
+	return "st st-bad"
+}
+
+// keyText describes a signer's key, e.g. "RSA 2048 bits, signed with SHA256-RSA".
+func keyText(c *report.Signer) string {
+	s := c.KeyType
+	if c.KeyBits > 0 {
+		s += " " + strconv.Itoa(c.KeyBits) + " bits"
+	}
+	if c.SignatureAlgorithm != "" {
+		s += ", signed with " + c.SignatureAlgorithm
+	}
+	return s
+}
+
 func goodClass(good bool) string {
 	if good {
 		return "st st-ok"

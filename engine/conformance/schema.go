@@ -125,8 +125,8 @@ var schemaTypes = map[string]*elemType{
 
 // placement says where a section may appear and how often (DSP0243 1.0.0
 // Table 5, extended with the OVF 2.x sections; the 2.x placements are
-// DSP0243 2.x facts recalled, not read, and are therefore only warnings
-// even in strict... no: they follow the same rules, see ENV032).
+// recalled from DSP0243 2.x rather than read in it, which is one reason
+// ENV032 and ENV033 are warnings in the compat profile).
 type placement struct {
 	envelope, system, collection bool
 	// once: at most one per parent.
@@ -163,12 +163,12 @@ var placements = map[string]placement{
 // sections are understood by that producer's own consumers and ignored (or
 // refused, when required) by the others.
 var vendorNamespaces = map[string]string{
-	"http://www.vmware.com/schema/ovf":       "VMware",
-	"http://www.virtualbox.org/ovf/machine":  "VirtualBox",
-	"http://www.vmware.com/vcloud/v1.5":      "vCloud Director",
-	"http://www.vmware.com/vcloud/v1":        "vCloud Director",
-	"http://www.vmware.com/vcloud":           "vCloud Director",
-	"http://www.citrix.com/xenclient/ovf/1":  "Citrix XenClient",
+	"http://www.vmware.com/schema/ovf":         "VMware",
+	"http://www.virtualbox.org/ovf/machine":    "VirtualBox",
+	"http://www.vmware.com/vcloud/v1.5":        "vCloud Director",
+	"http://www.vmware.com/vcloud/v1":          "vCloud Director",
+	"http://www.vmware.com/vcloud":             "vCloud Director",
+	"http://www.citrix.com/xenclient/ovf/1":    "Citrix XenClient",
 	"http://schemas.citrix.com/ovf/envelope/1": "Citrix XenServer",
-	"http://www.vmware.com/schema/vadk":      "VMware Studio",
+	"http://www.vmware.com/schema/vadk":        "VMware Studio",
 }

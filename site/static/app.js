@@ -23,7 +23,7 @@ let ready = null; // resolves when the engine worker is ready
 let checkId = 0;
 let running = false;
 let cancelTimer = 0;
-let speed = { t0: 0, bytes: 0, lastT: 0, lastDone: 0, rate: 0 };
+let speed = { t0: 0, done: 0, lastT: 0, lastDone: 0, rate: 0 };
 const memberRows = new Map();
 
 function showMessage(text) {
@@ -112,7 +112,9 @@ async function check(files, paths) {
   phase.textContent = `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}…`;
   rate.textContent = "";
   setProgress(0);
-  speed = { t0: 0, bytes: 0, lastT: 0, lastDone: 0, rate: 0 };
+  speed = { t0: 0, done: 0, lastT: 0, lastDone: 0, rate: 0 };
+  membersList.hidden = false;
+  cancelButton.hidden = false;
   try {
     await ready;
   } catch {
@@ -188,11 +190,11 @@ function onWorkerMessage(m) {
       offerDownload(m.json);
       setProgress(1);
       phase.textContent = "Check complete.";
-      cancelButton.disabled = true;
-      if (speed.t0) {
-        const secs = (performance.now() - speed.t0) / 1000;
-        rate.textContent = `${formatBytes(speed.lastDone)} hashed in ${secs.toFixed(1)} s`;
-      }
+      cancelButton.hidden = true;
+      membersList.hidden = true;
+      rate.textContent = speed.t0
+        ? `${formatBytes(speed.done)} hashed in ${((performance.now() - speed.t0) / 1000).toFixed(1)} s`
+        : "";
       break;
     case "cancelled":
       clearTimeout(cancelTimer);
@@ -231,6 +233,7 @@ function onProgress(m) {
   if (m.phase === "digest" && m.total > 0) {
     if (!speed.t0) { speed.t0 = now; speed.lastT = now; }
     setProgress(m.done / m.total);
+    speed.done = m.done;
     const dt = (now - speed.lastT) / 1000;
     if (dt >= 0.25) {
       const inst = (m.done - speed.lastDone) / dt;

@@ -1,0 +1,403 @@
+package conformance
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/internal/limits"
+	"github.com/ovacheck/ovacheck/engine/rules"
+)
+
+// Resource types the hardware rules look at (CIM_ResourceAllocationSettingData).
+const (
+	rtOther     = 1
+	rtProcessor = 3
+	rtMemory    = 4
+	rtCDDrive   = 15
+	rtDVDDrive  = 16
+	rtDiskDrive = 17
+)
+
+// vendorTransports are ovf:transport tokens that are not URIs but that a
+// major consumer defines: VMware's guestinfo (VMware Tools) transport.
+var vendorTransports = map[string]bool{"com.vmware.guestInfo": true}
+
+// items checks every hardware section: the System element, each Item's CIM
+// elements and values, and the devices the Items describe together.
+func (c *checker) items() {
+	for _, ct := range c.contents() {
+		for i := range ct.Hardware {
+			h := &ct.Hardware[i]
+			c.system(h)
+			c.itemSection(h)
+			c.transport(h)
+		}
+		if ct.ResourceAllocation != nil {
+			c.itemSection(ct.ResourceAllocation)
+		}
+	}
+}
+
+func (c *checker) system(h *envelope.VirtualHardwareSection) {
+	s := h.System
+	if s == nil {
+		if h.Node != nil && h.Node.Name.Local == "VirtualHardwareSection" {
+			c.add(rules.HwNoFamily.New(c.at(h.Pos), "the VirtualHardwareSection has no System, so no virtual hardware family").
+				WithHint("Add a <System> with <vssd:VirtualSystemType> naming the hardware family, e.g. vmx-13; vSphere otherwise picks its default."))
+		}
+		return
+	}
+	names := c.cimElements(s, "System")
+	if names["ElementName"] == 0 {
+		c.add(rules.HwNoElementName.New(c.at(s.Pos), "<System> has no vssd:ElementName").
+			WithHint("Add <vssd:ElementName>Virtual Hardware Family</vssd:ElementName>; the VSSD schema requires it."))
+	}
+	switch {
+	case names["InstanceId"] > 0:
+		c.add(rules.HwLegacyInstanceID.New(c.at(s.Pos), "<System> spells vssd:InstanceId with a lower-case d, as in OVF 0.9").
+			WithHint("Write vssd:InstanceID; OVF 1.x and 2.x schemas only know that spelling."))
+	case names["InstanceID"] == 0:
+		c.add(rules.HwSystemNoID.New(c.at(s.Pos), "<System> has no vssd:InstanceID").
+			WithHint("Add <vssd:InstanceID>0</vssd:InstanceID>; the VSSD schema requires it."))
+	}
+	if len(h.SystemType) == 0 {
+		c.add(rules.HwNoFamily.New(c.at(s.Pos), "<System> names no virtual hardware family (vssd:VirtualSystemType)").
+			WithHint("Add <vssd:VirtualSystemType>vmx-13</vssd:VirtualSystemType> (or the family the appliance needs); vSphere otherwise picks its default."))
+	}
+}
+
+// cimElements checks the CIM children of an Item or System: order, repeats,
+// names the class defines, and value types. It returns how often each
+// element name occurs.
+func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
+	counts := map[string]int{}
+	last, lastName := -1, ""
+	orderReported, vendorSeen := false, false
+	for _, ch := range n.Children {
+		cl := classOf(ch.Name.Space)
+		if cl == nil {
+			if !c.isOVF(ch) {
+				vendorSeen = true
+			}
+			continue
+		}
+		name := ch.Name.Local
+		idx, ok := cl.order[name]
+		if !ok && name == "InstanceId" {
+			idx, ok = cl.order["InstanceID"], true
+		}
+		if !ok {
+			c.add(rules.HwUndefinedElement.New(c.at(ch.Pos), "<%s> is not an element of %s", name, cl.name).
+				WithHint("Check the spelling (names are case-sensitive), or move vendor data to an element in the vendor's own namespace."))
+			continue
+		}
+		if !orderReported && (idx < last || vendorSeen) {
+			orderReported = true
+			if vendorSeen {
+				c.add(rules.HwElementOrder.New(c.at(ch.Pos), "<%s> of <%s> comes after a vendor element; CIM elements go first, vendor elements last", name, what).
+					WithHint("Move vmw:Config and other vendor elements after every CIM element of the Item."))
+			} else {
+				c.add(rules.HwElementOrder.New(c.at(ch.Pos), "<%s> comes after <%s> in <%s>; CIM elements go in alphabetical order", name, lastName, what).
+					WithHint("Sort the Item's CIM elements alphabetically (Address, AddressOnParent, AllocationUnits, ..., ElementName, HostResource, InstanceID, ..., ResourceType, VirtualQuantity); vSphere and other schema-checking consumers refuse other orders."))
+			}
+		}
+		if idx > last {
+			last = idx
+		}
+		lastName = name
+		counts[name]++
+		if counts[name] == 2 && !cl.repeated[name] {
+			c.add(rules.HwElementRepeated.New(c.at(ch.Pos), "<%s> occurs more than once in <%s>", name, what).
+				WithHint("Keep one; consumers read only one of them, and which one is not defined."))
+		}
+		c.cimValue(ch)
+	}
+	return counts
+}
+
+// cimValue checks the type and value map of one CIM element's text.
+func (c *checker) cimValue(ch *envelope.Node) {
+	name, v := ch.Name.Local, ch.TrimmedText()
+	if v == "" {
+		return
+	}
+	switch {
+	case unsignedElements[name]:
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			c.add(rules.HwNotNumber.New(c.at(ch.Pos), "<%s> is %s, not a non-negative integer", name, q(v)).
+				WithHint("Write a plain decimal number; consumers refuse the Item otherwise."))
+			return
+		}
+		if ok := valueMaps[name]; ok != nil && !ok(n) {
+			c.add(rules.HwValueMap.New(c.at(ch.Pos), "<%s> is %d, which its CIM value map does not define", name, n).
+				WithHint("Use a defined value or leave the element out."))
+		}
+	case booleanElements[name]:
+		if v != "true" && v != "false" && v != "1" && v != "0" {
+			c.add(rules.HwNotNumber.New(c.at(ch.Pos), "<%s> is %s, not a boolean", name, q(v)).
+				WithHint("Write true or false."))
+		}
+	}
+}
+
+// applies reports whether an Item applies to configuration cfg ("" is the
+// descriptor without deployment options).
+func applies(it *envelope.Item, cfg string) bool {
+	list := strings.Fields(it.Configuration)
+	if len(list) == 0 || cfg == "" {
+		return true
+	}
+	for _, x := range list {
+		if x == cfg {
+			return true
+		}
+	}
+	return false
+}
+
+func isMarker(it *envelope.Item) bool { return it.Bound == "min" || it.Bound == "max" }
+
+func resourceType(it *envelope.Item) int {
+	rt, err := strconv.Atoi(it.ResourceType.Text)
+	if err != nil {
+		return 0
+	}
+	return rt
+}
+
+// itemSection checks the Items of one section one by one and together.
+func (c *checker) itemSection(h *envelope.VirtualHardwareSection) {
+	type addrKey struct{ parent, addr string }
+	addresses := map[addrKey]bool{}
+	attached := map[string]bool{}
+	for i := range h.Items {
+		it := &h.Items[i]
+		if it.Node != nil {
+			c.cimElements(it.Node, "<"+it.Kind+">")
+		}
+		c.item(it)
+		common := strings.TrimSpace(it.Configuration) == "" && !isMarker(it)
+		if !common {
+			continue
+		}
+		if p, a := it.Parent.Text, it.AddressOnParent.Text; p != "" && a != "" {
+			k := addrKey{p, a}
+			if addresses[k] {
+				c.add(rules.HwAddressTaken.New(c.at(it.AddressOnParent.Pos), "another device is already at address %s on controller %s", q(a), q(p)).
+					WithHint("Give each device on a controller its own AddressOnParent; consumers renumber or refuse duplicates."))
+			}
+			addresses[k] = true
+		}
+		for _, hr := range it.HostResource {
+			if id, ok := diskRef(hr.Text); ok {
+				if attached[id] {
+					c.add(rules.HwDiskTwice.New(c.at(hr.Pos), "Disk %s is attached to more than one drive", q(id)).
+						WithHint("Attach each Disk to one drive; to share a disk between systems, OVF 2.x has SharedDiskSection."))
+				}
+				attached[id] = true
+			}
+		}
+	}
+	c.singletons(h)
+	c.rangeMarkers(h)
+}
+
+// diskRef returns the Disk id a HostResource names, in any of the forms
+// consumers read.
+func diskRef(v string) (string, bool) {
+	for _, p := range []string{"ovf:/disk/", "ovf://disk/", "/disk/"} {
+		if id, ok := strings.CutPrefix(v, p); ok {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+// item checks one Item on its own.
+func (c *checker) item(it *envelope.Item) {
+	if it.Node != nil && !it.ElementName.Present() {
+		c.add(rules.HwNoElementName.New(c.at(it.Pos), "<%s> %s has no ElementName", it.Kind, q(it.InstanceID.Text)).
+			WithHint("Add an ElementName (e.g. <rasd:ElementName>Hard disk 1</rasd:ElementName>); the schema requires it, and VirtualBox's Caption is no substitute in strict consumers."))
+	}
+	rt := resourceType(it)
+	backings := 0
+	for _, hr := range it.HostResource {
+		if strings.HasPrefix(hr.Text, "ovf:") || strings.HasPrefix(hr.Text, "/disk/") || strings.HasPrefix(hr.Text, "/file/") {
+			backings++
+		}
+	}
+	for _, cn := range it.Connection {
+		if cn.Text != "" {
+			backings++
+		}
+	}
+	if backings > 1 {
+		c.add(rules.HwManyBackings.New(c.at(it.Pos), "<%s> %s has %d backings (HostResource and Connection values); a device has at most one", it.Kind, q(it.InstanceID.Text), backings).
+			WithHint("Describe each backing as its own device Item."))
+	}
+	switch rt {
+	case rtOther:
+		if it.OtherResourceType.Text == "" && it.ResourceSubType.Text == "" {
+			c.add(rules.HwOtherType.New(c.at(it.ResourceType.Pos), "Item %s has ResourceType 1 (Other) but says neither OtherResourceType nor ResourceSubType", q(it.InstanceID.Text)).
+				WithHint("Say what the device is in OtherResourceType."))
+		}
+	case rtMemory:
+		if !isMarker(it) {
+			c.memory(it)
+		}
+	case rtProcessor:
+		if !isMarker(it) {
+			c.processor(it)
+		}
+	case rtDiskDrive:
+		if it.Parent.Text == "" && it.Kind != "StorageItem" {
+			c.add(rules.HwDriveNoParent.New(c.at(it.Pos), "disk drive %s names no controller in Parent", q(it.InstanceID.Text)).
+				WithHint("Add <rasd:Parent> with the InstanceID of the SCSI, IDE, SATA or NVMe controller; VirtualBox refuses a disk without one and vSphere picks an arbitrary one."))
+		}
+	}
+}
+
+func (c *checker) memory(it *envelope.Item) {
+	v := it.VirtualQuantity.Text
+	n, err := strconv.ParseUint(v, 10, 64)
+	switch {
+	case !it.VirtualQuantity.Present() || v == "":
+		c.add(rules.HwNoMemory.New(c.at(it.Pos), "memory Item %s has no VirtualQuantity", q(it.InstanceID.Text)).
+			WithHint("Say how much memory the system has, e.g. <rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits> and <rasd:VirtualQuantity>2048</rasd:VirtualQuantity>."))
+	case err == nil && n == 0:
+		c.add(rules.HwNoMemory.New(c.at(it.VirtualQuantity.Pos), "memory Item %s has VirtualQuantity 0", q(it.InstanceID.Text)).
+			WithHint("Give the system a positive amount of memory."))
+	}
+	if it.AllocationUnits.Text == "" {
+		c.add(rules.HwMemoryUnits.New(c.at(it.Pos), "memory Item %s has no AllocationUnits; consumers guess megabytes", q(it.InstanceID.Text)).
+			WithHint("Add <rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits> so that the amount is not a guess; XenServer warns without it."))
+	}
+}
+
+func (c *checker) processor(it *envelope.Item) {
+	v := it.VirtualQuantity.Text
+	n, err := strconv.ParseUint(v, 10, 64)
+	switch {
+	case !it.VirtualQuantity.Present() || v == "":
+		c.add(rules.HwCPUCount.New(c.at(it.Pos), "processor Item %s has no VirtualQuantity", q(it.InstanceID.Text)).
+			WithHint("Say how many virtual CPUs the system has with <rasd:VirtualQuantity>."))
+	case err == nil && (n == 0 || n > 65535):
+		c.add(rules.HwCPUCount.New(c.at(it.VirtualQuantity.Pos), "processor Item %s asks for %d virtual CPUs", q(it.InstanceID.Text), n).
+			WithHint("Use at least 1 CPU and a number the hypervisor supports; VirtualBox refuses 65535 or more."))
+	}
+}
+
+// singletons reports a configuration with more than one memory or
+// processor device (Items with different InstanceIDs that all apply).
+func (c *checker) singletons(h *envelope.VirtualHardwareSection) {
+	cfgs := []string{""}
+	if do := c.e.DeploymentOptions; do != nil && len(do.Configurations) > 0 {
+		cfgs = cfgs[:0]
+		for _, cf := range do.Configurations {
+			if len(cfgs) == limits.MaxConfigurationsJudged {
+				break
+			}
+			cfgs = append(cfgs, cf.ID)
+		}
+	}
+	reported := map[int]bool{}
+	for _, cfg := range cfgs {
+		for _, rt := range []int{rtMemory, rtProcessor} {
+			if reported[rt] {
+				continue
+			}
+			var first *envelope.Item
+			for i := range h.Items {
+				it := &h.Items[i]
+				if resourceType(it) != rt || isMarker(it) || !applies(it, cfg) {
+					continue
+				}
+				if first == nil {
+					first = it
+					continue
+				}
+				if it.InstanceID.Text != first.InstanceID.Text || it.InstanceID.Text == "" {
+					reported[rt] = true
+					what := map[int]string{rtMemory: "memory", rtProcessor: "processor"}[rt]
+					in := ""
+					if cfg != "" {
+						in = " in configuration " + q(cfg)
+					}
+					c.add(rules.HwSingleton.New(c.at(it.Pos), "a second %s Item%s (InstanceID %s; the first is %s at line %d)", what, in, q(it.InstanceID.Text), q(first.InstanceID.Text), first.Pos.Line).
+						WithHint("Describe " + what + " once per configuration; variants for deployment options share one InstanceID and carry ovf:configuration. vCloud Director refuses several."))
+					break
+				}
+			}
+		}
+	}
+}
+
+// rangeMarkers checks ovf:bound min and max Items against their normal
+// Item (DSP0243 8.4).
+func (c *checker) rangeMarkers(h *envelope.VirtualHardwareSection) {
+	normal := map[string]*envelope.Item{}
+	for i := range h.Items {
+		it := &h.Items[i]
+		if !isMarker(it) && it.InstanceID.Text != "" {
+			if _, ok := normal[it.InstanceID.Text]; !ok {
+				normal[it.InstanceID.Text] = it
+			}
+		}
+	}
+	for i := range h.Items {
+		it := &h.Items[i]
+		if !isMarker(it) {
+			continue
+		}
+		n := normal[it.InstanceID.Text]
+		if n == nil {
+			c.add(rules.HwRangeMarker.New(c.at(it.Pos), "ovf:bound=%s Item %s has no normal Item with the same InstanceID", q(it.Bound), q(it.InstanceID.Text)).
+				WithHint("A range marker gives the minimum or maximum of an Item described normally elsewhere in the section; add that Item or remove the marker."))
+			continue
+		}
+		mv, err := strconv.ParseUint(it.VirtualQuantity.Text, 10, 64)
+		if it.VirtualQuantity.Text != "" && err != nil {
+			c.add(rules.HwRangeMarker.New(c.at(it.VirtualQuantity.Pos), "range marker %s has a VirtualQuantity %s that is not an integer", q(it.InstanceID.Text), q(it.VirtualQuantity.Text)).
+				WithHint("Range markers take integer values only."))
+			continue
+		}
+		nv, err2 := strconv.ParseUint(n.VirtualQuantity.Text, 10, 64)
+		if err != nil || err2 != nil {
+			continue
+		}
+		if (it.Bound == "min" && nv < mv) || (it.Bound == "max" && nv > mv) {
+			c.add(rules.HwRangeMarker.New(c.at(it.VirtualQuantity.Pos), "the %s of Item %s is %d but its normal value is %d", it.Bound, q(it.InstanceID.Text), mv, nv).
+				WithHint("The normal value must lie between the min and max markers."))
+		}
+	}
+}
+
+// transport checks ovf:transport of a VirtualHardwareSection.
+func (c *checker) transport(h *envelope.VirtualHardwareSection) {
+	for _, tok := range strings.Fields(h.Transport) {
+		switch {
+		case tok == "iso":
+			if !hasDisconnectedCD(h) {
+				c.add(rules.HwIsoTransport.New(c.at(attrPos(h.Node, "transport")), "ovf:transport includes iso but the section has no CD or DVD drive that is not connected at power-on").
+					WithHint("Add a CD-ROM Item (ResourceType 15) with <rasd:AutomaticAllocation>false</rasd:AutomaticAllocation>; the platform inserts the OVF environment ISO there."))
+			}
+		case vendorTransports[tok], strings.Contains(tok, ":"):
+		default:
+			c.add(rules.HwTransportToken.New(c.at(attrPos(h.Node, "transport")), "ovf:transport %s is neither iso nor a URI", q(tok)).
+				WithHint("Use iso, com.vmware.guestInfo, or a URI naming the transport; consumers ignore other tokens."))
+		}
+	}
+}
+
+func hasDisconnectedCD(h *envelope.VirtualHardwareSection) bool {
+	for i := range h.Items {
+		it := &h.Items[i]
+		rt := resourceType(it)
+		if (rt == rtCDDrive || rt == rtDVDDrive) && it.AutomaticAllocation.Text != "true" && it.AutomaticAllocation.Text != "1" {
+			return true
+		}
+	}
+	return false
+}
