@@ -4,10 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"path"
 	"slices"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -156,99 +153,6 @@ func (c *checker) runDescriptor() error {
 	return nil
 }
 
-// readSmallMembers picks the descriptor, manifest and certificate among the
-// members and reads them whole, within their limits.
-func (c *checker) readSmallMembers() error {
-	var descs []*member
-	for _, m := range c.members.list {
-		if hasExt(m.name, ".ovf") {
-			descs = append(descs, m)
-		}
-	}
-	switch len(descs) {
-	case 0:
-		c.add(rules.PkgNoDescriptor.New(report.InMember(c.src.name),
-			"%s holds no .ovf descriptor", c.src.name).
-			WithHint("An OVF package needs exactly one descriptor; this file may be a plain disk image or another kind of archive."))
-		return nil
-	case 1:
-	default:
-		var names []string
-		for _, d := range descs {
-			names = append(names, d.name)
-		}
-		c.add(rules.PkgManyDescriptors.New(report.InMember(descs[1].name),
-			"the package holds %d descriptors (%s); ovacheck checks the first, %s", len(descs), strings.Join(names, ", "), descs[0].name).
-			WithHint("Keep one descriptor per package."))
-	}
-	d := descs[0]
-	c.descName = d.name
-	base := strings.TrimSuffix(d.name, path.Ext(d.name))
-	c.mfName = c.pickSidecar(base, ".mf")
-	c.certName = c.pickSidecar(base, ".cert")
-
-	var err error
-	if c.descData, err = c.readWhole(d.name, limits.MaxDescriptorSize); err != nil {
-		return err
-	}
-	if c.mfName != "" {
-		if c.mfData, err = c.readWhole(c.mfName, limits.MaxManifestSize); err != nil {
-			return err
-		}
-	}
-	if c.certName != "" {
-		if c.certData, err = c.readWhole(c.certName, limits.MaxCertificateSize); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// pickSidecar returns the member with extension ext, preferring the one
-// that shares the descriptor's base name (the layout rules report others).
-func (c *checker) pickSidecar(base, ext string) string {
-	first := ""
-	for _, m := range c.members.list {
-		if !hasExt(m.name, ext) {
-			continue
-		}
-		if strings.EqualFold(strings.TrimSuffix(m.name, path.Ext(m.name)), base) {
-			return m.name
-		}
-		if first == "" {
-			first = m.name
-		}
-	}
-	return first
-}
-
-// readWhole reads a small member, or returns nil with a finding when it is
-// over max.
-func (c *checker) readWhole(name string, max int64) ([]byte, error) {
-	m, ok := c.members.byName[name]
-	if !ok {
-		return nil, nil
-	}
-	if m.size > max {
-		c.add(rules.PkgDescriptorTooLarge.New(report.InMember(name),
-			"%s is %d bytes, more than the %d bytes ovacheck reads", name, m.size, max))
-		return nil, nil
-	}
-	if m.r == nil {
-		return nil, nil
-	}
-	buf := make([]byte, m.size)
-	n, err := m.r.ReadAt(buf, m.base)
-	c.bytesRead.Add(int64(n))
-	if err != nil && !(errors.Is(err, io.EOF) && int64(n) == m.size) {
-		if errors.Is(err, io.EOF) {
-			return buf[:n], nil // truncated: the archive findings say so
-		}
-		return nil, fmt.Errorf("engine: reading %s: %w", name, err)
-	}
-	return buf, nil
-}
-
 // parseDescriptor parses the descriptor and fills the package summary.
 func (c *checker) parseDescriptor() {
 	if c.descData == nil || c.env != nil {
@@ -380,120 +284,6 @@ func (c *checker) judgeStructure() {
 	}
 }
 
-// digestPhase hashes every member the manifest lists (and the whole input
-// when asked), then judges the digests.
-func (c *checker) digestPhase(ctx context.Context) error {
-	var jobs []digestJob
-	var names []string
-	var total int64
-	for _, m := range c.members.list {
-		if m.r == nil {
-			continue // a folder file that cannot be read at random
-		}
-		algs := c.algorithmsFor(m.name)
-		extra := c.deepCheckers(m)
-		if len(algs) == 0 && len(extra) == 0 {
-			continue
-		}
-		jobs = append(jobs, digestJob{req: DigestRequest{Member: m.name, Offset: m.base, Size: m.size, Algorithms: algs},
-			r: m.r, extra: extra})
-		names = append(names, m.name)
-		total += m.size
-	}
-	wantWhole := (c.o.wholeFile || len(c.o.expected) > 0) && c.src.ra != nil
-	var wholeAlgs []string
-	if wantWhole {
-		wholeAlgs = []string{"sha256"}
-		for alg := range c.o.expected {
-			if alg != "sha256" {
-				wholeAlgs = append(wholeAlgs, alg)
-			}
-		}
-	}
-	_, delegate := c.src.ra.(RangeDigester)
-	if wantWhole && delegate {
-		// The source hashes for us: ask for the whole file as one more
-		// range, which its workers hash alongside the members.
-		jobs = append(jobs, digestJob{req: DigestRequest{Offset: 0, Size: c.src.size, Algorithms: wholeAlgs}, r: c.src.ra})
-		total += c.src.size
-	} else if wantWhole {
-		total = c.src.size // one read of the whole input covers the members too
-	}
-	var done atomic.Int64
-	c.progress(Progress{Phase: "digest", Total: total})
-	count := func(n int64) {
-		d := done.Add(n)
-		c.bytesRead.Add(n)
-		c.progress(Progress{Phase: "digest", Done: d, Total: total})
-	}
-	var results []map[string]string
-	var err error
-	if wantWhole && !delegate {
-		c.rep.WholeFile, results, err = digestWhole(ctx, c.src.ra, c.src.size, wholeAlgs, jobs, count)
-	} else {
-		results, err = digestAll(ctx, jobs, count)
-		if err == nil && wantWhole {
-			c.rep.WholeFile, results = results[len(results)-1], results[:len(results)-1]
-		}
-	}
-	if err != nil {
-		return err
-	}
-	computed := map[string]map[string]string{}
-	for i := range names {
-		computed[names[i]] = results[i]
-	}
-	c.judgeDigests(computed)
-	for _, d := range c.deep {
-		c.add(d.Findings()...)
-	}
-	c.judgeWholeFile()
-	c.progress(Progress{Phase: "done", Done: total, Total: total})
-	return nil
-}
-
-// algorithmsFor returns the algorithms the manifest lists for member.
-func (c *checker) algorithmsFor(name string) []string {
-	if c.mf == nil {
-		return nil
-	}
-	return c.mf.Algorithms(name)
-}
-
-// judgeDigests compares computed digests with the manifest and fills the
-// file table.
-func (c *checker) judgeDigests(computed map[string]map[string]string) {
-	var status map[string]report.ManifestStatus
-	if c.mf != nil {
-		var fs []report.Finding
-		fs, status = manifest.Verify(c.mf, func(file, alg string) (string, bool) {
-			m, ok := c.members.lookup(file)
-			if !ok {
-				return "", false
-			}
-			d, ok := computed[m.name][alg]
-			return d, ok
-		})
-		c.add(fs...)
-	}
-	for name, d := range computed {
-		c.computed[name] = d
-	}
-	c.fileTable(status)
-}
-
-func (c *checker) judgeWholeFile() {
-	for alg, want := range c.o.expected {
-		got := c.rep.WholeFile[alg]
-		if got == "" || strings.EqualFold(got, strings.TrimSpace(want)) {
-			continue
-		}
-		c.add(rules.PkgWholeFileMismatch.New(report.InMember(c.src.name),
-			"%s of %s is %s, but %s was expected", strings.ToUpper(alg), c.src.name, got, want).
-			WithHint("The file is not the one published: download it again and compare with the checksum of the same release."))
-	}
-}
-
 // finish applies the profile, sorts the findings and sets the verdict.
 func (c *checker) finish() {
 	c.rep.Findings = c.sortedFindings()
@@ -504,6 +294,10 @@ func (c *checker) finish() {
 	c.rep.Verdict = report.VerdictOf(c.rep.Findings, report.Error)
 	c.rep.Stats = report.Stats{BytesRead: c.bytesRead.Load(), ElapsedMs: time.Since(c.start).Milliseconds()}
 }
+
+// InArchive tells the envelope's reference rules whether hrefs must point
+// into an archive (URLs and ".." are errors there).
+func (p packageFiles) InArchive() bool { return p.c.index != nil }
 
 // sortedFindings returns the findings so far with the profile's severities,
 // capped per rule and sorted.
@@ -531,7 +325,3 @@ func (c *checker) sortedFindings() []report.Finding {
 	report.Sort(out)
 	return slices.Clip(out)
 }
-
-// InArchive tells the envelope's reference rules whether hrefs must point
-// into an archive (URLs and ".." are errors there).
-func (p packageFiles) InArchive() bool { return p.c.index != nil }

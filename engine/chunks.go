@@ -28,7 +28,7 @@ func (c *checker) judgeChunks() {
 				if _, chunked := c.members.lookup(chunkName(f.Href, 0)); chunked {
 					c.add(rules.RefLooksChunked.New(c.descAt(f.Pos),
 						"%s is not in the package, but %s is: the file looks chunked, yet its File has no ovf:chunkSize", f.Href, chunkName(f.Href, 0)).
-						WithHint("Add ovf:chunkSize with the size of each chunk, or join the chunks into one member named "+f.Href+"."))
+						WithHint("Add ovf:chunkSize with the size of each chunk, or join the chunks into one member named " + f.Href + "."))
 				}
 			}
 			continue
@@ -62,12 +62,12 @@ func (c *checker) judgeChunkedFile(f envelope.File, size int64) {
 		}
 		c.add(rules.RefChunkStray.New(report.InMember(m.name),
 			"%s looks like a chunk of %s, but chunks are numbered with nine digits from 000000000 without gaps", m.name, f.Href).
-			WithHint("Rename the chunks to "+chunkName(f.Href, 0)+", "+chunkName(f.Href, 1)+", … in order."))
+			WithHint("Rename the chunks to " + chunkName(f.Href, 0) + ", " + chunkName(f.Href, 1) + ", … in order."))
 	}
 	if len(chunks) == 0 {
 		c.add(rules.RefChunkMissing.New(c.descAt(f.Pos),
 			"%s is chunked (ovf:chunkSize=%d) but its first chunk %s is not in the package", f.Href, size, chunkName(f.Href, 0)).
-			WithHint("Add the chunks "+chunkName(f.Href, 0)+", … to the package, or download it again."))
+			WithHint("Add the chunks " + chunkName(f.Href, 0) + ", … to the package, or download it again."))
 		return
 	}
 	var sum int64

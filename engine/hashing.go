@@ -1,0 +1,125 @@
+package engine
+
+import (
+	"context"
+	"strings"
+	"sync/atomic"
+
+	"github.com/ovacheck/ovacheck/engine/manifest"
+	"github.com/ovacheck/ovacheck/engine/report"
+	"github.com/ovacheck/ovacheck/engine/rules"
+)
+
+// digestPhase hashes every member the manifest lists (and the whole input
+// when asked), then judges the digests.
+func (c *checker) digestPhase(ctx context.Context) error {
+	var jobs []digestJob
+	var names []string
+	var total int64
+	for _, m := range c.members.list {
+		if m.r == nil {
+			continue // a folder file that cannot be read at random
+		}
+		algs := c.algorithmsFor(m.name)
+		extra := c.deepCheckers(m)
+		if len(algs) == 0 && len(extra) == 0 {
+			continue
+		}
+		jobs = append(jobs, digestJob{req: DigestRequest{Member: m.name, Offset: m.base, Size: m.size, Algorithms: algs},
+			r: m.r, extra: extra})
+		names = append(names, m.name)
+		total += m.size
+	}
+	wantWhole := (c.o.wholeFile || len(c.o.expected) > 0) && c.src.ra != nil
+	var wholeAlgs []string
+	if wantWhole {
+		wholeAlgs = []string{"sha256"}
+		for alg := range c.o.expected {
+			if alg != "sha256" {
+				wholeAlgs = append(wholeAlgs, alg)
+			}
+		}
+	}
+	_, delegate := c.src.ra.(RangeDigester)
+	if wantWhole && delegate {
+		// The source hashes for us: ask for the whole file as one more
+		// range, which its workers hash alongside the members.
+		jobs = append(jobs, digestJob{req: DigestRequest{Offset: 0, Size: c.src.size, Algorithms: wholeAlgs}, r: c.src.ra})
+		total += c.src.size
+	} else if wantWhole {
+		total = c.src.size // one read of the whole input covers the members too
+	}
+	var done atomic.Int64
+	c.progress(Progress{Phase: "digest", Total: total})
+	count := func(n int64) {
+		d := done.Add(n)
+		c.bytesRead.Add(n)
+		c.progress(Progress{Phase: "digest", Done: d, Total: total})
+	}
+	var results []map[string]string
+	var err error
+	if wantWhole && !delegate {
+		c.rep.WholeFile, results, err = digestWhole(ctx, c.src.ra, c.src.size, wholeAlgs, jobs, count)
+	} else {
+		results, err = digestAll(ctx, jobs, count)
+		if err == nil && wantWhole {
+			c.rep.WholeFile, results = results[len(results)-1], results[:len(results)-1]
+		}
+	}
+	if err != nil {
+		return err
+	}
+	computed := map[string]map[string]string{}
+	for i := range names {
+		computed[names[i]] = results[i]
+	}
+	c.judgeDigests(computed)
+	for _, d := range c.deep {
+		c.add(d.Findings()...)
+	}
+	c.judgeWholeFile()
+	c.progress(Progress{Phase: "done", Done: total, Total: total})
+	return nil
+}
+
+// algorithmsFor returns the algorithms the manifest lists for member.
+func (c *checker) algorithmsFor(name string) []string {
+	if c.mf == nil {
+		return nil
+	}
+	return c.mf.Algorithms(name)
+}
+
+// judgeDigests compares computed digests with the manifest and fills the
+// file table.
+func (c *checker) judgeDigests(computed map[string]map[string]string) {
+	var status map[string]report.ManifestStatus
+	if c.mf != nil {
+		var fs []report.Finding
+		fs, status = manifest.Verify(c.mf, func(file, alg string) (string, bool) {
+			m, ok := c.members.lookup(file)
+			if !ok {
+				return "", false
+			}
+			d, ok := computed[m.name][alg]
+			return d, ok
+		})
+		c.add(fs...)
+	}
+	for name, d := range computed {
+		c.computed[name] = d
+	}
+	c.fileTable(status)
+}
+
+func (c *checker) judgeWholeFile() {
+	for alg, want := range c.o.expected {
+		got := c.rep.WholeFile[alg]
+		if got == "" || strings.EqualFold(got, strings.TrimSpace(want)) {
+			continue
+		}
+		c.add(rules.PkgWholeFileMismatch.New(report.InMember(c.src.name),
+			"%s of %s is %s, but %s was expected", strings.ToUpper(alg), c.src.name, got, want).
+			WithHint("The file is not the one published: download it again and compare with the checksum of the same release."))
+	}
+}
