@@ -3,8 +3,10 @@ package engine
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"hash"
 	"io"
+	"reflect"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -58,28 +60,17 @@ type digestJob struct {
 func digestAll(ctx context.Context, jobs []digestJob, progress func(n int64)) ([]map[string]string, error) {
 	out := make([]map[string]string, len(jobs))
 	var native []int
-	delegated := map[RangeDigester][]int{}
+	var groups []delegation
 	for i, j := range jobs {
-		if rd, ok := j.r.(RangeDigester); ok && len(j.extra) == 0 {
-			delegated[rd] = append(delegated[rd], i)
+		rd, ok := j.r.(RangeDigester)
+		if !ok || len(j.extra) > 0 {
+			native = append(native, i)
 			continue
 		}
-		native = append(native, i)
+		groups = addDelegation(groups, rd, i)
 	}
-	for rd, idx := range delegated {
-		reqs := make([]DigestRequest, len(idx))
-		for k, i := range idx {
-			reqs[k] = jobs[i].req
-		}
-		res, err := rd.DigestRanges(ctx, reqs, progress)
-		if err != nil {
-			return nil, err
-		}
-		for k, i := range idx {
-			if k < len(res) {
-				out[i] = res[k]
-			}
-		}
+	if err := delegateAll(ctx, groups, jobs, out, progress); err != nil {
+		return nil, err
 	}
 
 	workers := min(runtime.GOMAXPROCS(0), len(native))
@@ -117,6 +108,55 @@ func digestAll(ctx context.Context, jobs []digestJob, progress func(n int64)) ([
 		return nil, firstErr
 	}
 	return out, ctx.Err()
+}
+
+// delegation is the jobs handed to one RangeDigester in one call.
+type delegation struct {
+	rd   RangeDigester
+	jobs []int
+}
+
+// addDelegation adds job i to rd's group. Readers are told apart by ==
+// only when their type is comparable: a browser file handle holding a
+// js.Value is not, and comparing it would panic, so it gets a group of its
+// own.
+func addDelegation(groups []delegation, rd RangeDigester, i int) []delegation {
+	if reflect.TypeOf(rd).Comparable() {
+		for k := range groups {
+			if reflect.TypeOf(groups[k].rd) == reflect.TypeOf(rd) && groups[k].rd == rd {
+				groups[k].jobs = append(groups[k].jobs, i)
+				return groups
+			}
+		}
+	}
+	return append(groups, delegation{rd: rd, jobs: []int{i}})
+}
+
+// delegateAll makes every delegation's call at once (the files of a folder
+// are hashed in parallel) and stores the digests in out.
+func delegateAll(ctx context.Context, groups []delegation, jobs []digestJob, out []map[string]string, progress func(int64)) error {
+	errs := make([]error, len(groups))
+	var wg sync.WaitGroup
+	for g, d := range groups {
+		wg.Go(func() {
+			reqs := make([]DigestRequest, len(d.jobs))
+			for k, i := range d.jobs {
+				reqs[k] = jobs[i].req
+			}
+			res, err := d.rd.DigestRanges(ctx, reqs, progress)
+			if err != nil {
+				errs[g] = err
+				return
+			}
+			for k, i := range d.jobs {
+				if k < len(res) {
+					out[i] = res[k]
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // digestWhole hashes the whole input [0, size) of r with algs and, in the
