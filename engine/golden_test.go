@@ -1,8 +1,8 @@
 package engine
 
 import (
-	"archive/tar"
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -48,6 +48,9 @@ var update = flag.Bool("update", false, "rewrite the golden reports in testdata/
 //	truncate: N                                (cut the archive to N bytes)
 //	want: VERDICT RULE@MEMBER[:LINE] ...       (the verdict and findings that must be present)
 //	deny: RULE ...                             (rules that must not be reported)
+//
+// More directives, for archive, manifest and signature cases, are
+// described at caseExtras (cases_test.go).
 //
 // Member bodies may use placeholders, expanded in order: @vmdk(CAPACITY)
 // for a stream-optimized VMDK of that many bytes, @bytes(N) for N
@@ -99,6 +102,7 @@ type goldenCase struct {
 	want                  []string
 	deny                  []string
 	members               []ovatest.Member
+	caseExtras
 }
 
 func loadCase(t *testing.T, file string) *goldenCase {
@@ -147,6 +151,8 @@ func loadCase(t *testing.T, file string) *goldenCase {
 			gc.want = append(gc.want, strings.Fields(val)...)
 		case "deny":
 			gc.deny = append(gc.deny, strings.Fields(val)...)
+		default:
+			gc.directive(t, strings.TrimSpace(key), val)
 		}
 	}
 	if gc.base != "" {
@@ -169,12 +175,15 @@ func loadCase(t *testing.T, file string) *goldenCase {
 			gc.members = append(gc.members, ovatest.Member{Name: f.Name, Data: f.Data})
 		}
 	}
+	gc.applyRenames(t)
 	applyEdits(t, gc.members, gc.edits)
 	gc.members = expandPlaceholders(t, gc.members, gc.splits)
+	gc.signCase(t)
 	applyEdits(t, gc.members, gc.tampers)
 	for _, d := range gc.drops {
 		gc.members = slices.DeleteFunc(gc.members, func(m ovatest.Member) bool { return m.Name == d })
 	}
+	gc.addMembers(t)
 	if len(gc.order) > 0 {
 		rank := func(name string) int {
 			if i := slices.Index(gc.order, name); i >= 0 {
@@ -316,16 +325,13 @@ func (gc *goldenCase) check(t *testing.T) *report.Report {
 	t.Helper()
 	var src Source
 	switch gc.kind {
-	case "ova", "stream":
-		format := map[string]tar.Format{"ustar": tar.FormatUSTAR, "gnu": tar.FormatGNU, "pax": tar.FormatPAX}[gc.format]
-		data := ovatest.OVA(format, gc.members...)
-		if gc.truncate > 0 && gc.truncate < len(data) {
-			data = data[:gc.truncate]
-		}
-		if gc.kind == "ova" {
-			src = OVA("case.ova", bytes.NewReader(data), int64(len(data)))
+	case "ova", "stream", "raw":
+		data := gc.input(t)
+		name := cmp.Or(gc.name, "case.ova")
+		if gc.kind == "stream" {
+			src = Stream(cmp.Or(gc.name, "-"), bytes.NewReader(data))
 		} else {
-			src = Stream("-", bytes.NewReader(data))
+			src = OVA(name, bytes.NewReader(data), int64(len(data)))
 		}
 	case "folder":
 		fsys := fstest.MapFS{}
@@ -338,7 +344,7 @@ func (gc *goldenCase) check(t *testing.T) *report.Report {
 	default:
 		t.Fatalf("unknown kind %q", gc.kind)
 	}
-	rep, err := Check(context.Background(), src, WithProfile(gc.profile))
+	rep, err := Check(context.Background(), src, append(gc.options(), WithProfile(gc.profile))...)
 	if err != nil {
 		t.Fatalf("Check: %v", err)
 	}

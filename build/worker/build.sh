@@ -10,7 +10,11 @@ cd "$(dirname "$0")/../.."
 
 out=build/worker-dist
 go run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o "$out" >/dev/null
-GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$out/app.wasm" ./wasm/worker
+# -gcflags=all=-l (no inlining) makes app.wasm 4% larger but 10% smaller
+# gzipped (2.71 MiB instead of 3.01 MiB when this was written), which keeps
+# the Worker under the free plan's 3 MiB compressed limit; the check a
+# request runs is small, so the slower calls cost little.
+GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -gcflags=all=-l -o "$out/app.wasm" ./wasm/worker
 if [ -d site/dist ]; then
   go run ./build/worker/headers >site/dist/_headers
 else

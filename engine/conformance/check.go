@@ -24,13 +24,13 @@ func Check(e *envelope.Envelope) []report.Finding {
 	c := newChecker(e)
 	c.schema()
 	c.items()
-	c.disks()
-	c.networks()
+	c.diskChecks()
+	c.networkChecks()
 	c.products()
 	c.configurations()
 	c.sections()
 	c.ovf2()
-	c.strings()
+	c.stringChecks()
 	return c.done()
 }
 
@@ -43,7 +43,7 @@ type checker struct {
 	v2     bool
 
 	files   map[string]bool
-	disks   map[string]bool
+	diskIDs map[string]bool
 	configs map[string]bool
 
 	list    []report.Finding
@@ -52,13 +52,13 @@ type checker struct {
 
 func newChecker(e *envelope.Envelope) *checker {
 	c := &checker{e: e, member: e.Member, ns: e.Root.Name.Space, v2: e.Version == envelope.Version2,
-		files: map[string]bool{}, disks: map[string]bool{}, configs: map[string]bool{}}
+		files: map[string]bool{}, diskIDs: map[string]bool{}, configs: map[string]bool{}}
 	for _, f := range e.References {
 		c.files[f.ID] = true
 	}
 	if e.DiskSection != nil {
 		for _, d := range e.DiskSection.Disks {
-			c.disks[d.DiskID] = true
+			c.diskIDs[d.DiskID] = true
 		}
 	}
 	if e.DeploymentOptions != nil {

@@ -8,10 +8,10 @@ import (
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
-// disks checks what the descriptor says about its disks beyond envelope's
+// diskChecks checks what the descriptor says about its disks beyond envelope's
 // DSK001-DSK014: capacities given by properties, populated sizes, parent
 // order, disks no device uses and shared-disk references.
-func (c *checker) disks() {
+func (c *checker) diskChecks() {
 	used := map[string]bool{}
 	shared := c.sharedDisks()
 	for _, h := range c.hardwareSections() {
@@ -138,9 +138,9 @@ func (c *checker) propertyTypes() map[string]string {
 	return out
 }
 
-// networks reports networks no adapter connects to, and connections that
+// networkChecks reports networks no adapter connects to, and connections that
 // match a network only when case is ignored.
-func (c *checker) networks() {
+func (c *checker) networkChecks() {
 	ns := c.e.NetworkSection
 	if ns == nil {
 		return

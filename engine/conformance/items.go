@@ -177,7 +177,7 @@ func (c *checker) itemSection(h *envelope.VirtualHardwareSection) {
 		if it.Node != nil {
 			c.cimElements(it.Node, "<"+it.Kind+">")
 		}
-		c.item(it)
+		c.item(it, h.Node != nil && h.Node.Name.Local == "ResourceAllocationSection")
 		common := strings.TrimSpace(it.Configuration) == "" && !isMarker(it)
 		if !common {
 			continue
@@ -215,8 +215,9 @@ func diskRef(v string) (string, bool) {
 	return "", false
 }
 
-// item checks one Item on its own.
-func (c *checker) item(it *envelope.Item) {
+// item checks one Item on its own. Items of a ResourceAllocationSection
+// state reservations and limits, not devices, so the device rules skip them.
+func (c *checker) item(it *envelope.Item, allocation bool) {
 	if it.Node != nil && !it.ElementName.Present() {
 		c.add(rules.HwNoElementName.New(c.at(it.Pos), "<%s> %s has no ElementName", it.Kind, q(it.InstanceID.Text)).
 			WithHint("Add an ElementName (e.g. <rasd:ElementName>Hard disk 1</rasd:ElementName>); the schema requires it, and VirtualBox's Caption is no substitute in strict consumers."))
@@ -244,11 +245,11 @@ func (c *checker) item(it *envelope.Item) {
 				WithHint("Say what the device is in OtherResourceType."))
 		}
 	case rtMemory:
-		if !isMarker(it) {
+		if !isMarker(it) && !allocation {
 			c.memory(it)
 		}
 	case rtProcessor:
-		if !isMarker(it) {
+		if !isMarker(it) && !allocation {
 			c.processor(it)
 		}
 	case rtDiskDrive:

@@ -156,6 +156,11 @@ func (c *checker) property(pr *envelope.Property) {
 				WithHint(`Write qualifiers like MinLen(1),MaxLen(64) or ValueMap{"a","b"}.`))
 		}
 		for _, qu := range parsed {
+			if vmwareQualifiers[qu.name] {
+				c.add(rules.PrdVendorQualifier.New(c.at(attrPos(pr.Node, "qualifiers")), "qualifier %s of property %s is defined by vSphere, not DSP0243", q(qu.name), q(pr.Key)).
+					WithHint("vSphere fills the value from the network configuration; other consumers ignore the qualifier and prompt for the value."))
+				continue
+			}
 			if !qualifierAllowed(qu.name, typ) {
 				c.add(rules.PrdQualifiers.New(c.at(attrPos(pr.Node, "qualifiers")), "qualifier %s does not apply to property %s of type %s", q(qu.name), q(pr.Key), typ).
 					WithHint("Strings take MinLen, MaxLen and ValueMap; integers take ValueMap, MinValue and MaxValue; reals take MinValue and MaxValue."))

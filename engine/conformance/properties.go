@@ -142,6 +142,12 @@ func splitList(body string) []string {
 	return out
 }
 
+// vmwareQualifiers are the qualifiers vSphere's vApp options define for
+// string and expression properties (network-derived values).
+var vmwareQualifiers = map[string]bool{"Ip": true, "VimIp": true, "AutoIp": true, "Net": true, "Netmask": true,
+	"Gateway": true, "DomainName": true, "HostPrefix": true, "Dns": true, "Subnet": true, "SearchPath": true,
+	"HttpProxy": true}
+
 // qualifierAllowed reports whether a DSP0243 qualifier applies to a type:
 // MinLen, MaxLen and ValueMap to strings; ValueMap, MinValue and MaxValue
 // to numbers (MinValue and MaxValue are OVF 1.1 additions that VMware

@@ -22,7 +22,7 @@ var (
 	HwManyBackings = register(Rule{ID: "HW036", Title: "device with more than one backing",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 8.3"})
 	HwNoMemory = register(Rule{ID: "HW037", Title: "memory without a positive quantity",
-		Severity: report.Error, Spec: "DSP0243 1.1.0 Table 4"})
+		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 Table 4"})
 	HwMemoryUnits = register(Rule{ID: "HW038", Title: "memory without AllocationUnits",
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 Table 4"})
 	HwCPUCount = register(Rule{ID: "HW039", Title: "processor count missing or out of range",

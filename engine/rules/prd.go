@@ -41,6 +41,8 @@ var (
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 9.5"})
 	PrdIcon = register(Rule{ID: "PRD017", Title: "icon names no File",
 		Severity: report.Error, Spec: "DSP8023 1.1.1 ProductSection_Type"})
+	PrdVendorQualifier = register(Rule{ID: "PRD019", Title: "qualifier only VMware defines",
+		Severity: report.Info, Strict: report.Error, Spec: "DSP0243 1.1.0 Table 7"})
 	PrdNoProductName = register(Rule{ID: "PRD018", Title: "package's first ProductSection names no product",
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 9.5"})
 

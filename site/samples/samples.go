@@ -7,13 +7,9 @@ package samples
 
 import (
 	"archive/tar"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha512"
-	"encoding/hex"
 	"fmt"
-	"hash"
-	"html"
+	"slices"
+	"strings"
 
 	"github.com/ovacheck/ovacheck/engine/ovatest"
 )
@@ -76,25 +72,24 @@ func Build(s Spec) []byte {
 	if s.Algorithm == "" {
 		s.Algorithm = "SHA256"
 	}
-	disk := ovatest.StreamOptimizedVMDK(diskCapacity, diskContent())
-	ovf := []byte(descriptor(s, int64(len(disk))))
-	mf := []byte(fmt.Sprintf("%s(%s.ovf)= %s\n%s(%s)= %s\n", s.Algorithm, s.Base, digestHex(s.Algorithm, ovf),
-		s.Algorithm, s.DiskName, digestHex(s.Algorithm, disk)))
+	a := ovatest.Appliance{
+		Name: s.Base, Product: s.Product, Vendor: s.Vendor, Annotation: s.Annotation,
+		DiskNames:    []string{s.DiskName},
+		DiskCapacity: diskCapacity,
+		Disks:        [][]byte{ovatest.StreamOptimizedVMDK(diskCapacity, diskContent())},
+		Algorithm:    strings.ToLower(s.Algorithm),
+	}
+	members := a.Members()
+	if s.Signer != nil {
+		members = a.Signed(s.Signer, "SHA256")
+	}
 	if s.FlipDiskByte {
 		// One bit inside the first grain's compressed data: the image
 		// still looks well-formed, only its digest tells.
-		disk[firstGrainData+8] ^= 0x01
+		disk := &members[len(members)-1]
+		disk.Data = slices.Clone(disk.Data)
+		disk.Data[firstGrainData+8] ^= 0x01
 	}
-	members := []ovatest.Member{
-		{Name: s.Base + ".ovf", Data: ovf},
-		{Name: s.Base + ".mf", Data: mf},
-	}
-	if s.Signer != nil {
-		sig := ovatest.Sign(mf, s.Signer.Key, "SHA256")
-		members = append(members, ovatest.Member{Name: s.Base + ".cert",
-			Data: ovatest.CertFile(s.Base+".mf", "SHA256", sig, false, s.Signer.PEM)})
-	}
-	members = append(members, ovatest.Member{Name: s.DiskName, Data: disk})
 	if s.DescriptorNotFirst {
 		members[0], members[1] = members[1], members[0]
 	}
@@ -117,117 +112,4 @@ func diskContent() []byte {
 		b = fmt.Appendf(b, "ovacheck sample disk, line %d\n", i)
 	}
 	return b
-}
-
-func digestHex(alg string, b []byte) string {
-	var h hash.Hash
-	switch alg {
-	case "SHA1":
-		h = sha1.New()
-	case "SHA512":
-		h = sha512.New()
-	default:
-		h = sha256.New()
-	}
-	h.Write(b)
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-func xmlText(s string) string { return html.EscapeString(s) }
-
-func descriptor(s Spec, diskSize int64) string {
-	return fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>
-<Envelope xmlns="http://schemas.dmtf.org/ovf/envelope/1" xmlns:ovf="http://schemas.dmtf.org/ovf/envelope/1" xmlns:rasd="http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ResourceAllocationSettingData" xmlns:vssd="http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_VirtualSystemSettingData" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <References>
-    <File ovf:href="%s" ovf:id="file1" ovf:size="%d"/>
-  </References>
-  <DiskSection>
-    <Info>Virtual disk information</Info>
-    <Disk ovf:capacity="%d" ovf:capacityAllocationUnits="byte" ovf:diskId="vmdisk1" ovf:fileRef="file1" ovf:format="http://www.vmware.com/interfaces/specifications/vmdk.html#streamOptimized"/>
-  </DiskSection>
-  <NetworkSection>
-    <Info>The list of logical networks</Info>
-    <Network ovf:name="VM Network">
-      <Description>The VM Network network</Description>
-    </Network>
-  </NetworkSection>
-  <VirtualSystem ovf:id="%s">
-    <Info>A virtual machine</Info>
-    <Name>%s</Name>
-    <AnnotationSection>
-      <Info>A human-readable annotation</Info>
-      <Annotation>%s</Annotation>
-    </AnnotationSection>
-    <ProductSection>
-      <Info>Information about the installed software</Info>
-      <Product>%s</Product>
-      <Vendor>%s</Vendor>
-      <Version>1.0</Version>
-      <FullVersion>1.0.0</FullVersion>
-    </ProductSection>
-    <EulaSection>
-      <Info>End User License Agreement</Info>
-      <License>Example licence.
-
-You may use this sample to try ovacheck. It comes with no warranty.</License>
-    </EulaSection>
-    <OperatingSystemSection ovf:id="101">
-      <Info>The kind of installed guest operating system</Info>
-      <Description>Other Linux (64-bit)</Description>
-    </OperatingSystemSection>
-    <VirtualHardwareSection>
-      <Info>Virtual hardware requirements</Info>
-      <System>
-        <vssd:ElementName>Virtual Hardware Family</vssd:ElementName>
-        <vssd:InstanceID>0</vssd:InstanceID>
-        <vssd:VirtualSystemIdentifier>%s</vssd:VirtualSystemIdentifier>
-        <vssd:VirtualSystemType>vmx-13</vssd:VirtualSystemType>
-      </System>
-      <Item>
-        <rasd:AllocationUnits>hertz * 10^6</rasd:AllocationUnits>
-        <rasd:Description>Number of Virtual CPUs</rasd:Description>
-        <rasd:ElementName>2 virtual CPU(s)</rasd:ElementName>
-        <rasd:InstanceID>1</rasd:InstanceID>
-        <rasd:ResourceType>3</rasd:ResourceType>
-        <rasd:VirtualQuantity>2</rasd:VirtualQuantity>
-      </Item>
-      <Item>
-        <rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits>
-        <rasd:Description>Memory Size</rasd:Description>
-        <rasd:ElementName>2048MB of memory</rasd:ElementName>
-        <rasd:InstanceID>2</rasd:InstanceID>
-        <rasd:ResourceType>4</rasd:ResourceType>
-        <rasd:VirtualQuantity>2048</rasd:VirtualQuantity>
-      </Item>
-      <Item>
-        <rasd:Address>0</rasd:Address>
-        <rasd:Description>SCSI Controller</rasd:Description>
-        <rasd:ElementName>SCSI Controller 0</rasd:ElementName>
-        <rasd:InstanceID>3</rasd:InstanceID>
-        <rasd:ResourceSubType>lsilogic</rasd:ResourceSubType>
-        <rasd:ResourceType>6</rasd:ResourceType>
-      </Item>
-      <Item>
-        <rasd:AddressOnParent>0</rasd:AddressOnParent>
-        <rasd:ElementName>Hard Disk 1</rasd:ElementName>
-        <rasd:HostResource>ovf:/disk/vmdisk1</rasd:HostResource>
-        <rasd:InstanceID>4</rasd:InstanceID>
-        <rasd:Parent>3</rasd:Parent>
-        <rasd:ResourceType>17</rasd:ResourceType>
-      </Item>
-      <Item>
-        <rasd:AddressOnParent>7</rasd:AddressOnParent>
-        <rasd:AutomaticAllocation>true</rasd:AutomaticAllocation>
-        <rasd:Connection>VM Network</rasd:Connection>
-        <rasd:Description>VmxNet3 ethernet adapter on "VM Network"</rasd:Description>
-        <rasd:ElementName>Network adapter 1</rasd:ElementName>
-        <rasd:InstanceID>5</rasd:InstanceID>
-        <rasd:ResourceSubType>VmxNet3</rasd:ResourceSubType>
-        <rasd:ResourceType>10</rasd:ResourceType>
-      </Item>
-    </VirtualHardwareSection>
-  </VirtualSystem>
-</Envelope>
-`, xmlText(s.DiskName), diskSize, diskCapacity, xmlText(s.Base), xmlText(s.Product),
-		xmlText(s.Annotation), xmlText(s.Product), xmlText(s.Vendor), xmlText(s.Base))
 }

@@ -1,0 +1,79 @@
+package conformance
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/rules"
+)
+
+// langTag is the shape of an xml:lang value: a BCP 47 tag's subtags.
+var langTag = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
+
+const nsXML = "http://www.w3.org/XML/1998/namespace"
+
+// stringChecks checks xml:lang values, the Strings bundles, ovf:msgid
+// resolution, and an Envelope ovf:version that contradicts the namespace.
+func (c *checker) stringChecks() {
+	root := c.e.Root
+	if a := root.Attr(nsXML, "lang"); a != nil && !langTag.MatchString(a.Value) {
+		c.add(rules.EnvLang.New(c.at(a.Pos), "xml:lang %s is not a language tag", q(a.Value)).
+			WithHint(`Write a BCP 47 tag such as en-US or de-DE.`))
+	}
+	if a, ok := ovfAttr(root, "version"); ok {
+		v := strings.TrimSpace(a.Value)
+		if (c.v2 && !strings.HasPrefix(v, "2")) || (!c.v2 && !strings.HasPrefix(v, "1") && !strings.HasPrefix(v, "0")) {
+			c.add(rules.EnvVersionAttr.New(c.at(a.Pos), "the Envelope says ovf:version %s but its namespace makes it OVF %s", q(v), c.e.Version).
+				WithHint("The namespace alone gives the OVF version; remove the attribute or make it agree."))
+		}
+	}
+	var internal []envelope.Strings
+	for _, s := range c.e.Strings {
+		if s.Lang == "" {
+			c.add(rules.EnvStringsLang.New(c.at(s.Pos), "<Strings> has no xml:lang, so no consumer knows which language it is for").
+				WithHint(`Add xml:lang="de-DE" (or the bundle's language).`))
+		} else if a := s.Node.Attr(nsXML, "lang"); a != nil && !langTag.MatchString(s.Lang) {
+			c.add(rules.EnvLang.New(c.at(a.Pos), "xml:lang %s is not a language tag", q(s.Lang)).
+				WithHint("Write a BCP 47 tag such as en-US or de-DE."))
+		}
+		if s.FileRef != "" {
+			if !c.files[s.FileRef] {
+				c.add(rules.EnvStringsFile.New(c.at(attrPos(s.Node, "fileRef")), "external Strings bundle refers to file %s, which References does not list", q(s.FileRef)).
+					WithHint("List the bundle file first in References with that ovf:id."))
+			}
+			continue
+		}
+		internal = append(internal, s)
+	}
+	if len(internal) == 0 {
+		return
+	}
+	// Every msgid used should be defined in every internal bundle.
+	reported := map[string]bool{}
+	var walk func(n *envelope.Node)
+	walk = func(n *envelope.Node) {
+		if n.Name.Local == "Strings" && n.Depth == 1 {
+			return
+		}
+		if id, ok := attrValue(n, "msgid"); ok && id != "" && !reported[id] {
+			var missing []string
+			for _, s := range internal {
+				if _, ok := s.Msg[id]; !ok {
+					missing = append(missing, s.Lang)
+				}
+			}
+			if len(missing) > 0 {
+				reported[id] = true
+				sort.Strings(missing)
+				c.add(rules.EnvMsgID.New(c.at(attrPos(n, "msgid")), "message %s of <%s> is not defined in the Strings bundle for %s", q(id), n.Name.Local, strings.Join(missing, ", ")).
+					WithHint("Add <Msg ovf:msgid=\"" + id + "\">...</Msg> to every bundle; users of those languages see the default text."))
+			}
+		}
+		for _, ch := range n.Children {
+			walk(ch)
+		}
+	}
+	walk(c.e.Root)
+}
