@@ -30,7 +30,7 @@ import (
 //
 //	kind: raw                       (the first member's body, after placeholders, is the whole input)
 //	name: NAME                      (the input's file name, default case.ova)
-//	rename: OLD NEW                 (rename a member before edits and placeholders)
+//	rename: OLD NEW                 (rename a member after placeholders are expanded, before signing)
 //	wrap: gzip | zip                (gzip the tar, or pack the members in a zip instead)
 //	append: TEXT                    (TEXT after the end of the archive)
 //	truncate: -N                    (a negative truncate cuts N bytes off the end)
@@ -39,7 +39,7 @@ import (
 //	dup: MEMBER                     (append a second copy of MEMBER after digests are filled in)
 //	special: NAME TYPE [TARGET]     (append a member of TYPE symlink, hardlink, dir, char, block or fifo)
 //	many: N                         (append N empty members filler-00001, ...)
-//	expect: ALG HEX                 (pass WithExpectedDigest)
+//	expect: ALG HEX | ALG input     (pass WithExpectedDigest with HEX, or with the input's own SHA-256)
 //	sign: ALG [OPTION ...]          (sign the manifest and add a certificate file after it; see signCase)
 //	at: RFC3339                     (pass WithTime; cases with sign: default to ovatest.CheckTime)
 //	trust: root | other             (pass WithTrustRoots with the signing CA's root, or another root)
@@ -114,7 +114,7 @@ func (gc *goldenCase) directive(t *testing.T, key, val string) bool {
 	return true
 }
 
-// applyRenames renames members before anything else touches them.
+// applyRenames renames members once their digests are filled in.
 func (gc *goldenCase) applyRenames(t *testing.T) {
 	for _, r := range gc.renames {
 		i := slices.IndexFunc(gc.members, func(m ovatest.Member) bool { return m.Name == r[0] })
@@ -251,10 +251,15 @@ func fixChecksum(h []byte) {
 }
 
 // options are the engine options the extra directives ask for.
-func (gc *goldenCase) options() []Option {
+func (gc *goldenCase) options(data []byte) []Option {
 	var out []Option
 	for _, e := range gc.expect {
-		out = append(out, WithExpectedDigest(e[0], e[1]))
+		want := e[1]
+		if want == "input" {
+			sum := sha256.Sum256(data)
+			want = hex.EncodeToString(sum[:])
+		}
+		out = append(out, WithExpectedDigest(e[0], want))
 	}
 	switch {
 	case !gc.at.IsZero():

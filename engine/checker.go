@@ -167,18 +167,19 @@ func (c *checker) parseDescriptor() {
 	}
 }
 
-// referencedHrefs lists the members each File stands for, in References
-// order: the href itself, or its chunks for a chunked File.
+// referencedHrefs lists the member names the Files name, in References
+// order (hrefs percent-decoded, without "./"), and which are chunked.
 func (c *checker) referencedHrefs() (hrefs []string, chunked map[string]bool) {
 	chunked = map[string]bool{}
 	if c.env == nil {
 		return nil, chunked
 	}
 	for _, f := range c.env.References {
+		name := envelope.HrefPath(f.Href)
 		if f.ChunkSize != nil {
-			chunked[f.Href] = true
+			chunked[name] = true
 		}
-		hrefs = append(hrefs, f.Href)
+		hrefs = append(hrefs, name)
 	}
 	return hrefs, chunked
 }

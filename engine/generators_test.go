@@ -1,9 +1,15 @@
 package engine
 
 import (
+	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/binary"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
 
 	"github.com/ovacheck/ovacheck/engine/ovatest"
 )
@@ -20,18 +26,20 @@ import (
 // end-of-stream marker, one sector each.
 func init() {
 	for name, gen := range map[string]func(int64) []byte{
-		"vmdkv1":      vmdkVersion1,
-		"vmdkhalf":    vmdkHalf,
-		"vmdknoeos":   vmdkNoEOS,
-		"vmdkgdfront": vmdkGDAtFront,
-		"vmdkunclean": vmdkUnclean,
-		"vmdkgte256":  vmdkGTEs256,
-		"vmdkbadlba":  vmdkOddGrainLBA,
-		"vmdkfarlba":  vmdkGrainPastCapacity,
-		"vmdkfargd":   vmdkFarGrainDirectory,
-		"vhd":         func(n int64) []byte { return fixedVHD(n, false) },
-		"vhdbadsum":   func(n int64) []byte { return fixedVHD(n, true) },
-		"qcow2":       func(n int64) []byte { return qcow2Image(n, qcow2Plain) },
+		"vmdkv1":       vmdkVersion1,
+		"vmdkhalf":     vmdkHalf,
+		"vmdknoeos":    vmdkNoEOS,
+		"vmdkgdfront":  vmdkGDAtFront,
+		"vmdkunclean":  vmdkUnclean,
+		"vmdkgte256":   vmdkGTEs256,
+		"vmdkbadlba":   vmdkOddGrainLBA,
+		"vmdkfarlba":   vmdkGrainPastCapacity,
+		"vmdkfargd":    vmdkFarGrainDirectory,
+		"vmdkbadgrain": vmdkCorruptGrain,
+		"vmdktail":     vmdkTrailingData,
+		"vhd":          func(n int64) []byte { return fixedVHD(n, false) },
+		"vhdbadsum":    func(n int64) []byte { return fixedVHD(n, true) },
+		"qcow2":        func(n int64) []byte { return qcow2Image(n, qcow2Plain) },
 		"qcow2backing": func(n int64) []byte {
 			return qcow2Image(n, qcow2Backing)
 		},
@@ -137,6 +145,23 @@ func vmdkFarGrainDirectory(n int64) []byte {
 	return b
 }
 
+// vmdkCorruptGrain damages the deflate data of the first grain; only
+// inflating it (the deep check) shows the damage.
+func vmdkCorruptGrain(n int64) []byte {
+	b := goldenVMDK(n)
+	at := genVMDKOverhead*genSector + 12 // after the grain marker's LBA and size
+	for i := at + 2; i < at+10; i++ {
+		b[i] ^= 0xff
+	}
+	return b
+}
+
+// vmdkTrailingData has a sector of text after its end-of-stream marker.
+func vmdkTrailingData(n int64) []byte {
+	tail := bytes.Repeat([]byte("appended "), genSector/9+1)[:genSector]
+	return append(goldenVMDK(n), tail...)
+}
+
 // fixedVHD is a fixed VHD of n bytes of zeros (rounded up to sectors) and
 // its footer; badSum spoils the footer's checksum.
 func fixedVHD(n int64, badSum bool) []byte {
@@ -203,4 +228,32 @@ func gzipped(b []byte) []byte {
 	zw.Write(b) //nolint:errcheck // writes to a bytes.Buffer
 	zw.Close()  //nolint:errcheck // writes to a bytes.Buffer
 	return buf.Bytes()
+}
+
+func TestZZDumpExample(t *testing.T) {
+	file := os.Getenv("OVACHECK_DUMP")
+	if file == "" {
+		t.Skip()
+	}
+	for _, f := range strings.Fields(file) {
+		gc := loadCase(t, f)
+		rep := gc.check(t)
+		fmt.Printf("== %s %s\n%s", f, rep.Verdict, listFindings(rep))
+	}
+}
+
+func TestZZDumpDeep(t *testing.T) {
+	file := os.Getenv("OVACHECK_DEEP")
+	if file == "" {
+		t.Skip()
+	}
+	for _, f := range strings.Fields(file) {
+		gc := loadCase(t, f)
+		data := ovatest.OVA(tar.FormatUSTAR, gc.members...)
+		rep, err := Check(context.Background(), OVA("case.ova", bytes.NewReader(data), int64(len(data))), WithDeep(true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Printf("== %s %s\n%s", f, rep.Verdict, listFindings(rep))
+	}
 }

@@ -175,9 +175,9 @@ func loadCase(t *testing.T, file string) *goldenCase {
 			gc.members = append(gc.members, ovatest.Member{Name: f.Name, Data: f.Data})
 		}
 	}
-	gc.applyRenames(t)
 	applyEdits(t, gc.members, gc.edits)
 	gc.members = expandPlaceholders(t, gc.members, gc.splits)
+	gc.applyRenames(t)
 	gc.signCase(t)
 	applyEdits(t, gc.members, gc.tampers)
 	for _, d := range gc.drops {
@@ -323,10 +323,13 @@ func pseudoRandom(n int) []byte {
 
 func (gc *goldenCase) check(t *testing.T) *report.Report {
 	t.Helper()
-	var src Source
+	var (
+		src  Source
+		data []byte
+	)
 	switch gc.kind {
 	case "ova", "stream", "raw":
-		data := gc.input(t)
+		data = gc.input(t)
 		name := cmp.Or(gc.name, "case.ova")
 		if gc.kind == "stream" {
 			src = Stream(cmp.Or(gc.name, "-"), bytes.NewReader(data))
@@ -344,7 +347,7 @@ func (gc *goldenCase) check(t *testing.T) *report.Report {
 	default:
 		t.Fatalf("unknown kind %q", gc.kind)
 	}
-	rep, err := Check(context.Background(), src, append(gc.options(), WithProfile(gc.profile))...)
+	rep, err := Check(context.Background(), src, append(gc.options(data), WithProfile(gc.profile))...)
 	if err != nil {
 		t.Fatalf("Check: %v", err)
 	}

@@ -2,8 +2,9 @@ package engine
 
 import (
 	"io"
-	"path"
 	"strings"
+
+	"github.com/ovacheck/ovacheck/engine/envelope"
 )
 
 // member is one file of the package as the checker sees it, whatever the
@@ -39,12 +40,13 @@ func (s *memberSet) add(m *member) {
 }
 
 // lookup finds a member by an href as written in the descriptor. Consumers
-// resolve "./x" to "x", so lookup does too (the layout rules report it).
+// resolve "./x" to "x" and percent-escapes to the bytes they stand for, so
+// lookup does too (the reference and layout rules report both).
 func (s *memberSet) lookup(href string) (*member, bool) {
 	if m, ok := s.byName[href]; ok {
 		return m, true
 	}
-	m, ok := s.byName[strings.TrimPrefix(path.Clean(href), "./")]
+	m, ok := s.byName[envelope.HrefPath(href)]
 	return m, ok
 }
 

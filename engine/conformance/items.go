@@ -175,7 +175,7 @@ func (c *checker) itemSection(h *envelope.VirtualHardwareSection) {
 	for i := range h.Items {
 		it := &h.Items[i]
 		if it.Node != nil {
-			c.cimElements(it.Node, "<"+it.Kind+">")
+			c.cimElements(it.Node, it.Kind)
 		}
 		c.item(it, h.Node != nil && h.Node.Name.Local == "ResourceAllocationSection")
 		common := strings.TrimSpace(it.Configuration) == "" && !isMarker(it)

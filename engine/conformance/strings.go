@@ -2,7 +2,6 @@ package conformance
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/ovacheck/ovacheck/engine/envelope"
@@ -50,7 +49,19 @@ func (c *checker) stringChecks() {
 	if len(internal) == 0 {
 		return
 	}
-	// Every msgid used should be defined in every internal bundle.
+	// Every msgid used should be defined for every language that has an
+	// internal bundle; several bundles of one language add up.
+	byLang := map[string]map[string]bool{}
+	var langs []string
+	for _, s := range internal {
+		if byLang[s.Lang] == nil {
+			byLang[s.Lang] = map[string]bool{}
+			langs = append(langs, s.Lang)
+		}
+		for id := range s.Msg {
+			byLang[s.Lang][id] = true
+		}
+	}
 	reported := map[string]bool{}
 	var walk func(n *envelope.Node)
 	walk = func(n *envelope.Node) {
@@ -59,14 +70,13 @@ func (c *checker) stringChecks() {
 		}
 		if id, ok := attrValue(n, "msgid"); ok && id != "" && !reported[id] {
 			var missing []string
-			for _, s := range internal {
-				if _, ok := s.Msg[id]; !ok {
-					missing = append(missing, s.Lang)
+			for _, lang := range langs {
+				if !byLang[lang][id] {
+					missing = append(missing, lang)
 				}
 			}
 			if len(missing) > 0 {
 				reported[id] = true
-				sort.Strings(missing)
 				c.add(rules.EnvMsgID.New(c.at(attrPos(n, "msgid")), "message %s of <%s> is not defined in the Strings bundle for %s", q(id), n.Name.Local, strings.Join(missing, ", ")).
 					WithHint("Add <Msg ovf:msgid=\"" + id + "\">...</Msg> to every bundle; users of those languages see the default text."))
 			}

@@ -28,7 +28,7 @@ func (c *checker) checkReferences() {
 			c.f.add(rules.RefNoHref.New(c.at(fl.Pos), "<File> has no ovf:href").
 				WithHint(`Add ovf:href with the file's name in the package, e.g. ovf:href="disk1.vmdk".`))
 		} else {
-			key := hrefPath(fl.Href)
+			key := HrefPath(fl.Href)
 			if p, dup := hrefs[key]; dup {
 				c.f.add(rules.RefDupHref.New(c.at(fl.Node.AttrPos("href")), "href %s is also referenced by the File at line %d", quote(fl.Href), p.Line).
 					WithHint("Each file of the package is listed once; remove the duplicate File and point its users at the first one."))
@@ -41,9 +41,9 @@ func (c *checker) checkReferences() {
 	}
 }
 
-// hrefPath returns the package path an href names: percent-decoded when the
+// HrefPath returns the package path an href names: percent-decoded when the
 // escapes are valid, without a leading "./".
-func hrefPath(href string) string {
+func HrefPath(href string) string {
 	p := href
 	if u, err := url.PathUnescape(href); err == nil {
 		p = u
@@ -117,7 +117,7 @@ func (c *checker) checkHref(fl *File) {
 	if c.files == nil {
 		return
 	}
-	path := hrefPath(href)
+	path := HrefPath(href)
 	size, ok := c.files.Size(path)
 	if !ok {
 		c.f.add(rules.RefMissing.New(loc, "File %s is referenced at line %d but not in the package", quote(path), fl.Pos.Line).

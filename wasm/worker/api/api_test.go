@@ -311,8 +311,8 @@ func TestPrefersHTML(t *testing.T) {
 		"text/html;q=0.5, application/json": false,
 		"application/json;q=0.5, text/html": true,
 		"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8": true,
-		"text/html;q=0, */*":                false,
-		"garbage;;;":                        false,
+		"text/html;q=0, */*": false,
+		"garbage;;;":         false,
 	}
 	for accept, want := range cases {
 		if got := prefersHTML(accept); got != want {

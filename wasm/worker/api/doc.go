@@ -17,7 +17,9 @@
 //     name (the part's filename, or its form name when it has none): a
 //     descriptor with its manifest and certificate (and, within the size
 //     limit, its disks), or a single OVA. A part whose form name is
-//     "policy" holds a policy document instead.
+//     "policy" holds a policy document instead. The files sent are the
+//     package: a disk the descriptor references but the body leaves out is
+//     reported missing (REF011).
 //
 // What the body is, is decided by its first bytes, not by its Content-Type
 // (only multipart/form-data is taken from the header). A body that is none
