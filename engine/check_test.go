@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 
 	"github.com/ovacheck/ovacheck/engine/ovatest"
 	"github.com/ovacheck/ovacheck/engine/report"
@@ -195,5 +196,29 @@ func TestStrictProfileRaisesSeverity(t *testing.T) {
 	compat, strict := check(t, data), check(t, data, WithProfile("strict"))
 	if compat.Verdict == report.Fail || strict.Verdict != report.Fail {
 		t.Fatalf("CRLF manifest: compat %s, strict %s; want not fail and fail", compat.Verdict, strict.Verdict)
+	}
+}
+
+// A descriptor and its manifest sent without the disks (as to the HTTP
+// API) are judged on what was sent; the disks are not called missing.
+func TestUnsentFilesUnchecked(t *testing.T) {
+	ms := ovatest.Appliance{}.Members()
+	fsys := fstest.MapFS{ms[0].Name: {Data: ms[0].Data}, ms[1].Name: {Data: ms[1].Data}}
+	rep, err := Check(context.Background(), Folder(fsys, ms[0].Name), WithUnsentFilesUnchecked())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Verdict == report.Fail || len(rep.Skipped) == 0 || !strings.Contains(strings.Join(rep.Skipped, " "), ms[2].Name) {
+		t.Fatalf("verdict %s, skipped %v: %v", rep.Verdict, rep.Skipped, rep.Findings)
+	}
+	for _, f := range rep.Files {
+		if f.Member == ms[0].Name && f.Manifest != report.Match {
+			t.Errorf("the descriptor sent is %s against the manifest, want match", f.Manifest)
+		}
+	}
+	// Without the option the same folder fails: the disk is missing.
+	rep, _ = Check(context.Background(), Folder(fsys, ms[0].Name))
+	if rep.Verdict != report.Fail || !hasRule(rep, "REF011", "") {
+		t.Fatalf("without the option: verdict %s, want fail with REF011", rep.Verdict)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ovacheck/ovacheck/engine/archive"
 	"github.com/ovacheck/ovacheck/engine/disk"
+	"github.com/ovacheck/ovacheck/engine/conformance"
 	"github.com/ovacheck/ovacheck/engine/envelope"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/manifest"
@@ -148,6 +149,7 @@ func (c *checker) runDescriptor() error {
 	c.parseDescriptor()
 	if c.env != nil {
 		c.add(envelope.CrossCheck(c.env, c.descName, nil)...)
+		c.add(conformance.Check(c.env)...)
 	}
 	c.fileTable(nil)
 	return nil
@@ -253,9 +255,16 @@ func (c *checker) judgeStructure() {
 	c.progress(Progress{Phase: "parse"})
 	c.parseDescriptor()
 	if c.env != nil {
-		c.add(envelope.CrossCheck(c.env, c.descName, packageFiles{c})...)
+		var files envelope.Files = packageFiles{c}
+		if c.unsent() != nil {
+			files = nil // presence and sizes cannot be judged
+		}
+		c.add(envelope.CrossCheck(c.env, c.descName, files)...)
+		c.add(conformance.Check(c.env)...)
 	}
-	c.judgeChunks()
+	if c.unsent() == nil {
+		c.judgeChunks()
+	}
 	if c.index != nil {
 		hrefs, chunked := c.referencedHrefs()
 		c.add(archive.CheckLayout(c.index, archive.Layout{
@@ -268,7 +277,10 @@ func (c *checker) judgeStructure() {
 			Member:      c.mfName,
 			Descriptor:  c.descName,
 			Referenced:  c.expandedHrefs(),
-			Present:     func(n string) bool { _, ok := c.members.lookup(n); return ok },
+			Present: func(n string) bool {
+				_, ok := c.members.lookup(n)
+				return ok || c.o.unsent
+			},
 			Certificate: c.certName,
 		})...)
 	}
@@ -325,4 +337,26 @@ func (c *checker) sortedFindings() []report.Finding {
 	}
 	report.Sort(out)
 	return slices.Clip(out)
+}
+
+// unsent lists the files the descriptor references that a folder source
+// lacks, when they count as not sent (WithUnsentFilesUnchecked).
+func (c *checker) unsent() []string {
+	if !c.o.unsent || c.src.kind != "folder" {
+		return nil
+	}
+	var out []string
+	for _, h := range c.expandedHrefs() {
+		if _, ok := c.members.lookup(h); !ok {
+			out = append(out, h)
+		}
+	}
+	if hrefs, chunked := c.referencedHrefs(); len(out) == 0 {
+		for _, h := range hrefs {
+			if _, ok := c.members.lookup(h); !ok && !chunked[h] {
+				out = append(out, h)
+			}
+		}
+	}
+	return out
 }

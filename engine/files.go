@@ -33,7 +33,11 @@ func (c *checker) fileTable(status map[string]report.ManifestStatus) {
 	if c.mf != nil {
 		for _, name := range c.mf.Files() {
 			if _, ok := c.members.lookup(name); !ok && name != c.mfName && name != c.certName {
-				files = append(files, report.File{Member: name, Offset: -1, Manifest: report.Missing, Role: roleOr(roles[name], "extra")})
+				status := report.Missing
+				if c.o.unsent {
+					status = report.NotChecked
+				}
+				files = append(files, report.File{Member: name, Offset: -1, Manifest: status, Role: roleOr(roles[name], "extra")})
 			}
 		}
 	}

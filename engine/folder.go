@@ -43,6 +43,9 @@ func (c *checker) runFolder(ctx context.Context) error {
 			c.addFolderFile(dir, name)
 		}
 	}
+	if un := c.unsent(); len(un) > 0 {
+		c.rep.Skipped = append(c.rep.Skipped, "presence, sizes and digests of files not sent: "+strings.Join(un, ", "))
+	}
 	c.judgeStructure()
 	return c.digestPhase(ctx)
 }

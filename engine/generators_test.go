@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ovacheck/ovacheck/engine/conformance"
+	"github.com/ovacheck/ovacheck/engine/envelope"
 	"github.com/ovacheck/ovacheck/engine/ovatest"
 )
 
@@ -255,5 +257,20 @@ func TestZZDumpDeep(t *testing.T) {
 			t.Fatal(err)
 		}
 		fmt.Printf("== %s %s\n%s", f, rep.Verdict, listFindings(rep))
+	}
+}
+
+func TestZZDumpConformance(t *testing.T) {
+	file := os.Getenv("OVACHECK_CONF")
+	if file == "" {
+		t.Skip()
+	}
+	for _, f := range strings.Fields(file) {
+		gc := loadCase(t, f)
+		env, _ := envelope.Parse(gc.members[0].Data, gc.members[0].Name)
+		fmt.Printf("== %s\n", f)
+		for _, fi := range conformance.Check(env) {
+			fmt.Printf("  %s %s %s: %s\n", fi.Rule, fi.Severity, fi.Location, fi.Message)
+		}
 	}
 }

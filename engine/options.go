@@ -23,6 +23,7 @@ type options struct {
 	at          time.Time
 	toolVersion string
 	policy      Policy
+	unsent      bool
 }
 
 // Progress is reported while a check runs.
@@ -95,3 +96,10 @@ type Policy interface {
 
 // WithPolicy applies p to the report before the verdict is set.
 func WithPolicy(p Policy) Option { return func(o *options) { o.policy = p } }
+
+// WithUnsentFilesUnchecked makes a folder source's absent files count as
+// not sent rather than missing: their presence, sizes and digests are not
+// judged, and the report lists them as skipped. It serves a descriptor and
+// manifest checked without their disks (the HTTP API); a package a user
+// holds should be checked without it.
+func WithUnsentFilesUnchecked() Option { return func(o *options) { o.unsent = true } }

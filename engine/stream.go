@@ -96,7 +96,7 @@ func (c *checker) runStream(ctx context.Context) error {
 	c.judgeStructure()
 	for _, m := range c.members.list {
 		if m.streamed != nil {
-			c.computed[m.name] = m.streamed
+			c.computed[m.name] = c.listedDigests(m.name, m.streamed)
 		}
 	}
 	// The small members were kept whole: hash them now that the manifest
@@ -148,4 +148,20 @@ func (r *ctxReader) Read(p []byte) (int, error) {
 		return 0, err
 	}
 	return r.r.Read(p)
+}
+
+// listedDigests keeps the digests of the algorithms the manifest lists for
+// name: a member that passed before the manifest was hashed with every
+// algorithm producers use, and the others are noise in the report.
+func (c *checker) listedDigests(name string, all map[string]string) map[string]string {
+	if c.mf == nil {
+		return all
+	}
+	out := map[string]string{}
+	for _, alg := range c.algorithmsFor(name) {
+		if d, ok := all[alg]; ok {
+			out[alg] = d
+		}
+	}
+	return out
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/ovacheck/ovacheck/engine"
+	"github.com/ovacheck/ovacheck/engine/policy"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/signature"
 )
@@ -35,6 +36,7 @@ type checkFlags struct {
 	at             string
 	noColor        bool
 	noProgress     bool
+	policy         string
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -51,6 +53,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.at, "at", "", "judge certificate validity at this `time` (RFC 3339 or YYYY-MM-DD) instead of now")
 	fs.BoolVar(&f.noColor, "no-color", false, "never colour the text output (NO_COLOR does the same)")
 	fs.BoolVar(&f.noProgress, "no-progress", false, "never draw a progress bar")
+	fs.StringVar(&f.policy, "policy", "", "organisation policy `file` (JSON, see schemas/policy.schema.json)")
 }
 
 func usage(w io.Writer) {
@@ -148,6 +151,17 @@ func (f *checkFlags) options() ([]engine.Option, report.Severity, error) {
 	}
 	if f.targets != "" {
 		opts = append(opts, engine.WithTargets(strings.Split(f.targets, ",")...))
+	}
+	if f.policy != "" {
+		p, err := policy.LoadFile(f.policy)
+		if err != nil {
+			return nil, "", err
+		}
+		var ts []string
+		if f.targets != "" {
+			ts = strings.Split(f.targets, ",")
+		}
+		opts = append(opts, p.Options(ts)...)
 	}
 	if f.deep {
 		opts = append(opts, engine.WithDeep(true))

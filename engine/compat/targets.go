@@ -113,7 +113,7 @@ var targets = []target{
 	// nothing of vmw:Config, so VMware's EFI firmware and NVRAM are lost.
 	{name: "virtualbox-7", product: "VirtualBox 7",
 		spelling: warns, gzip: warns, chunked: rejects,
-		diskFormats: []string{"vmdk", "vhd", "vdi", "iso", "qcow", "qcow2"},
+		diskFormats:         []string{"vmdk", "vhd", "vdi", "iso", "qcow", "qcow2"},
 		strictResourceTypes: true, memoryUnits: "virtualbox",
 		vmwareFirmware: warns, vmwareNVRAM: warns},
 
@@ -148,7 +148,7 @@ var targets = []target{
 	{name: "xenserver-8", product: "XenServer 8",
 		knownFamily: xenCenterFamily, unknownFamily: warns, ovf2Envelope: warns, ovf2Items: warns,
 		spelling: warns, unlistedMembers: rejects, gzip: warns, chunked: warns,
-		diskFormats: []string{"vhd", "vmdk", "vdi", "iso"},
+		diskFormats:    []string{"vhd", "vmdk", "vdi", "iso"},
 		vmwareFirmware: warns, vmwareNVRAM: warns},
 }
 

@@ -1,8 +1,12 @@
-// The validator page. It compiles ovacheck.wasm once, starts the engine
-// worker (which starts the hash workers) before any file is chosen, and
-// then only exchanges messages with it: a check makes no network request.
+// The validator page (served, and inlined into the offline page). The
+// engine client (engine-client.js) compiles ovacheck.wasm once and starts
+// the engine worker (which starts the hash workers) before any file is
+// chosen; a check then only exchanges messages with it and makes no network
+// request.
 // Package strings reach the page only inside the report HTML rendered (and
 // escaped) by the Go templ component, or through textContent.
+
+import { getEngine } from "./engine-client.js";
 
 const $ = (id) => document.getElementById(id);
 const input = $("file");
@@ -17,12 +21,9 @@ const reportArea = $("report");
 const messageBox = $("message");
 const cancelButton = $("cancel");
 
-let module = null;
-let worker = null;
-let ready = null; // resolves when the engine worker is ready
-let checkId = 0;
+const engine = getEngine(".");
+let current = null; // the running check's handle
 let running = false;
-let cancelTimer = 0;
 let speed = { t0: 0, done: 0, lastT: 0, lastDone: 0, rate: 0 };
 const memberRows = new Map();
 
@@ -53,54 +54,29 @@ function formatDuration(s) {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-// startWorker creates the engine worker from the compiled module.
-function startWorker() {
-  worker = new Worker("engine-worker.js");
-  ready = new Promise((resolve, reject) => {
-    worker.onmessage = (e) => {
-      const m = e.data;
-      if (m.type === "ready") { resolve(); return; }
-      if (m.type === "fatal") {
-        reject(new Error(m.message));
-        if (running) {
-          running = false;
-          cancelButton.disabled = true;
-          showMessage(`The check failed: ${m.message}. Please report this package to the ovacheck project.`);
-        }
-        worker.terminate();
-        startWorker();
-        return;
-      }
-      onWorkerMessage(m);
-    };
-    worker.onerror = (e) => reject(new Error(e.message || "the engine worker failed"));
-  });
-  worker.postMessage({ type: "module", module });
-  ready.catch((err) => showMessage(`The checker could not start: ${err.message}`));
-}
-
 async function boot() {
   try {
-    const response = fetch("ovacheck.wasm");
-    try {
-      module = await WebAssembly.compileStreaming(response);
-    } catch {
-      module = await WebAssembly.compile(await (await fetch("ovacheck.wasm")).arrayBuffer());
-    }
-    startWorker();
-    await ready;
+    await engine.ready;
     document.body.dataset.ready = "true";
   } catch (err) {
     showMessage(`The checker could not start: ${err.message}`);
   }
+  registerServiceWorker();
+}
+
+// registerServiceWorker lets the served site work offline after the first
+// visit (sw.js caches every asset of this build). The offline page, opened
+// from disk, needs none.
+function registerServiceWorker() {
+  if (globalThis.ovacheckInline || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  navigator.serviceWorker.register("sw.js").catch(() => {});
 }
 
 // check starts checking files (with their relative paths), cancelling any
 // check still running.
-async function check(files, paths) {
+function check(files, paths) {
   if (!files.length) return;
   if (running) cancel(false);
-  const id = ++checkId;
   running = true;
   showMessage("");
   reportArea.replaceChildren();
@@ -115,34 +91,53 @@ async function check(files, paths) {
   speed = { t0: 0, done: 0, lastT: 0, lastDone: 0, rate: 0 };
   membersList.hidden = false;
   cancelButton.hidden = false;
-  try {
-    await ready;
-  } catch {
-    return;
-  }
-  if (id !== checkId) return;
-  worker.postMessage({ type: "check", id, files: Array.from(files), paths });
+  const options = { ruleBase: globalThis.ovacheckInline ? "" : "rules/" };
+  current = engine.check(files, paths, options, {
+    onStructural(m) {
+      reportArea.innerHTML = m.html; // rendered and escaped by site.Report
+      phase.textContent = "Structure checked. Hashing the disks…";
+    },
+    onProgress,
+    onMember(m) { memberRow(m.member, m.size).value = m.done; },
+    onDone(m) {
+      running = false;
+      reportArea.innerHTML = m.html; // rendered and escaped by site.Report
+      reportArea.dataset.verdict = m.verdict;
+      window.ovacheckReport = JSON.parse(m.json); // for embedders and tests
+      offerDownload(m.json);
+      setProgress(1);
+      phase.textContent = "Check complete.";
+      cancelButton.hidden = true;
+      membersList.hidden = true;
+      rate.textContent = speed.t0
+        ? `${formatBytes(speed.done)} hashed in ${((performance.now() - speed.t0) / 1000).toFixed(1)} s`
+        : "";
+    },
+    onCancelled() {
+      running = false;
+      phase.textContent = "Check cancelled.";
+      rate.textContent = "";
+      cancelButton.disabled = true;
+    },
+    onError(m) {
+      running = false;
+      cancelButton.disabled = true;
+      status.hidden = true;
+      showMessage(m.message);
+    },
+  });
 }
 
-// cancel stops the running check: the engine cancels cooperatively; if it
-// does not answer within two seconds the worker is replaced.
+// cancel stops the running check.
 function cancel(announce = true) {
   if (!running) return;
   running = false;
-  const id = checkId;
-  worker.postMessage({ type: "cancel", id });
+  current.cancel();
   cancelButton.disabled = true;
   if (announce) {
     phase.textContent = "Check cancelled.";
     rate.textContent = "";
   }
-  clearTimeout(cancelTimer);
-  cancelTimer = setTimeout(() => {
-    if (checkId === id && !running) { // still no answer: start afresh
-      worker.terminate();
-      startWorker();
-    }
-  }, 2000);
 }
 
 function memberRow(member, size) {
@@ -159,57 +154,6 @@ function memberRow(member, size) {
     memberRows.set(member, row);
   }
   return row;
-}
-
-function onWorkerMessage(m) {
-  if (m.type === "log") {
-    (window.ovacheckLog ||= []).push(m.message);
-    return;
-  }
-  if (m.id !== checkId) return;
-  switch (m.type) {
-    case "structural":
-      if (!running) return;
-      reportArea.innerHTML = m.html; // rendered and escaped by site.Report
-      phase.textContent = "Structure checked. Hashing the disks…";
-      break;
-    case "progress":
-      if (!running) return;
-      onProgress(m);
-      break;
-    case "member-progress":
-      if (!running) return;
-      memberRow(m.member, m.size).value = m.done;
-      break;
-    case "done":
-      clearTimeout(cancelTimer);
-      running = false;
-      reportArea.innerHTML = m.html; // rendered and escaped by site.Report
-      reportArea.dataset.verdict = m.verdict;
-      window.ovacheckReport = JSON.parse(m.json); // for embedders and tests
-      offerDownload(m.json);
-      setProgress(1);
-      phase.textContent = "Check complete.";
-      cancelButton.hidden = true;
-      membersList.hidden = true;
-      rate.textContent = speed.t0
-        ? `${formatBytes(speed.done)} hashed in ${((performance.now() - speed.t0) / 1000).toFixed(1)} s`
-        : "";
-      break;
-    case "cancelled":
-      clearTimeout(cancelTimer);
-      running = false;
-      phase.textContent = "Check cancelled.";
-      rate.textContent = "";
-      cancelButton.disabled = true;
-      break;
-    case "error":
-      running = false;
-      cancelButton.disabled = true;
-      status.hidden = true;
-      showMessage(m.message);
-      break;
-  }
 }
 
 // offerDownload adds a link that saves the report's JSON.
@@ -229,6 +173,7 @@ function offerDownload(json) {
 }
 
 function onProgress(m) {
+  if (!running) return;
   const now = performance.now();
   if (m.phase === "digest" && m.total > 0) {
     if (!speed.t0) { speed.t0 = now; speed.lastT = now; }

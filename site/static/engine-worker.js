@@ -3,10 +3,14 @@
 // "check" and "cancel" messages; the Go side posts "ready", "structural",
 // "progress", "done", "cancelled" and "error" messages back. This worker
 // adds "member-progress" messages from the hash pool.
-importScripts("wasm_exec.js", "hash-pool.js");
+//
+// The offline page runs this file from a blob: URL with wasm_exec.js and
+// hash-pool.js prepended, and sends the hash worker's source along with the
+// module; served, it loads them beside itself.
+if (typeof Go === "undefined") importScripts("wasm_exec.js", "hash-pool.js");
 
 const poolSize = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
-const pool = new HashPool(poolSize);
+let pool = null;
 let currentCheck = 0;
 const waiting = [];
 
@@ -27,6 +31,7 @@ self.ovacheckPool = {
 self.onmessage = (event) => {
   const m = event.data;
   if (m.type === "module") {
+    pool = new HashPool(poolSize, hashWorkerURL(m.hashWorkerSource));
     start(m.module);
     return;
   }
@@ -34,6 +39,13 @@ self.onmessage = (event) => {
   if (self.ovacheckHandle) self.ovacheckHandle(m);
   else waiting.push(m);
 };
+
+// hashWorkerURL returns the URL the hash workers start from: a blob: URL
+// made from source when the page inlines it, else hash-worker.js here.
+function hashWorkerURL(source) {
+  if (source) return URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  return new URL("hash-worker.js", self.location.href).href;
+}
 
 async function start(module) {
   try {

@@ -31,15 +31,15 @@ function planPasses(reqs, n) {
   return plan;
 }
 
-// HashPool keeps n module workers running hash-worker.js, started before
-// any check so that a check loads nothing.
+// HashPool keeps n workers running hash-worker.js (from url), started
+// before any check so that a check loads nothing.
 class HashPool {
-  constructor(n) {
+  constructor(n, url) {
     this.workers = [];
     this.jobs = new Map();
     this.seq = 0;
     for (let i = 0; i < n; i++) {
-      const w = new Worker("hash-worker.js", { type: "module" });
+      const w = new Worker(url);
       w.onmessage = (e) => this.receive(e.data);
       w.onerror = (e) => {
         this.broken = `a hash worker failed: ${e.message || "it could not start"}`;

@@ -3,9 +3,13 @@
 // Blob.slice().stream(). A "pass" reads one range and feeds every target
 // range inside it (e.g. a member while the whole file is hashed), so no
 // byte is read twice by the same worker.
-import { createSHA1, createSHA256, createSHA512 } from "./hash-wasm.js";
+//
+// A classic worker: served, it loads hash-wasm's SHA-1, SHA-256 and SHA-512
+// builds (hash-wasm.umd.js, which define the global hashwasm); the offline
+// page runs it from a blob: URL with that file prepended.
+if (typeof hashwasm === "undefined") importScripts("hash-wasm.umd.js");
 
-const makers = { sha1: createSHA1, sha256: createSHA256, sha512: createSHA512 };
+const makers = { sha1: hashwasm.createSHA1, sha256: hashwasm.createSHA256, sha512: hashwasm.createSHA512 };
 const aborted = new Set();
 const reportEveryMs = 100;
 

@@ -15,10 +15,8 @@ import (
 	"github.com/ovacheck/ovacheck/site"
 )
 
-// renderOptions link rule IDs to the site's rule pages.
-var renderOptions = site.Options{RuleBase: "rules/"}
-
-// runCheck checks the files of msg ({files: File[], paths: string[]}) and
+// runCheck checks the files of msg ({files: File[], paths: string[],
+// options: see checkOptions}) and
 // posts "structural", "progress" and finally "done", "cancelled" or
 // "error" messages tagged with id.
 func runCheck(ctx context.Context, id int, msg js.Value) {
@@ -37,10 +35,15 @@ func runCheck(ctx context.Context, id int, msg js.Value) {
 		post(id, "error", map[string]any{"message": problem})
 		return
 	}
+	co, problem := readOptions(msg.Get("options"))
+	if problem != "" {
+		post(id, "error", map[string]any{"message": problem})
+		return
+	}
+	renderOptions := site.Options{RuleBase: co.ruleBase}
 	var lastProgress time.Time
 	lastPhase := ""
-	opts := []engine.Option{
-		engine.WithWholeFileDigest(true),
+	opts := append(co.engine,
 		engine.WithStructural(func(r *report.Report) {
 			html := render(r, site.Options{RuleBase: renderOptions.RuleBase, Preliminary: true})
 			post(id, "structural", map[string]any{"html": html, "verdict": string(r.Verdict)})
@@ -54,7 +57,7 @@ func runCheck(ctx context.Context, id int, msg js.Value) {
 			post(id, "progress", map[string]any{"phase": p.Phase, "member": p.Member,
 				"done": float64(p.Done), "total": float64(p.Total)})
 		}),
-	}
+	)
 	r, err := engine.Check(ctx, src, opts...)
 	switch {
 	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
