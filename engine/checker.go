@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/ovacheck/ovacheck/engine/archive"
-	"github.com/ovacheck/ovacheck/engine/disk"
 	"github.com/ovacheck/ovacheck/engine/conformance"
+	"github.com/ovacheck/ovacheck/engine/disk"
 	"github.com/ovacheck/ovacheck/engine/envelope"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/manifest"
@@ -274,9 +274,9 @@ func (c *checker) judgeStructure() {
 	}
 	if c.parseManifest() {
 		c.add(manifest.CheckCoverage(c.mf, manifest.Coverage{
-			Member:      c.mfName,
-			Descriptor:  c.descName,
-			Referenced:  c.expandedHrefs(),
+			Member:     c.mfName,
+			Descriptor: c.descName,
+			Referenced: c.expandedHrefs(),
 			Present: func(n string) bool {
 				_, ok := c.members.lookup(n)
 				return ok || c.o.unsent
