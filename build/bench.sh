@@ -8,3 +8,6 @@ mkdir -p build/dist
 go build -trimpath -o build/dist/ovacheck ./cmd/ovacheck
 echo "== command line"
 go run ./build/bench "$@"
+echo
+echo "== the Worker"
+bash build/worker/size.sh

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
 step "dependencies"
-[ -d node_modules/hash-wasm ] || npm install --no-audit --no-fund
+[ -d node_modules/hash-wasm ] && [ -x node_modules/.bin/wrangler ] || npm install --no-audit --no-fund
 go mod download
 
 step "generated templ code matches the .templ files"
@@ -20,13 +20,14 @@ fi
 step "go vet (native and wasm)"
 go vet ./...
 go vet -tags e2e ./e2e/...
-GOOS=js GOARCH=wasm go vet ./engine/... ./schemas/... ./site/... ./wasm/browser/...
+go vet -tags workerd ./wasm/worker
+GOOS=js GOARCH=wasm go vet ./engine/... ./schemas/... ./site/... ./wasm/browser/... ./wasm/worker/...
 
 step "go test"
 go test -count=1 ./...
 
 step "engine under Node (GOOS=js GOARCH=wasm)"
-GOOS=js GOARCH=wasm go test -count=1 -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./engine/... ./schemas/... ./site/...
+GOOS=js GOARCH=wasm go test -count=1 -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./engine/... ./schemas/... ./site/... ./wasm/worker/...
 
 step "build the site"
 bash build/build.sh
@@ -37,3 +38,6 @@ if ! command -v chromium >/dev/null; then
   exit 1
 fi
 go test -count=1 -tags e2e ./e2e/...
+
+step "the Worker under workerd"
+go test -count=1 -tags workerd ./wasm/worker

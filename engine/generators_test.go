@@ -1,18 +1,10 @@
 package engine
 
 import (
-	"archive/tar"
 	"bytes"
 	"compress/gzip"
-	"context"
 	"encoding/binary"
-	"fmt"
-	"os"
-	"strings"
-	"testing"
 
-	"github.com/ovacheck/ovacheck/engine/conformance"
-	"github.com/ovacheck/ovacheck/engine/envelope"
 	"github.com/ovacheck/ovacheck/engine/ovatest"
 )
 
@@ -230,47 +222,4 @@ func gzipped(b []byte) []byte {
 	zw.Write(b) //nolint:errcheck // writes to a bytes.Buffer
 	zw.Close()  //nolint:errcheck // writes to a bytes.Buffer
 	return buf.Bytes()
-}
-
-func TestZZDumpExample(t *testing.T) {
-	file := os.Getenv("OVACHECK_DUMP")
-	if file == "" {
-		t.Skip()
-	}
-	for _, f := range strings.Fields(file) {
-		gc := loadCase(t, f)
-		rep := gc.check(t)
-		fmt.Printf("== %s %s\n%s", f, rep.Verdict, listFindings(rep))
-	}
-}
-
-func TestZZDumpDeep(t *testing.T) {
-	file := os.Getenv("OVACHECK_DEEP")
-	if file == "" {
-		t.Skip()
-	}
-	for _, f := range strings.Fields(file) {
-		gc := loadCase(t, f)
-		data := ovatest.OVA(tar.FormatUSTAR, gc.members...)
-		rep, err := Check(context.Background(), OVA("case.ova", bytes.NewReader(data), int64(len(data))), WithDeep(true))
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Printf("== %s %s\n%s", f, rep.Verdict, listFindings(rep))
-	}
-}
-
-func TestZZDumpConformance(t *testing.T) {
-	file := os.Getenv("OVACHECK_CONF")
-	if file == "" {
-		t.Skip()
-	}
-	for _, f := range strings.Fields(file) {
-		gc := loadCase(t, f)
-		env, _ := envelope.Parse(gc.members[0].Data, gc.members[0].Name)
-		fmt.Printf("== %s\n", f)
-		for _, fi := range conformance.Check(env) {
-			fmt.Printf("  %s %s %s: %s\n", fi.Rule, fi.Severity, fi.Location, fi.Message)
-		}
-	}
 }

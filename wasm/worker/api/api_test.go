@@ -151,8 +151,11 @@ func TestFolderChecksTheManifest(t *testing.T) {
 	files := applianceFiles()
 	body, ct := multipartBody(t, files, "appliance.ovf", "appliance.mf")
 	r := decodeReport(t, do(t, post(body, ct, "")))
-	if !hasRule(r, "REF011") {
-		t.Error("a disk left out of the upload is not reported missing")
+	if hasRule(r, "REF011") || r.Verdict == report.Fail {
+		t.Errorf("a disk left out of the upload is reported missing: %s %+v", r.Verdict, r.Findings)
+	}
+	if len(r.Skipped) == 0 || !strings.Contains(strings.Join(r.Skipped, " "), "appliance-disk1.vmdk") {
+		t.Errorf("the report does not say the disk was not checked: skipped %v", r.Skipped)
 	}
 	for _, f := range r.Files {
 		if f.Member == "appliance.ovf" && f.Manifest != report.Match {

@@ -47,7 +47,9 @@ func validate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	opts := []engine.Option{engine.WithProfile(q.profile)}
+	// Disks are rarely sent to the API: files a multipart upload leaves out
+	// are not sent, not missing.
+	opts := []engine.Option{engine.WithProfile(q.profile), engine.WithUnsentFilesUnchecked()}
 	if len(q.targets) > 0 {
 		opts = append(opts, engine.WithTargets(q.targets...))
 	}
