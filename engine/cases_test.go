@@ -44,6 +44,7 @@ import (
 //	at: RFC3339                     (pass WithTime; cases with sign: default to ovatest.CheckTime)
 //	trust: root | other             (pass WithTrustRoots with the signing CA's root, or another root)
 //	pin: signer | other | HEX       (pass WithSignerPin with the signer's fingerprint, another, or HEX)
+//	deep: on                        (pass WithDeep: inflate every grain and gzip stream while hashing)
 //
 // A name in an archive-level directive refers to the member after renames.
 type caseExtras struct {
@@ -61,6 +62,7 @@ type caseExtras struct {
 	at        time.Time
 	trust     string
 	pin       string
+	deep      bool
 
 	signer *x509.Certificate // set by signCase
 	ca     *ovatest.CA
@@ -72,6 +74,8 @@ func (gc *goldenCase) directive(t *testing.T, key, val string) {
 	t.Helper()
 	x := &gc.caseExtras
 	switch key {
+	case "deep":
+		x.deep = val == "on"
 	case "name":
 		x.name = val
 	case "rename":
@@ -251,6 +255,9 @@ func fixChecksum(h []byte) {
 // options are the engine options the extra directives ask for.
 func (gc *goldenCase) options(data []byte) []Option {
 	var out []Option
+	if gc.deep {
+		out = append(out, WithDeep(true))
+	}
 	for _, e := range gc.expect {
 		want := e[1]
 		if want == "input" {

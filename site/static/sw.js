@@ -1,0 +1,46 @@
+// The service worker of the served site: it caches every asset of one
+// build when it installs, so the validator (and the widget) work offline
+// after the first visit. build/sitegen prepends self.ovacheckBuild =
+// {version, assets}: the build's hash (of every asset's bytes) and the
+// asset paths relative to this file. A new build has a new version: its
+// worker installs a new cache, takes over, and deletes the old one.
+const build = self.ovacheckBuild || { version: "dev", assets: [] };
+const cacheName = `ovacheck-${build.version}`;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(cacheName);
+    // cache: "reload" skips the HTTP cache, so a new version never stores
+    // an old file.
+    await cache.addAll(build.assets.map((a) => new Request(a, { cache: "reload" })));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith("ovacheck-") && name !== cacheName) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// Requests for this build's assets are answered from the cache; anything
+// else (a file outside the build) goes to the network as usual. A page
+// ("/" or a folder) is its index.html.
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET") return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.endsWith("/")) url.pathname += "index.html";
+  url.search = "";
+  url.hash = "";
+  event.respondWith((async () => {
+    const cache = await caches.open(cacheName);
+    const hit = await cache.match(url.href);
+    if (hit) return hit;
+    return fetch(req);
+  })());
+});
