@@ -12,7 +12,7 @@ var (
 		Severity: report.Error})
 	CmpFamilyUnknown = register(Rule{ID: "CMP002", Title: "no virtual hardware family the target knows",
 		Severity: report.Warning})
-	CmpOVF2 = register(Rule{ID: "CMP003", Title: "OVF 2.x envelope or items the target cannot read",
+	CmpOVF2 = register(Rule{ID: "CMP003", Title: "descriptor in OVF 2.x, which the target cannot read",
 		Severity: report.Error})
 	CmpManifestForm = register(Rule{ID: "CMP004", Title: "manifest line form the target refuses",
 		Severity: report.Error})
@@ -32,7 +32,7 @@ var (
 		Severity: report.Error})
 	CmpGuestOS = register(Rule{ID: "CMP012", Title: "guest operating system newer than the target",
 		Severity: report.Warning})
-	CmpOVF09 = register(Rule{ID: "CMP013", Title: "OVF 0.9 descriptor the target cannot read",
+	CmpOVF09 = register(Rule{ID: "CMP013", Title: "descriptor in pre-standard OVF 0.9, which the target cannot read",
 		Severity: report.Error})
 	CmpDescriptorFirst = register(Rule{ID: "CMP014", Title: "descriptor not the first archive member",
 		Severity: report.Error})
@@ -40,7 +40,7 @@ var (
 		Severity: report.Error})
 	CmpPropertyType = register(Rule{ID: "CMP016", Title: "property type the target refuses",
 		Severity: report.Error})
-	CmpVendorConfig = register(Rule{ID: "CMP017", Title: "VMware settings the target ignores",
+	CmpVendorConfig = register(Rule{ID: "CMP017", Title: "firmware or NVRAM settings the target ignores",
 		Severity: report.Warning})
 	CmpMemoryUnits = register(Rule{ID: "CMP018", Title: "memory units the target misreads or refuses",
 		Severity: report.Error})

@@ -31,7 +31,7 @@ var (
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 7.3"})
 	EnvVendorExtension = register(Rule{ID: "ENV040", Title: "required vendor extension",
 		Severity: report.Info, Spec: "DSP0243 1.1.0 7.3"})
-	EnvMixedVersion = register(Rule{ID: "ENV041", Title: "OVF 2.x element in an OVF 1.x envelope",
+	EnvMixedVersion = register(Rule{ID: "ENV041", Title: "element of the other OVF version in the envelope",
 		Severity: report.Info, Strict: report.Warning, Spec: "DSP0243 1.1.0 7.3"})
 	EnvUnknownChild = register(Rule{ID: "ENV042", Title: "required unknown element inside a known section",
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 7.3"})
@@ -39,7 +39,7 @@ var (
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 10"})
 	EnvMsgID = register(Rule{ID: "ENV044", Title: "message id not defined in every Strings bundle",
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 10"})
-	EnvStringsLang = register(Rule{ID: "ENV045", Title: "Strings bundle without xml:lang",
+	EnvStringsLang = register(Rule{ID: "ENV045", Title: "message bundle without xml:lang",
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 10"})
 	EnvStringsFile = register(Rule{ID: "ENV046", Title: "external Strings bundle names no File",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 10"})

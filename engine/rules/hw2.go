@@ -7,13 +7,13 @@ import "github.com/ovacheck/ovacheck/engine/report"
 // and the sanity of the devices they describe (addresses, backings, memory,
 // processors, configurations, range markers, the iso transport).
 var (
-	HwElementOrder = register(Rule{ID: "HW030", Title: "CIM elements of an Item or System out of schema order",
+	HwElementOrder = register(Rule{ID: "HW030", Title: "elements of an Item or System out of schema order",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 1.1.1 RASD_Type"})
-	HwElementRepeated = register(Rule{ID: "HW031", Title: "CIM element repeated that may occur once",
+	HwElementRepeated = register(Rule{ID: "HW031", Title: "item element repeated that may occur once",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 1.1.1 RASD_Type"})
 	HwNoElementName = register(Rule{ID: "HW032", Title: "item or System without ElementName",
 		Severity: report.Warning, Strict: report.Error, Spec: "CIM_ResourceAllocationSettingData"})
-	HwNotNumber = register(Rule{ID: "HW033", Title: "CIM value is not of its type",
+	HwNotNumber = register(Rule{ID: "HW033", Title: "item value is not of its CIM type",
 		Severity: report.Error, Spec: "CIM_ResourceAllocationSettingData"})
 	HwUndefinedElement = register(Rule{ID: "HW034", Title: "element in a CIM namespace the class does not define",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 1.1.1 RASD_Type"})
@@ -41,7 +41,7 @@ var (
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 Table 4"})
 	HwDiskTwice = register(Rule{ID: "HW046", Title: "one Disk attached to two drives",
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 8.3"})
-	HwSystemNoID = register(Rule{ID: "HW047", Title: "System without InstanceID",
+	HwSystemNoID = register(Rule{ID: "HW047", Title: "hardware System without InstanceID",
 		Severity: report.Warning, Strict: report.Error, Spec: "CIM_VirtualSystemSettingData"})
 	HwValueMap = register(Rule{ID: "HW048", Title: "value outside the CIM value map",
 		Severity: report.Warning, Spec: "CIM_ResourceAllocationSettingData"})

@@ -63,7 +63,7 @@ var (
 		Severity: report.Error, Spec: "DSP0243 1.1.0 9.7"})
 	PrdStartupDup = register(Rule{ID: "PRD033", Title: "two startup entries for one member",
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 9.7"})
-	PrdInstallDelay = register(Rule{ID: "PRD034", Title: "InstallSection without a valid initialBootStopDelay",
+	PrdInstallDelay = register(Rule{ID: "PRD034", Title: "install section without a valid initialBootStopDelay",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 1.1.1 InstallSection_Type"})
 	PrdEulaEmpty = register(Rule{ID: "PRD035", Title: "licence agreement with no text",
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 9.6"})

@@ -17,9 +17,10 @@
 //     name (the part's filename, or its form name when it has none): a
 //     descriptor with its manifest and certificate (and, within the size
 //     limit, its disks), or a single OVA. A part whose form name is
-//     "policy" holds a policy document instead. The files sent are the
-//     package: a disk the descriptor references but the body leaves out is
-//     reported missing (REF011).
+//     "policy" holds a policy document instead. Files the descriptor or
+//     manifest names but the body leaves out (usually the disks) count as
+//     not sent: their presence, sizes and digests are not judged, and the
+//     report's "skipped" says so.
 //
 // What the body is, is decided by its first bytes, not by its Content-Type
 // (only multipart/form-data is taken from the header). A body that is none
