@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ovacheck/ovacheck/engine/archive"
+	"github.com/ovacheck/ovacheck/engine/compat"
 	"github.com/ovacheck/ovacheck/engine/conformance"
 	"github.com/ovacheck/ovacheck/engine/disk"
 	"github.com/ovacheck/ovacheck/engine/envelope"
@@ -93,6 +94,9 @@ func (c *checker) run(ctx context.Context) (*report.Report, error) {
 		err = errors.New("engine: zero Source")
 	}
 	if err != nil {
+		return nil, err
+	}
+	if err := c.judgeTargets(); err != nil {
 		return nil, err
 	}
 	c.finish()
@@ -359,4 +363,32 @@ func (c *checker) unsent() []string {
 		}
 	}
 	return out
+}
+
+// judgeTargets gives each target consumer's verdict on the package and the
+// CMP findings behind it. An unknown target name is an error: the check
+// was asked for something it cannot do.
+func (c *checker) judgeTargets() error {
+	if c.env == nil {
+		return nil
+	}
+	in := compat.Input{Env: c.env, Manifest: c.mf, Files: c.rep.Files, Images: c.images}
+	if c.index != nil {
+		in.Archive = c.index
+	}
+	ts, fs, err := compat.Judge(in, c.o.targets)
+	if err != nil {
+		return fmt.Errorf("engine: %w", err)
+	}
+	c.rep.Targets = ts
+	if len(c.o.targets) == 0 {
+		// No target named: every consumer is judged and shown, but none
+		// was asked for, so what one of them refuses is a note; the
+		// verdict rests on the generic rules.
+		for i := range fs {
+			fs[i].Severity = report.Info
+		}
+	}
+	c.add(fs...)
+	return nil
 }

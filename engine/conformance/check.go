@@ -43,7 +43,6 @@ type checker struct {
 	v2     bool
 
 	files   map[string]bool
-	diskIDs map[string]bool
 	configs map[string]bool
 
 	list    []report.Finding
@@ -52,14 +51,9 @@ type checker struct {
 
 func newChecker(e *envelope.Envelope) *checker {
 	c := &checker{e: e, member: e.Member, ns: e.Root.Name.Space, v2: e.Version == envelope.Version2,
-		files: map[string]bool{}, diskIDs: map[string]bool{}, configs: map[string]bool{}}
+		files: map[string]bool{}, configs: map[string]bool{}}
 	for _, f := range e.References {
 		c.files[f.ID] = true
-	}
-	if e.DiskSection != nil {
-		for _, d := range e.DiskSection.Disks {
-			c.diskIDs[d.DiskID] = true
-		}
 	}
 	if e.DeploymentOptions != nil {
 		for _, cf := range e.DeploymentOptions.Configurations {

@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -137,26 +138,12 @@ func describe(fs []report.Finding) string {
 		b.WriteString("\n  ")
 		b.WriteString(f.Rule)
 		b.WriteString(" ")
-		b.WriteString(strings.TrimSpace(strings.Repeat(" ", 0)))
 		b.WriteString(f.Message)
 		b.WriteString(" @")
-		b.WriteString(itoa(f.Location.Line))
+		b.WriteString(strconv.Itoa(f.Location.Line))
 	}
 	if b.Len() == 0 {
 		return "no findings"
 	}
 	return b.String()
-}
-
-func itoa(n int) string {
-	const digits = "0123456789"
-	if n == 0 {
-		return "0"
-	}
-	s := ""
-	for n > 0 {
-		s = string(digits[n%10]) + s
-		n /= 10
-	}
-	return s
 }

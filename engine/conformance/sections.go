@@ -44,6 +44,16 @@ func (c *checker) configurations() {
 	}
 	ids := map[string]envelope.Pos{}
 	var firstDefault *envelope.Configuration
+	baseline := ""
+	if len(do.Configurations) > 0 {
+		baseline = do.Configurations[0].ID
+	}
+	for _, cf := range do.Configurations {
+		if cf.Default {
+			baseline = cf.ID
+			break
+		}
+	}
 	for i := range do.Configurations {
 		cf := &do.Configurations[i]
 		if pos, dup := ids[cf.ID]; dup && cf.ID != "" {
@@ -60,7 +70,8 @@ func (c *checker) configurations() {
 				firstDefault = cf
 			}
 		}
-		if cf.ID != "" && !used[cf.ID] && len(do.Configurations) > 1 {
+		if cf.ID != "" && cf.ID != baseline && !used[cf.ID] && len(do.Configurations) > 1 {
+			// The default option is the baseline the others differ from.
 			c.add(rules.PrdConfigUnused.New(c.at(cf.Pos), "deployment option %s is named by no ovf:configuration, so choosing it changes nothing", q(cf.ID)).
 				WithHint("Give the Items or property Values that differ for this option an ovf:configuration naming it, or remove the option."))
 		}

@@ -225,9 +225,10 @@ class OvaVerify extends HTMLElement {
     const p = document.createElement("p");
     p.className = `ova-verdict ova-${report.verdict}`;
     p.dataset.verdict = report.verdict;
+    const published = this.expected()[1] || this.getAttribute("signer-sha256");
     p.textContent = {
-      pass: "✔ Verified: this file is intact and matches what was published.",
-      warn: "✔ Verified, with warnings: the file is intact; see the notes below.",
+      pass: published ? "✔ Verified: this file is intact and is the one published." : "✔ The package is intact and well-formed.",
+      warn: published ? "✔ Verified, with warnings: the file is the one published; see the notes below." : "✔ The package is intact, with warnings; see the notes below.",
       fail: "✘ Do not use this file: it is not the one published, or it is damaged.",
     }[report.verdict] || report.verdict;
     return p;

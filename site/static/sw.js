@@ -12,7 +12,7 @@ self.addEventListener("install", (event) => {
     const cache = await caches.open(cacheName);
     // cache: "reload" skips the HTTP cache, so a new version never stores
     // an old file.
-    await cache.addAll(build.assets.map((a) => new Request(a, { cache: "reload" })));
+    await cache.addAll(build.assets.map((a) => new Request(pageURL(a), { cache: "reload" })));
     await self.skipWaiting();
   })());
 });
@@ -26,15 +26,21 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+// pageURL names a folder's index.html by the folder: servers (Go's file
+// server among them) redirect ".../index.html" to ".../", and a redirected
+// response cannot answer a navigation.
+function pageURL(path) {
+  return path === "index.html" ? "./" : path.replace(/\/index\.html$/, "/");
+}
+
 // Requests for this build's assets are answered from the cache; anything
-// else (a file outside the build) goes to the network as usual. A page
-// ("/" or a folder) is its index.html.
+// else (a file outside the build) goes to the network as usual.
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET") return;
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname.endsWith("/")) url.pathname += "index.html";
+  url.pathname = url.pathname.replace(/\/index\.html$/, "/");
   url.search = "";
   url.hash = "";
   event.respondWith((async () => {
