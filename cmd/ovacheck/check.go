@@ -10,10 +10,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/ovacheck/ovacheck/engine"
+	"github.com/ovacheck/ovacheck/engine/compat"
 	"github.com/ovacheck/ovacheck/engine/policy"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/signature"
@@ -150,7 +152,13 @@ func (f *checkFlags) options() ([]engine.Option, report.Severity, error) {
 		return nil, "", fmt.Errorf("unknown format %q: use text, json or html", f.format)
 	}
 	if f.targets != "" {
-		opts = append(opts, engine.WithTargets(strings.Split(f.targets, ",")...))
+		names := strings.Split(f.targets, ",")
+		for _, n := range names {
+			if !slices.Contains(compat.Targets(), strings.ToLower(strings.TrimSpace(n))) {
+				return nil, "", fmt.Errorf("unknown target %q: use %s", n, strings.Join(compat.Targets(), ", "))
+			}
+		}
+		opts = append(opts, engine.WithTargets(names...))
 	}
 	if f.policy != "" {
 		p, err := policy.LoadFile(f.policy)

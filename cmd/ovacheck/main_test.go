@@ -263,3 +263,34 @@ func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 		t.Errorf("the page lacks the verdict or the escaped annotation")
 	}
 }
+
+func TestTargets(t *testing.T) {
+	// A VirtualBox export names a hardware family vSphere refuses.
+	a := ovatest.Appliance{}
+	members := a.Members()
+	members[0].Data = bytes.Replace(members[0].Data, []byte("vmx-13"), []byte("virtualbox-2.2"), 1)
+	members[1].Data = ovatest.Manifest("sha256", members[0], members[2])
+	p := writeFile(t, "vbox.ova", ovatest.OVA(tar.FormatUSTAR, members...))
+
+	code, out, _ := ovacheck(t, nil, "--format", "json", p)
+	r := jsonReport(t, out)
+	if code != 0 || len(r.Targets) != 9 {
+		t.Fatalf("no target named: exit %d, %d targets; want 0 and all nine judged", code, len(r.Targets))
+	}
+	verdicts := map[string]string{}
+	for _, tg := range r.Targets {
+		verdicts[tg.Target] = tg.Verdict
+	}
+	if verdicts["vsphere-8.0"] != "rejects" || verdicts["virtualbox-7"] != "accepts" {
+		t.Errorf("verdicts %v: want vSphere 8 to reject and VirtualBox 7 to accept", verdicts)
+	}
+	if code, out, _ := ovacheck(t, nil, "--target", "vsphere-8.0", p); code != 1 || !strings.Contains(out, "CMP") {
+		t.Errorf("--target vsphere-8.0: exit %d, want 1 with a CMP finding\n%s", code, out)
+	}
+	if code, _, _ := ovacheck(t, nil, "--target", "virtualbox-7", p); code != 0 {
+		t.Errorf("--target virtualbox-7: exit %d, want 0", code)
+	}
+	if code, _, errOut := ovacheck(t, nil, "--target", "vmware-99", p); code != 2 || !strings.Contains(errOut, "vsphere-8.0") {
+		t.Errorf("an unknown target: exit %d, want 2 listing the known ones: %s", code, errOut)
+	}
+}
