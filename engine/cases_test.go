@@ -25,8 +25,8 @@ import (
 )
 
 // caseExtras are the directives of a golden case beyond the basic ones
-// (see TestGolden), for cases that prove archive, manifest and signature
-// rules:
+// (see TestGolden), for cases that prove archive, manifest, signature,
+// compatibility and policy rules:
 //
 //	kind: raw                       (the first member's body, after placeholders, is the whole input)
 //	name: NAME                      (the input's file name, default case.ova)
@@ -45,6 +45,10 @@ import (
 //	trust: root | other             (pass WithTrustRoots with the signing CA's root, or another root)
 //	pin: signer | other | HEX       (pass WithSignerPin with the signer's fingerprint, another, or HEX)
 //	deep: on                        (pass WithDeep: inflate every grain and gzip stream while hashing)
+//	targets: NAME[,NAME]            (pass WithTargets: judge only these consumers, so CMP findings keep their severity)
+//	policy: MEMBER                  (MEMBER holds a policy JSON; it leaves the package and is applied with
+//	                                 policy.Load(...).Options(targets) through CasePolicyOptions; in it,
+//	                                 @signer stands for the SHA-256 fingerprint of the certificate sign: made)
 //
 // A name in an archive-level directive refers to the member after renames.
 type caseExtras struct {
@@ -63,9 +67,12 @@ type caseExtras struct {
 	trust     string
 	pin       string
 	deep      bool
+	targets   []string
+	policy    string
 
-	signer *x509.Certificate // set by signCase
-	ca     *ovatest.CA
+	policyOpts []Option          // set by takePolicy
+	signer     *x509.Certificate // set by signCase
+	ca         *ovatest.CA
 }
 
 // directive reads one extra directive; other keys (comment lines that
@@ -113,6 +120,14 @@ func (gc *goldenCase) directive(t *testing.T, key, val string) {
 		x.trust = val
 	case "pin":
 		x.pin = val
+	case "targets":
+		for _, n := range strings.Split(val, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				x.targets = append(x.targets, n)
+			}
+		}
+	case "policy":
+		x.policy = val
 	}
 }
 
@@ -127,8 +142,43 @@ func (gc *goldenCase) applyRenames(t *testing.T) {
 	}
 }
 
-// addMembers appends the duplicate, special and filler members.
+// CasePolicyOptions turns a policy document into the engine options that
+// apply it, given the case's targets. Package engine cannot import
+// engine/policy (it imports engine), so the external test package sets it
+// (policy_examples_test.go); a case with a policy: directive fails while it
+// is nil.
+var CasePolicyOptions func(doc []byte, targets []string) ([]Option, error)
+
+// takePolicy removes the policy: member from the package and loads it.
+func (gc *goldenCase) takePolicy(t *testing.T) {
+	t.Helper()
+	if gc.policy == "" {
+		return
+	}
+	i := slices.IndexFunc(gc.members, func(m ovatest.Member) bool { return m.Name == gc.policy })
+	if i < 0 {
+		t.Fatalf("policy: no member %q", gc.policy)
+	}
+	doc := gc.members[i].Data
+	gc.members = slices.Delete(gc.members, i, i+1)
+	if gc.signer != nil {
+		sum := sha256.Sum256(gc.signer.Raw)
+		doc = bytes.ReplaceAll(doc, []byte("@signer"), []byte(hex.EncodeToString(sum[:])))
+	}
+	if CasePolicyOptions == nil {
+		t.Fatal("policy: CasePolicyOptions is not set")
+	}
+	opts, err := CasePolicyOptions(doc, gc.targets)
+	if err != nil {
+		t.Fatalf("policy %s: %v", gc.policy, err)
+	}
+	gc.policyOpts = opts
+}
+
+// addMembers takes out the policy member, then appends the duplicate,
+// special and filler members.
 func (gc *goldenCase) addMembers(t *testing.T) {
+	gc.takePolicy(t)
 	for _, d := range gc.dups {
 		i := slices.IndexFunc(gc.members, func(m ovatest.Member) bool { return m.Name == d })
 		if i < 0 {
@@ -258,6 +308,10 @@ func (gc *goldenCase) options(data []byte) []Option {
 	if gc.deep {
 		out = append(out, WithDeep(true))
 	}
+	if len(gc.targets) > 0 {
+		out = append(out, WithTargets(gc.targets...))
+	}
+	out = append(out, gc.policyOpts...) // after WithTargets: it may add the required targets
 	for _, e := range gc.expect {
 		want := e[1]
 		if want == "input" {

@@ -14,7 +14,7 @@
 //
 // It prints a table of the figures, their ratios and goals.
 //
-//	go run ./build/bench-browser [-site site/dist] [-mib 1024]
+//	go run ./build/bench-browser [-site site/dist] [-mib 1024] [-v]
 package main
 
 import (
@@ -37,11 +37,15 @@ import (
 	"github.com/ovacheck/ovacheck/site/samples"
 )
 
+// verbose prints each run's timings.
+var verbose bool
+
 //go:embed page
 var pageFS embed.FS
 
 func main() {
 	siteDir := flag.String("site", "site/dist", "the built site")
+	flag.BoolVar(&verbose, "v", false, "print each run's timings")
 	mib := flag.Int64("mib", 1024, "size of the generated package's disks in MiB (at least 1024 for the issue's figures)")
 	flag.Parse()
 	if err := run(*siteDir, *mib<<20); err != nil {

@@ -22,6 +22,7 @@ func (r *results) print(w io.Writer, size int64) {
 	fmt.Fprintf(tw, "  ovacheck, one disk (one hash worker)\t%.0f MB/s\t\t\n", r.oneMBps)
 	fmt.Fprintf(tw, "two equal disks / one disk (aggregate)\t%.2fx\t>= 1.5x\t%s\n", r.speedup, ok(r.speedup >= 1.5))
 	fmt.Fprintf(tw, "  ovacheck, two disks of half the size\t%.0f MB/s\t\t\n", r.twoMBps)
+	fmt.Fprintf(tw, "  reference: raw hash-wasm, two workers on the two halves\t%.0f MB/s (%.2fx)\t\t\n", r.rawPairMBps, r.rawPairMBps/r.rawMBps)
 	fmt.Fprintf(tw, "  ovacheck as the page runs it (disk + whole-file SHA-256)\t%.0f MB/s of file\t\t\n", r.wholeMBps)
 	s, b := median(r.structuralSmall), median(r.structuralBig)
 	fmt.Fprintf(tw, "selection to structural verdict, small package (median of %d)\t%.0f ms\t< 300 ms\t%s\n", len(r.structuralSmall), s, ok(s < 300))

@@ -2,8 +2,9 @@
 // else. The site's hash-wasm build is the one ovacheck's workers use.
 importScripts("/hash-wasm.umd.js");
 
+// The message is a Blob, or {blob, start, end} for a part of one.
 self.onmessage = async (e) => {
-  const blob = e.data;
+  const blob = e.data instanceof Blob ? e.data : e.data.blob.slice(e.data.start, e.data.end);
   const h = await hashwasm.createSHA256();
   h.init();
   const t0 = performance.now();
