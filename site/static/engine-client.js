@@ -5,7 +5,8 @@
 // cancels the one running. Everything a check reports arrives as callbacks.
 //
 // Assets come from one of two places: files served beside this module
-// (the site, the widget), or sources inlined into the page
+// (the site, the widget; from the page's origin or, with CORS, another),
+// or sources inlined into the page
 // (ovacheck-offline.html sets globalThis.ovacheckInline before this code
 // runs; see build/sitegen).
 //
@@ -34,6 +35,13 @@ function engineAssets(base) {
     };
   }
   const wasmURL = new URL("ovacheck.wasm", base).href;
+  // A widget loaded from another origin cannot start workers from there:
+  // it starts them from blob: URLs that import the scripts (classic
+  // importScripts may cross origins), telling them where the rest lives.
+  const crossOrigin = new URL(base).origin !== self.location.origin;
+  const bootstrap = (script) => URL.createObjectURL(new Blob(
+    [`self.ovacheckBase = ${JSON.stringify(base)}; importScripts(${JSON.stringify(new URL(script, base).href)});`],
+    { type: "text/javascript" }));
   return {
     inline: false,
     async compile() {
@@ -44,9 +52,11 @@ function engineAssets(base) {
       }
     },
     worker() {
-      return new Worker(new URL("engine-worker.js", base));
+      return new Worker(crossOrigin ? bootstrap("engine-worker.js") : new URL("engine-worker.js", base));
     },
-    hashWorkerSource: "",
+    hashWorkerSource: crossOrigin
+      ? `self.ovacheckBase = ${JSON.stringify(base)}; importScripts(${JSON.stringify(new URL("hash-worker.js", base).href)});`
+      : "",
   };
 }
 

@@ -7,7 +7,10 @@
 // The offline page runs this file from a blob: URL with wasm_exec.js and
 // hash-pool.js prepended, and sends the hash worker's source along with the
 // module; served, it loads them beside itself.
-if (typeof Go === "undefined") importScripts("wasm_exec.js", "hash-pool.js");
+// Started from a blob: URL by a page of another origin, it finds its
+// files at self.ovacheckBase.
+const here = self.ovacheckBase || self.location.href;
+if (typeof Go === "undefined") importScripts(new URL("wasm_exec.js", here).href, new URL("hash-pool.js", here).href);
 
 const poolSize = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
 let pool = null;
@@ -44,7 +47,7 @@ self.onmessage = (event) => {
 // made from source when the page inlines it, else hash-worker.js here.
 function hashWorkerURL(source) {
   if (source) return URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-  return new URL("hash-worker.js", self.location.href).href;
+  return new URL("hash-worker.js", here).href;
 }
 
 async function start(module) {

@@ -7,7 +7,7 @@
 // A classic worker: served, it loads hash-wasm's SHA-1, SHA-256 and SHA-512
 // builds (hash-wasm.umd.js, which define the global hashwasm); the offline
 // page runs it from a blob: URL with that file prepended.
-if (typeof hashwasm === "undefined") importScripts("hash-wasm.umd.js");
+if (typeof hashwasm === "undefined") importScripts(new URL("hash-wasm.umd.js", self.ovacheckBase || self.location.href).href);
 
 const makers = { sha1: hashwasm.createSHA1, sha256: hashwasm.createSHA256, sha512: hashwasm.createSHA512 };
 const aborted = new Set();

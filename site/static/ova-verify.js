@@ -26,9 +26,12 @@
 // result.
 //
 // The element shares the engine worker and hash workers of the validator
-// (engine-client.js, next to this file): the files must be served from the
-// page's own origin (workers cannot start cross-origin), and the page's
-// Content-Security-Policy must allow 'wasm-unsafe-eval'. Nothing is
+// (engine-client.js, next to this file). Its files may be served from the
+// page's own origin, or from another one that sends
+// Access-Control-Allow-Origin (the workers then start from blob: URLs).
+// The page's Content-Security-Policy must allow 'wasm-unsafe-eval' in
+// script-src, the files' origin in script-src, style-src and connect-src,
+// and blob: in worker-src when they come from another origin. Nothing is
 // uploaded: the file is read in the user's browser.
 import { getEngine } from "./engine-client.js";
 
