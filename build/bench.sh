@@ -9,5 +9,9 @@ go build -trimpath -o build/dist/ovacheck ./cmd/ovacheck
 echo "== command line"
 go run ./build/bench "$@"
 echo
+echo "== browser (Chromium)"
+bash build/build-site.sh >/dev/null
+go run ./build/bench-browser
+echo
 echo "== the Worker"
 bash build/worker/size.sh

@@ -256,7 +256,7 @@ func IndexPage() templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<h1>Check an OVA or OVF package</h1><p class=\"lead\">Integrity (manifest digests, signature, sizes), well-formedness and whether it will import — checked here, in your browser. Nothing is uploaded.</p><section id=\"drop\" class=\"drop\" aria-labelledby=\"drop-h\"><h2 id=\"drop-h\" class=\"visually-hidden\">Choose a package</h2><p class=\"drop-text\">Drop an <code>.ova</code> here, or an <code>.ovf</code> with its <code>.mf</code>, <code>.cert</code> and disks, or a folder.</p><p class=\"pick\"><button type=\"button\" id=\"pick-files\" class=\"button primary\">Choose files…</button> <input id=\"file\" class=\"file-input\" type=\"file\" multiple tabindex=\"-1\" aria-label=\"Package files\"> <button type=\"button\" id=\"pick-folder\" class=\"button\">Choose a folder…</button></p><p class=\"samples\">Or try a sample: <button type=\"button\" class=\"button sample\" data-sample=\"samples/sound.ova\">sound package</button> <button type=\"button\" class=\"button sample\" data-sample=\"samples/damaged.ova\">damaged package</button></p></section><section id=\"status\" class=\"status\" hidden aria-live=\"polite\"><p id=\"phase\" class=\"phase\">Starting…</p><div class=\"bar\" data-progress=\"0\" id=\"progress-box\"><progress id=\"progress\" max=\"1\" value=\"0\">0%</progress></div><p id=\"rate\" class=\"rate\"></p><ul id=\"members\" class=\"members\"></ul><p><button type=\"button\" id=\"cancel\" class=\"button\">Cancel</button></p></section><p id=\"message\" class=\"message-box\" role=\"alert\" hidden></p><div id=\"report\" class=\"report-area\"></div><noscript><p class=\"message-box\">This page needs JavaScript and WebAssembly to check a package in your browser. The command-line program <code>ovacheck</code> does the same checks.</p></noscript><script type=\"module\" src=\"app.js\"></script>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<h1>Check an OVA or OVF package</h1><p class=\"lead\">Integrity (manifest digests, signature, sizes), well-formedness and whether it will import — checked here, in your browser. Nothing is uploaded.</p><section id=\"drop\" class=\"drop\" aria-labelledby=\"drop-h\"><h2 id=\"drop-h\" class=\"visually-hidden\">Choose a package</h2><p class=\"drop-text\">Drop an <code>.ova</code> here, or an <code>.ovf</code> with its <code>.mf</code>, <code>.cert</code> and disks, or a folder.</p><p class=\"pick\"><button type=\"button\" id=\"pick-files\" class=\"button primary\">Choose files…</button> <input id=\"file\" class=\"file-input\" type=\"file\" multiple tabindex=\"-1\" aria-label=\"Package files\"> <button type=\"button\" id=\"pick-folder\" class=\"button\">Choose a folder…</button></p><p class=\"samples\">Or try a sample: <button type=\"button\" class=\"button sample\" data-sample=\"samples/sound.ova\">sound package</button> <button type=\"button\" class=\"button sample\" data-sample=\"samples/damaged.ova\">damaged package</button></p></section><details id=\"options\" class=\"options\"><summary>Check options: profile, targets, expected checksum, signer, trust roots, policy</summary><div class=\"option-grid\"><label for=\"opt-profile\">Profile</label> <select id=\"opt-profile\"><option value=\"compat\" selected>compat: what real consumers accept</option> <option value=\"strict\">strict: the letter of DSP0243</option></select> <label for=\"opt-targets\">Targets that matter</label> <input id=\"opt-targets\" type=\"text\" placeholder=\"e.g. vsphere-8.0, virtualbox-7 (empty: judge all, none decides the verdict)\" autocomplete=\"off\"> <label for=\"opt-sha256\">Published SHA-256 of the file</label> <input id=\"opt-sha256\" type=\"text\" placeholder=\"64 hex digits from the vendor's download page\" autocomplete=\"off\" spellcheck=\"false\"> <label for=\"opt-pin\">Pinned signer (SHA-256 fingerprint)</label> <input id=\"opt-pin\" type=\"text\" placeholder=\"a package signed by anyone else, or not signed, fails\" autocomplete=\"off\" spellcheck=\"false\"> <label for=\"opt-roots\">Trust roots (PEM)</label> <textarea id=\"opt-roots\" rows=\"3\" placeholder=\"-----BEGIN CERTIFICATE----- … the CA certificates you trust\" spellcheck=\"false\"></textarea> <label for=\"opt-policy\">Policy (JSON)</label> <textarea id=\"opt-policy\" rows=\"3\" placeholder='{\"version\": 1, \"requireSignature\": true, \"minimumDigest\": \"sha256\"}' spellcheck=\"false\"></textarea></div><p class=\"option-note\">Options stay in this page; they are applied to the next check.</p></details><section id=\"status\" class=\"status\" hidden aria-live=\"polite\"><p id=\"phase\" class=\"phase\">Starting…</p><div class=\"bar\" data-progress=\"0\" id=\"progress-box\"><progress id=\"progress\" max=\"1\" value=\"0\">0%</progress></div><p id=\"rate\" class=\"rate\"></p><ul id=\"members\" class=\"members\"></ul><p><button type=\"button\" id=\"cancel\" class=\"button\">Cancel</button></p></section><p id=\"message\" class=\"message-box\" role=\"alert\" hidden></p><div id=\"report\" class=\"report-area\"></div><noscript><p class=\"message-box\">This page needs JavaScript and WebAssembly to check a package in your browser. The command-line program <code>ovacheck</code> does the same checks.</p></noscript><script type=\"module\" src=\"app.js\"></script>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -312,7 +312,7 @@ func RulesIndexPage(all []*rules.Rule) templ.Component {
 				var templ_7745c5c3_Var17 string
 				templ_7745c5c3_Var17, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(r.ID + ".html")).ResolveURL(ctx)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 113, Col: 50}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 134, Col: 50}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var17)
 				if templ_7745c5c3_Err != nil {
@@ -325,7 +325,7 @@ func RulesIndexPage(all []*rules.Rule) templ.Component {
 				var templ_7745c5c3_Var18 string
 				templ_7745c5c3_Var18, templ_7745c5c3_Err = templ.JoinStringErrs(r.ID)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 113, Col: 65}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 134, Col: 65}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var18))
 				if templ_7745c5c3_Err != nil {
@@ -338,7 +338,7 @@ func RulesIndexPage(all []*rules.Rule) templ.Component {
 				var templ_7745c5c3_Var19 string
 				templ_7745c5c3_Var19, templ_7745c5c3_Err = templ.JoinStringErrs(r.Title)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 114, Col: 20}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 135, Col: 20}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var19))
 				if templ_7745c5c3_Err != nil {
@@ -391,7 +391,7 @@ func RulesIndexPage(all []*rules.Rule) templ.Component {
 				var templ_7745c5c3_Var22 string
 				templ_7745c5c3_Var22, templ_7745c5c3_Err = templ.JoinStringErrs(string(r.Severity))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 115, Col: 85}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 136, Col: 85}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var22))
 				if templ_7745c5c3_Err != nil {
@@ -404,7 +404,7 @@ func RulesIndexPage(all []*rules.Rule) templ.Component {
 				var templ_7745c5c3_Var23 string
 				templ_7745c5c3_Var23, templ_7745c5c3_Err = templ.JoinStringErrs(r.Spec)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 116, Col: 19}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 137, Col: 19}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var23))
 				if templ_7745c5c3_Err != nil {
@@ -466,7 +466,7 @@ func RulePage(r *rules.Rule) templ.Component {
 			var templ_7745c5c3_Var26 string
 			templ_7745c5c3_Var26, templ_7745c5c3_Err = templ.JoinStringErrs(rules.Families[r.Family()])
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 128, Col: 82}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 149, Col: 82}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var26))
 			if templ_7745c5c3_Err != nil {
@@ -479,7 +479,7 @@ func RulePage(r *rules.Rule) templ.Component {
 			var templ_7745c5c3_Var27 string
 			templ_7745c5c3_Var27, templ_7745c5c3_Err = templruntime.NewAttributeExpression(r.ID).Resolve(ctx)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 129, Col: 44}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 150, Col: 44}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var27)
 			if templ_7745c5c3_Err != nil {
@@ -540,7 +540,7 @@ func RulePage(r *rules.Rule) templ.Component {
 			var templ_7745c5c3_Var30 string
 			templ_7745c5c3_Var30, templ_7745c5c3_Err = templ.JoinStringErrs(string(r.Severity))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 133, Col: 82}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 154, Col: 82}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var30))
 			if templ_7745c5c3_Err != nil {
@@ -554,7 +554,7 @@ func RulePage(r *rules.Rule) templ.Component {
 				var templ_7745c5c3_Var31 string
 				templ_7745c5c3_Var31, templ_7745c5c3_Err = templ.JoinStringErrs(" (" + string(r.Strict) + " in the strict profile)")
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 135, Col: 59}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 156, Col: 59}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var31))
 				if templ_7745c5c3_Err != nil {
@@ -573,7 +573,7 @@ func RulePage(r *rules.Rule) templ.Component {
 				var templ_7745c5c3_Var32 string
 				templ_7745c5c3_Var32, templ_7745c5c3_Err = templ.JoinStringErrs(r.Spec)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 140, Col: 17}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 161, Col: 17}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var32))
 				if templ_7745c5c3_Err != nil {
@@ -628,7 +628,7 @@ func PrivacyPage() templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "<h1>What this page does with your file</h1><article class=\"prose\"><p><strong>Your file is never uploaded.</strong> The page, its scripts and the checking engine (Go compiled to WebAssembly) are downloaded once when you open the page. After that the page makes no network request while it checks a package: no upload, no analytics, no fonts, no third-party anything. The page's Content-Security-Policy only lets it talk to the server it came from, and the tests of this project fail if a request leaves the page during a check.</p><h2>Step by step</h2><ol><li>You choose a file (or drop it, or pick a folder). The browser gives the page a handle to the file on your disk; nothing is copied.</li><li>A background worker on your computer reads the archive's headers, then the descriptor (<code>.ovf</code>), the manifest (<code>.mf</code>) and the certificate (<code>.cert</code>). Only these small files are held in memory.</li><li>It judges the package's structure, manifest, signature and cross-references and shows you that verdict at once.</li><li>Hashing workers on your computer then read the disk images in slices, straight from your disk, to compute their SHA-1, SHA-256 or SHA-512 digests and the SHA-256 of the whole file. Disk contents are never kept.</li><li>The report is drawn in this page. When you close or reload the page, it is gone; nothing is stored in cookies, local storage or anywhere else.</li></ol><p>The two samples are small packages built with this project's own test tools; clicking one downloads it from this server, like any other part of the page.</p><p>The same checks run offline with the command-line program <code>ovacheck</code>.</p></article>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "<h1>What this page does with your file</h1><article class=\"prose\"><p><strong>Your file is never uploaded.</strong> The page, its scripts and the checking engine (Go compiled to WebAssembly) are downloaded once when you open the page. After that the page makes no network request while it checks a package: no upload, no analytics, no fonts, no third-party anything. The page's Content-Security-Policy only lets it talk to the server it came from, and the tests of this project fail if a request leaves the page during a check.</p><h2>Step by step</h2><ol><li>You choose a file (or drop it, or pick a folder). The browser gives the page a handle to the file on your disk; nothing is copied.</li><li>A background worker on your computer reads the archive's headers, then the descriptor (<code>.ovf</code>), the manifest (<code>.mf</code>) and the certificate (<code>.cert</code>). Only these small files are held in memory.</li><li>It judges the package's structure, manifest, signature and cross-references and shows you that verdict at once.</li><li>Hashing workers on your computer then read the disk images in slices, straight from your disk, to compute their SHA-1, SHA-256 or SHA-512 digests and the SHA-256 of the whole file. Disk contents are never kept.</li><li>The report is drawn in this page. When you close or reload the page, it is gone; nothing about your file is stored in cookies, local storage or anywhere else.</li></ol><p><strong>Working offline.</strong> On your first visit the browser keeps a copy of this site's own files (pages, scripts, the engine) in its cache, fetched from this server once, so that the page also works without a network later. Your packages are never part of that cache. For machines that must never reach a network, <code>ovacheck-offline.html</code> is the whole validator in one file that works opened from disk.</p><p>The two samples are small packages built with this project's own test tools; clicking one downloads it from this server, like any other part of the page.</p><p>The same checks run offline with the command-line program <code>ovacheck</code>.</p></article>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

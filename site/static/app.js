@@ -72,6 +72,21 @@ function registerServiceWorker() {
   navigator.serviceWorker.register("sw.js").catch(() => {});
 }
 
+// userOptions reads the check options the user set on the page (empty
+// ones are left out). They never leave the page.
+function userOptions() {
+  const value = (id) => document.getElementById(id)?.value.trim() ?? "";
+  const o = {};
+  if (value("opt-profile")) o.profile = value("opt-profile");
+  const targets = value("opt-targets").split(/[\s,]+/).filter(Boolean);
+  if (targets.length) o.targets = targets;
+  if (value("opt-sha256")) o.expected = { sha256: value("opt-sha256") };
+  if (value("opt-pin")) o.signerPin = value("opt-pin");
+  if (value("opt-roots")) o.trustRoots = value("opt-roots");
+  if (value("opt-policy")) o.policy = value("opt-policy");
+  return o;
+}
+
 // check starts checking files (with their relative paths), cancelling any
 // check still running.
 function check(files, paths) {
@@ -91,7 +106,7 @@ function check(files, paths) {
   speed = { t0: 0, done: 0, lastT: 0, lastDone: 0, rate: 0 };
   membersList.hidden = false;
   cancelButton.hidden = false;
-  const options = { ruleBase: globalThis.ovacheckInline ? "" : "rules/" };
+  const options = { ruleBase: globalThis.ovacheckInline ? "" : "rules/", ...userOptions() };
   current = engine.check(files, paths, options, {
     onStructural(m) {
       reportArea.innerHTML = m.html; // rendered and escaped by site.Report

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"crypto/x509"
 	"strings"
 	"syscall/js"
 
@@ -17,7 +18,8 @@ import (
 //
 //	{expected: {sha256: hex} or {sha512: hex}, signerPin: hex,
 //	 policy: JSON text, targets: [names], wholeFile: bool (default true),
-//	 ruleBase: URL prefix of the rule pages, profile: "compat" | "strict"}
+//	 ruleBase: URL prefix of the rule pages, profile: "compat" | "strict",
+//	 trustRoots: PEM text of the root certificates to build chains to}
 type checkOptions struct {
 	engine   []engine.Option
 	ruleBase string
@@ -59,6 +61,13 @@ func readOptions(v js.Value) (checkOptions, string) {
 	}
 	if len(targets) > 0 {
 		o.engine = append(o.engine, engine.WithTargets(targets...))
+	}
+	if roots := v.Get("trustRoots"); roots.Type() == js.TypeString && strings.TrimSpace(roots.String()) != "" {
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM([]byte(roots.String())) {
+			return o, "The trust roots hold no PEM certificate (-----BEGIN CERTIFICATE-----)."
+		}
+		o.engine = append(o.engine, engine.WithTrustRoots(pool))
 	}
 	var applied policies
 	if pin := v.Get("signerPin"); pin.Type() == js.TypeString && strings.TrimSpace(pin.String()) != "" {
