@@ -7,11 +7,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/ovacheck/ovacheck/engine/ovatest"
 	"github.com/ovacheck/ovacheck/engine/report"
@@ -221,4 +224,115 @@ func TestUnsentFilesUnchecked(t *testing.T) {
 	if rep.Verdict != report.Fail || !hasRule(rep, "REF011", "") {
 		t.Fatalf("without the option: verdict %s, want fail with REF011", rep.Verdict)
 	}
+}
+
+// A descriptor with many thousands of Files and Disks (hostile or
+// generated) must be checked in time linear in its size: every reference
+// rule looks files up in maps built once.
+func TestManyReferences(t *testing.T) {
+	const n = 20000
+	var refs, disks strings.Builder
+	for i := range n {
+		fmt.Fprintf(&refs, `<File ovf:id="f%d" ovf:href="d%d.vmdk"/>`, i, i)
+		fmt.Fprintf(&disks, `<Disk ovf:diskId="k%d" ovf:fileRef="f%d" ovf:capacity="1048576"/>`, i, i)
+	}
+	desc := strings.Replace(ovatest.Appliance{}.Descriptor(), "</References>", refs.String()+"</References>", 1)
+	desc = strings.Replace(desc, "</DiskSection>", disks.String()+"</DiskSection>", 1)
+	data := ovatest.OVA(tar.FormatUSTAR, ovatest.Member{Name: "a.ovf", Data: []byte(desc)})
+	start := time.Now()
+	rep := check(t, data)
+	if !hasRule(rep, "REF011", "") {
+		t.Fatalf("the missing files are not reported")
+	}
+	t.Logf("%d references checked in %v", n, time.Since(start))
+}
+
+// The checksum a vendor publishes is checked however the package arrives:
+// read at random, read from a stream, or not an archive at all.
+func TestExpectedChecksumOnEverySource(t *testing.T) {
+	data := soundOVA(t, ovatest.Appliance{})
+	wrong := WithExpectedDigest("sha256", strings.Repeat("0", 64))
+	stream, err := Check(context.Background(), Stream("-", bytes.NewReader(data)), wrong)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stream.Verdict != report.Fail || !hasRule(stream, "PKG053", "") {
+		t.Errorf("stream with a wrong checksum: %s, findings %v", stream.Verdict, stream.Findings)
+	}
+	sum := sha256.Sum256(data)
+	if stream.WholeFile["sha256"] != hex.EncodeToString(sum[:]) {
+		t.Errorf("stream whole-file digest %s, want %x", stream.WholeFile["sha256"], sum)
+	}
+	gz := []byte("\x1f\x8b\x08\x00 not really gzip")
+	rep := check(t, gz, WithExpectedDigest("sha256", strings.Repeat("0", 64)))
+	if !hasRule(rep, "PKG053", "") {
+		t.Errorf("a non-archive with a wrong checksum: no PKG053: %v", rep.Findings)
+	}
+}
+
+// The same bytes give the same verdict and rules read at random and read
+// as a stream, including packages with duplicate members and a disk after
+// many other members.
+func TestStreamAgreesWithRandomAccess(t *testing.T) {
+	sound := ovatest.Appliance{}.Members()
+	var filler []ovatest.Member
+	for i := range 70 {
+		filler = append(filler, ovatest.Member{Name: fmt.Sprintf("extra-%02d.txt", i), Data: []byte("x")})
+	}
+	badDisk := ovatest.Appliance{Disks: [][]byte{pseudoRandom(4096)}}.Members() // raw bytes called a VMDK
+	cases := map[string][]ovatest.Member{
+		"sound":              sound,
+		"duplicate ovf":      append(slices.Clone(sound), sound[0]),
+		"duplicate manifest": append(slices.Clone(sound), sound[1]),
+		"disk after filler":  append(append(slices.Clone(badDisk[:2]), filler...), badDisk[2]),
+	}
+	for name, ms := range cases {
+		t.Run(name, func(t *testing.T) {
+			data := ovatest.OVA(tar.FormatUSTAR, ms...)
+			random := check(t, data)
+			stream, err := Check(context.Background(), Stream("a.ova", bytes.NewReader(data)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if random.Verdict != stream.Verdict || !slices.Equal(ruleSet(random), ruleSet(stream)) {
+				t.Errorf("at random %s %v; as a stream %s %v", random.Verdict, ruleSet(random), stream.Verdict, ruleSet(stream))
+			}
+		})
+	}
+}
+
+func ruleSet(r *report.Report) []string {
+	var out []string
+	for _, f := range r.Findings {
+		if !slices.Contains(out, f.Rule) {
+			out = append(out, f.Rule)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Progress comes one call at a time and never goes back, though several
+// members are hashed at once (run with -race).
+func TestProgressIsSerialAndMonotonic(t *testing.T) {
+	a := ovatest.Appliance{DiskCapacity: 8 << 20, Disks: [][]byte{
+		ovatest.StreamOptimizedVMDK(8<<20, pseudoRandom(4<<20)),
+		ovatest.StreamOptimizedVMDK(8<<20, pseudoRandom(6<<20)),
+	}}
+	data := soundOVA(t, a)
+	var last int64
+	inCall := false
+	check(t, data, WithWholeFileDigest(true), WithProgress(func(p Progress) {
+		if inCall {
+			t.Error("progress calls overlap")
+		}
+		inCall = true
+		defer func() { inCall = false }()
+		if p.Phase == "digest" {
+			if p.Done < last {
+				t.Errorf("progress went back from %d to %d", last, p.Done)
+			}
+			last = p.Done
+		}
+	}))
 }

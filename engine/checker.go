@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -42,8 +44,22 @@ type checker struct {
 
 	deep []disk.DeepChecker
 
+	// The member names the descriptor's Files name, and which are
+	// chunked (see referencedHrefs).
+	hrefs   []string
+	chunked map[string]bool
+	// fileOf maps members to the File that names them (see compression).
+	fileOf map[*member]envelope.File
+
 	bytesRead atomic.Int64
 	findings  []report.Finding
+
+	progressMu   sync.Mutex
+	lastProgress Progress
+
+	// closers are the folder files opened for the check, closed when it
+	// ends.
+	closers []io.Closer
 }
 
 func newChecker(src Source, o options) *checker {
@@ -62,13 +78,28 @@ func (c *checker) add(fs ...report.Finding) {
 	}
 }
 
+// progress reports p to the user's callback, one call at a time (hashing
+// goroutines report concurrently) and never with less done than before in
+// the same phase.
 func (c *checker) progress(p Progress) {
-	if c.o.progress != nil {
-		c.o.progress(p)
+	if c.o.progress == nil {
+		return
 	}
+	c.progressMu.Lock()
+	defer c.progressMu.Unlock()
+	if p.Phase == c.lastProgress.Phase && p.Done < c.lastProgress.Done {
+		return
+	}
+	c.lastProgress = p
+	c.o.progress(p)
 }
 
 func (c *checker) run(ctx context.Context) (*report.Report, error) {
+	defer func() {
+		for _, cl := range c.closers {
+			cl.Close()
+		}
+	}()
 	c.rep = &report.Report{
 		MediaType: report.MediaType,
 		Tool:      report.Tool{Name: "ovacheck", Version: c.o.toolVersion},
@@ -122,6 +153,16 @@ func (c *checker) runOVA(ctx context.Context) error {
 		c.rep.Complete = false
 	}
 	if idx.Kind != archive.KindTar {
+		// Not an archive, but the checksum a vendor published may still
+		// be of these bytes (a compressed .ova, say).
+		if algs := c.wholeFileAlgorithms(); len(algs) > 0 {
+			whole, _, err := digestWhole(ctx, c.src.ra, c.src.size, algs, nil, nil)
+			if err != nil {
+				return err
+			}
+			c.rep.WholeFile = whole
+			c.judgeWholeFile()
+		}
 		return nil
 	}
 	for _, m := range idx.Members {
@@ -174,20 +215,23 @@ func (c *checker) parseDescriptor() {
 }
 
 // referencedHrefs lists the member names the Files name, in References
-// order (hrefs percent-decoded, without "./"), and which are chunked.
+// order (hrefs percent-decoded, without "./"), and which are chunked. It is
+// computed once, after the descriptor is parsed: the reference rules ask
+// for it once per File.
 func (c *checker) referencedHrefs() (hrefs []string, chunked map[string]bool) {
-	chunked = map[string]bool{}
-	if c.env == nil {
-		return nil, chunked
+	if c.hrefs != nil || c.env == nil {
+		return c.hrefs, c.chunked
 	}
+	c.chunked = map[string]bool{}
+	c.hrefs = []string{}
 	for _, f := range c.env.References {
 		name := envelope.HrefPath(f.Href)
 		if f.ChunkSize != nil {
-			chunked[name] = true
+			c.chunked[name] = true
 		}
-		hrefs = append(hrefs, name)
+		c.hrefs = append(c.hrefs, name)
 	}
-	return hrefs, chunked
+	return c.hrefs, c.chunked
 }
 
 // expandedHrefs is referencedHrefs with chunked files replaced by the chunk

@@ -19,6 +19,7 @@ func (c *checker) judgeChunks() {
 	if c.env == nil || c.src.kind == "descriptor" {
 		return
 	}
+	numbered := c.numberedMembers()
 	for _, f := range c.env.References {
 		if f.Href == "" {
 			continue
@@ -33,11 +34,26 @@ func (c *checker) judgeChunks() {
 			}
 			continue
 		}
-		c.judgeChunkedFile(f, *f.ChunkSize)
+		c.judgeChunkedFile(f, *f.ChunkSize, numbered[envelope.HrefPath(f.Href)])
 	}
 }
 
-func (c *checker) judgeChunkedFile(f envelope.File, size int64) {
+// numberedMembers groups the members named like chunks, NAME.DIGITS, by
+// NAME, so each chunked File finds its chunk-like members without a scan
+// of every member.
+func (c *checker) numberedMembers() map[string][]*member {
+	out := map[string][]*member{}
+	for _, m := range c.members.list {
+		dot := strings.LastIndexByte(m.name, '.')
+		if dot < 0 || dot == len(m.name)-1 || strings.Trim(m.name[dot+1:], "0123456789") != "" {
+			continue
+		}
+		out[m.name[:dot]] = append(out[m.name[:dot]], m)
+	}
+	return out
+}
+
+func (c *checker) judgeChunkedFile(f envelope.File, size int64, numbered []*member) {
 	var chunks []*member
 	for i := 0; ; i++ {
 		m, ok := c.members.lookup(chunkName(f.Href, i))
@@ -48,12 +64,9 @@ func (c *checker) judgeChunkedFile(f envelope.File, size int64) {
 	}
 	// Members that look like later chunks but follow a gap, or whose
 	// number is not nine digits.
-	prefix := f.Href + "."
-	for _, m := range c.members.list {
-		num, ok := strings.CutPrefix(m.name, prefix)
-		if !ok || num == "" || strings.Trim(num, "0123456789") != "" {
-			continue
-		}
+	prefix := envelope.HrefPath(f.Href) + "."
+	for _, m := range numbered {
+		num := strings.TrimPrefix(m.name, prefix)
 		if len(num) == chunkDigits && atoiOK(num) < len(chunks) {
 			continue
 		}

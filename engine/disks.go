@@ -33,18 +33,22 @@ func (c *checker) diskMembers() map[*member]envelope.Disk {
 	return out
 }
 
-// compressedGzip reports whether the File stored in member is declared
-// gzip-compressed.
+// compression returns the ovf:compression of the File stored in member m,
+// from a map of members to Files built once.
 func (c *checker) compression(m *member) string {
-	if c.env == nil {
-		return ""
-	}
-	for _, f := range c.env.References {
-		if mm, ok := c.members.lookup(f.Href); ok && mm == m {
-			return f.Compression
+	if c.fileOf == nil {
+		c.fileOf = map[*member]envelope.File{}
+		if c.env != nil {
+			for _, f := range c.env.References {
+				if mm, ok := c.members.lookup(f.Href); ok {
+					if _, seen := c.fileOf[mm]; !seen {
+						c.fileOf[mm] = f
+					}
+				}
+			}
 		}
 	}
-	return ""
+	return c.fileOf[m].Compression
 }
 
 // probeDisks reads each disk image's own headers and holds them against

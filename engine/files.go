@@ -62,12 +62,14 @@ func (c *checker) roles() map[string]string {
 		}
 	}
 	if c.env != nil && c.env.DiskSection != nil {
+		hrefOf := map[string]string{}
+		for _, f := range c.env.References {
+			hrefOf[f.ID] = f.Href
+		}
 		for _, d := range c.env.DiskSection.Disks {
-			for _, f := range c.env.References {
-				if f.ID == d.FileRef {
-					if m, ok := c.members.lookup(f.Href); ok {
-						roles[m.name] = "disk"
-					}
+			if href, ok := hrefOf[d.FileRef]; ok {
+				if m, ok := c.members.lookup(href); ok {
+					roles[m.name] = "disk"
 				}
 			}
 		}

@@ -79,20 +79,20 @@ func (c *checker) addFolderFile(dir, name string) bool {
 	if !fs.ValidPath(p) || strings.Contains(name, "\\") || (dir != "." && !strings.HasPrefix(p, dir+"/")) {
 		return false
 	}
+	// Stat first: opening a FIFO or device named like a disk would block
+	// or read without end.
+	st, err := fs.Stat(c.src.fsys, p)
+	if err != nil || !st.Mode().IsRegular() {
+		return false
+	}
 	f, err := c.src.fsys.Open(p)
 	if err != nil {
 		return false
 	}
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() {
-		f.Close()
-		return false
-	}
+	c.closers = append(c.closers, f)
 	m := &member{name: name, size: st.Size(), offset: -1}
 	if ra, ok := f.(io.ReaderAt); ok {
 		m.r = ra
-	} else {
-		f.Close()
 	}
 	c.members.add(m)
 	return true

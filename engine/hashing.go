@@ -17,8 +17,11 @@ func (c *checker) digestPhase(ctx context.Context) error {
 	var names []string
 	var total int64
 	for _, m := range c.members.list {
-		if m.r == nil {
-			continue // a folder file that cannot be read at random
+		if m.r == nil || c.members.byName[m.name] != m {
+			// A file that cannot be read at random, or a second member of
+			// the same name: the first one is the package's (PKG023
+			// reports the duplicate).
+			continue
 		}
 		algs := c.algorithmsFor(m.name)
 		extra := c.deepCheckers(m)
@@ -30,16 +33,8 @@ func (c *checker) digestPhase(ctx context.Context) error {
 		names = append(names, m.name)
 		total += m.size
 	}
-	wantWhole := (c.o.wholeFile || len(c.o.expected) > 0) && c.src.ra != nil
-	var wholeAlgs []string
-	if wantWhole {
-		wholeAlgs = []string{"sha256"}
-		for alg := range c.o.expected {
-			if alg != "sha256" {
-				wholeAlgs = append(wholeAlgs, alg)
-			}
-		}
-	}
+	wholeAlgs := c.wholeFileAlgorithms()
+	wantWhole := len(wholeAlgs) > 0 && c.src.ra != nil
 	_, delegate := c.src.ra.(RangeDigester)
 	if wantWhole && delegate {
 		// The source hashes for us: ask for the whole file as one more
@@ -115,11 +110,31 @@ func (c *checker) judgeDigests(computed map[string]map[string]string) {
 func (c *checker) judgeWholeFile() {
 	for alg, want := range c.o.expected {
 		got := c.rep.WholeFile[alg]
-		if got == "" || strings.EqualFold(got, strings.TrimSpace(want)) {
+		if got == "" {
+			c.rep.Skipped = append(c.rep.Skipped, "the expected "+strings.ToUpper(alg)+" of the whole file (it could not be computed from this source)")
+			continue
+		}
+		if strings.EqualFold(got, strings.TrimSpace(want)) {
 			continue
 		}
 		c.add(rules.PkgWholeFileMismatch.New(report.InMember(c.src.name),
 			"%s of %s is %s, but %s was expected", strings.ToUpper(alg), c.src.name, got, want).
 			WithHint("The file is not the one published: download it again and compare with the checksum of the same release."))
 	}
+}
+
+// wholeFileAlgorithms lists the algorithms to hash the whole input with:
+// SHA-256 when asked for (the page shows it), and each algorithm of an
+// expected checksum.
+func (c *checker) wholeFileAlgorithms() []string {
+	if !c.o.wholeFile && len(c.o.expected) == 0 {
+		return nil
+	}
+	algs := []string{"sha256"}
+	for alg := range c.o.expected {
+		if alg != "sha256" {
+			algs = append(algs, alg)
+		}
+	}
+	return algs
 }

@@ -44,8 +44,9 @@ func WithProfile(p string) Option { return func(o *options) { o.profile = p } }
 // means all.
 func WithTargets(ts ...string) Option { return func(o *options) { o.targets = ts } }
 
-// WithProgress registers fn to be called as the check advances. It is called
-// from the goroutine running Check, at most every few milliseconds.
+// WithProgress registers fn to be called as the check advances. Calls come
+// from the engine's goroutines but never overlap, and Done never decreases
+// within a phase.
 func WithProgress(fn func(Progress)) Option { return func(o *options) { o.progress = fn } }
 
 // WithStructural registers fn to receive a preliminary report once the

@@ -3,72 +3,37 @@ package engine
 import (
 	"bytes"
 	"context"
-	"encoding/hex"
 	"fmt"
-	"hash"
 	"io"
 
 	"github.com/ovacheck/ovacheck/engine/archive"
+	"github.com/ovacheck/ovacheck/engine/envelope"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/manifest"
 )
 
-// runStream checks an archive read once from a stream. The descriptor,
-// manifest and certificate are kept; every other member is hashed as it
-// passes, with the algorithms the manifest asks for when it came first, or
-// with those producers use (SHA-1, SHA-256, SHA-512) when it comes later.
+// streamAlgorithms are hashed for a member that passes before the manifest
+// says which it needs: every algorithm producers write.
+var streamAlgorithms = []string{"sha1", "sha256", "sha512"}
+
+// runStream checks an archive read once from a stream. The first
+// descriptor, manifest and certificate are kept (the rules for several of
+// them need only their names); every other member is hashed as it passes,
+// with the algorithms the manifest asks for when it came first, or with
+// those producers use when it comes later. When the user gave a checksum
+// of the whole input, the raw bytes are hashed too, below the tar reader.
 func (c *checker) runStream(ctx context.Context) error {
-	small := map[string][]byte{}
-	var done int64
-	windows := 0
+	s := &streamState{c: c, small: map[string][]byte{}}
 	if c.o.deep {
 		c.rep.Skipped = append(c.rep.Skipped, "deep disk check (needs random access; not done on a stream)")
 	}
-	idx, err := archive.Stream(&ctxReader{ctx: ctx, r: c.src.r}, c.src.name, func(am archive.Member, data io.Reader) error {
-		m := &member{name: am.Name, size: am.Size, offset: am.DataOffset}
-		c.members.add(m)
-		if max := smallLimit(am.Name); max > 0 && am.Size <= max {
-			b, err := io.ReadAll(io.LimitReader(data, max))
-			c.bytesRead.Add(int64(len(b)))
-			small[am.Name] = b
-			if hasExt(am.Name, ".mf") && c.mf == nil {
-				c.mf = manifest.Parse(b, am.Name, "")
-			}
-			return err
-		}
-		algs := []string{"sha1", "sha256", "sha512"}
-		if c.mf != nil {
-			algs = c.mf.Algorithms(am.Name)
-		}
-		hs := map[string]hash.Hash{}
-		var ws []io.Writer
-		for _, a := range algs {
-			if h := manifest.Hasher(a); h != nil {
-				hs[a] = h
-				ws = append(ws, h)
-			}
-		}
-		ws = append(ws, &progressWriter{c: c, member: am.Name, done: &done})
-		var win *windowWriter
-		if windows < maxWindows {
-			windows++
-			win = &windowWriter{}
-			ws = append(ws, win)
-		}
-		n, err := io.Copy(io.MultiWriter(ws...), data)
-		c.bytesRead.Add(n)
-		if err != nil {
-			return err
-		}
-		if win != nil {
-			m.r = win.readerAt()
-		}
-		m.streamed = map[string]string{}
-		for a, h := range hs {
-			m.streamed[a] = hex.EncodeToString(h.Sum(nil))
-		}
-		return nil
-	})
+	var input io.Reader = &ctxReader{ctx: ctx, r: c.src.r}
+	var whole hashSet
+	if algs := c.wholeFileAlgorithms(); len(algs) > 0 {
+		whole = newHashSet(algs)
+		input = io.TeeReader(input, io.MultiWriter(whole.lanes()...))
+	}
+	idx, err := archive.Stream(input, c.src.name, s.visit)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -76,6 +41,14 @@ func (c *checker) runStream(ctx context.Context) error {
 		if idx == nil {
 			return fmt.Errorf("engine: reading %s: %w", c.src.name, err)
 		}
+	}
+	if whole != nil {
+		// The tar reader stops at the end blocks; the checksum covers the
+		// whole input, so hash what follows them too.
+		if _, err := io.Copy(io.Discard, input); err != nil && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		c.rep.WholeFile = whole.sums()
 	}
 	c.mf = nil // parsed again below, knowing the descriptor's version
 	c.index = idx
@@ -85,9 +58,10 @@ func (c *checker) runStream(ctx context.Context) error {
 		c.rep.Complete = false
 	}
 	if idx.Kind != archive.KindTar {
+		c.judgeWholeFile()
 		return nil
 	}
-	for name, b := range small {
+	for name, b := range s.small {
 		c.members.byName[name].r = bytes.NewReader(b)
 	}
 	if err := c.readSmallMembers(); err != nil {
@@ -95,19 +69,107 @@ func (c *checker) runStream(ctx context.Context) error {
 	}
 	c.judgeStructure()
 	for _, m := range c.members.list {
-		if m.streamed != nil {
+		if m.streamed != nil && c.members.byName[m.name] == m {
 			c.computed[m.name] = c.listedDigests(m.name, m.streamed)
 		}
 	}
 	// The small members were kept whole: hash them now that the manifest
 	// is known.
-	for name, b := range small {
+	for name, b := range s.small {
 		if algs := c.algorithmsFor(name); len(algs) > 0 {
 			c.computed[name] = digestBytes(b, algs)
 		}
 	}
 	c.judgeDigests(c.computed)
+	c.judgeWholeFile()
 	return nil
+}
+
+// streamState is what runStream keeps while the archive passes.
+type streamState struct {
+	c *checker
+	// small holds the first descriptor, manifest and certificate, whole.
+	small map[string][]byte
+	// diskNames are the members the first descriptor references, once it
+	// has passed: they get head and tail windows for the disk probes.
+	diskNames map[string]bool
+	windows   int
+	done      int64
+}
+
+// visit handles one member as it passes.
+func (s *streamState) visit(am archive.Member, data io.Reader) error {
+	c := s.c
+	m := &member{name: am.Name, size: am.Size, offset: am.DataOffset}
+	first := c.members.byName[am.Name] == nil
+	c.members.add(m)
+	if max := smallLimit(am.Name); max > 0 && am.Size <= max && first && !s.haveKind(am.Name) {
+		b, err := io.ReadAll(io.LimitReader(data, max))
+		c.bytesRead.Add(int64(len(b)))
+		s.small[am.Name] = b
+		switch {
+		case hasExt(am.Name, ".mf"):
+			c.mf = manifest.Parse(b, am.Name, "")
+		case hasExt(am.Name, ".ovf"):
+			s.noteDisks(b, am.Name)
+		}
+		return err
+	}
+	algs := streamAlgorithms
+	if c.mf != nil {
+		algs = c.mf.Algorithms(am.Name)
+	}
+	hs := newHashSet(algs)
+	ws := append(hs.lanes(), &progressWriter{c: c, member: am.Name, done: &s.done})
+	var win *windowWriter
+	if s.wantsWindow(am.Name) {
+		s.windows++
+		win = &windowWriter{}
+		ws = append(ws, win)
+	}
+	n, err := io.Copy(io.MultiWriter(ws...), data)
+	c.bytesRead.Add(n)
+	if err != nil {
+		return err
+	}
+	if win != nil {
+		m.r = win.readerAt()
+	}
+	m.streamed = hs.sums()
+	return nil
+}
+
+// haveKind reports whether a member of name's kind (descriptor, manifest,
+// certificate) is already kept: later ones are hashed like any member, so
+// a stream of many descriptors cannot fill memory.
+func (s *streamState) haveKind(name string) bool {
+	for kept := range s.small {
+		if hasExt(kept, ".ovf") && hasExt(name, ".ovf") || hasExt(kept, ".mf") && hasExt(name, ".mf") ||
+			hasExt(kept, ".cert") && hasExt(name, ".cert") {
+			return true
+		}
+	}
+	return false
+}
+
+// noteDisks remembers the members the descriptor references, so that
+// windows go to them rather than to whatever members come first.
+func (s *streamState) noteDisks(desc []byte, name string) {
+	env, _ := envelope.Parse(desc, name)
+	s.diskNames = map[string]bool{}
+	for _, f := range env.References {
+		s.diskNames[envelope.HrefPath(f.Href)] = true
+	}
+}
+
+// wantsWindow says whether member name keeps its head and tail: a member
+// the descriptor references, or any member while no descriptor has passed,
+// up to maxWindows.
+func (s *streamState) wantsWindow(name string) bool {
+	if s.windows >= maxWindows {
+		return false
+	}
+	return s.diskNames == nil || s.diskNames[name]
 }
 
 // smallLimit returns the cap for a member kept in memory, or 0 for a

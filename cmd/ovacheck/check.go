@@ -84,11 +84,12 @@ func check(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	fs.SetOutput(io.Discard)
 	var f checkFlags
 	f.register(fs)
-	if err := fs.Parse(args); err != nil {
+	positional, err := parseInterspersed(fs, args)
+	if err != nil {
 		fmt.Fprintf(stderr, "ovacheck: %v\n(run ovacheck --help for usage)\n", err)
 		return exitCantRun
 	}
-	if fs.NArg() != 1 {
+	if len(positional) != 1 {
 		fmt.Fprintln(stderr, "ovacheck: name one package to check (a file, a folder, or - for standard input)\n(run ovacheck --help for usage)")
 		return exitCantRun
 	}
@@ -97,7 +98,7 @@ func check(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		fmt.Fprintf(stderr, "ovacheck: %v\n", err)
 		return exitCantRun
 	}
-	src, closeSrc, err := openSource(fs.Arg(0), stdin, f.descriptorOnly)
+	src, closeSrc, err := openSource(positional[0], stdin, f.descriptorOnly)
 	if err != nil {
 		fmt.Fprintf(stderr, "ovacheck: %v\n", err)
 		return exitCantRun
@@ -114,7 +115,9 @@ func check(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	}
 	rep.Verdict = report.VerdictOf(rep.Findings, failOn)
 
-	if info {
+	if info && f.format == "json" {
+		err = writeJSON(stdout, rep.Package)
+	} else if info {
 		err = writeInfo(stdout, rep)
 	} else {
 		err = write(stdout, rep, f.format, useColor(stdout, f.noColor))
@@ -230,7 +233,16 @@ func openSource(name string, stdin io.Reader, descriptorOnly bool) (engine.Sourc
 		return engine.Source{}, nop, err
 	}
 	if st.IsDir() {
-		ovfs, _ := filepath.Glob(filepath.Join(name, "*.[oO][vV][fF]"))
+		entries, err := os.ReadDir(name)
+		if err != nil {
+			return engine.Source{}, nop, err
+		}
+		var ovfs []string
+		for _, e := range entries {
+			if e.Type().IsRegular() && strings.EqualFold(filepath.Ext(e.Name()), ".ovf") {
+				ovfs = append(ovfs, filepath.Join(name, e.Name()))
+			}
+		}
 		if len(ovfs) != 1 {
 			return engine.Source{}, nop, fmt.Errorf("%s holds %d .ovf files; name the descriptor to check", name, len(ovfs))
 		}
@@ -244,7 +256,13 @@ func openSource(name string, stdin io.Reader, descriptorOnly bool) (engine.Sourc
 			}
 			return engine.Descriptor(filepath.Base(name), data), nop, nil
 		}
-		return engine.Folder(os.DirFS(filepath.Dir(name)), filepath.Base(name)), nop, nil
+		// os.Root refuses links that lead out of the folder: a symlink
+		// named like a disk cannot make the check read another file.
+		root, err := os.OpenRoot(filepath.Dir(name))
+		if err != nil {
+			return engine.Source{}, nop, err
+		}
+		return engine.Folder(root.FS(), filepath.Base(name)), func() { root.Close() }, nil
 	}
 	if descriptorOnly {
 		return engine.Source{}, nop, errors.New("--descriptor-only takes an .ovf file")
@@ -279,9 +297,7 @@ func readCapped(name string) ([]byte, error) {
 func write(w io.Writer, rep *report.Report, format string, color bool) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return writeJSON(w, rep)
 	case "html":
 		return writeHTML(w, rep)
 	default:
@@ -304,4 +320,31 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// parseInterspersed parses flags wherever they stand, before or after the
+// package name (ovacheck a.ova --format json), and returns the other
+// arguments. "--" ends the flags; "-" is standard input, not a flag.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if len(args) > 0 && len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
 }

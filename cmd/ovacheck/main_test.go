@@ -294,3 +294,39 @@ func TestTargets(t *testing.T) {
 		t.Errorf("an unknown target: exit %d, want 2 listing the known ones: %s", code, errOut)
 	}
 }
+
+func TestFolderIsTheBoundary(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "appliance [v2]")
+	os.Mkdir(dir, 0o755)
+	ms := ovatest.Appliance{}.Members()
+	for _, m := range ms[:2] {
+		os.WriteFile(filepath.Join(dir, m.Name), m.Data, 0o644)
+	}
+	// The disk is a link to a file outside the folder that happens to
+	// hold the right bytes: it must not be read.
+	outside := writeFile(t, "secret.vmdk", ms[2].Data)
+	if err := os.Symlink(outside, filepath.Join(dir, ms[2].Name)); err != nil {
+		t.Skip("symlinks unavailable:", err)
+	}
+	code, out, errOut := ovacheck(t, nil, dir, "--format", "json") // flags after the name work too
+	if code == 2 {
+		t.Fatalf("could not run on a folder with brackets in its name: %s", errOut)
+	}
+	r := jsonReport(t, out)
+	for _, f := range r.Files {
+		if f.Member == ms[2].Name && f.Manifest == report.Match {
+			t.Fatalf("the link leading out of the folder was followed and hashed")
+		}
+	}
+	if r.Verdict != report.Fail {
+		t.Errorf("verdict %s, want fail: the disk inside the folder is not there", r.Verdict)
+	}
+	os.Remove(filepath.Join(dir, ms[2].Name))
+	os.WriteFile(filepath.Join(dir, ms[2].Name), ms[2].Data, 0o644)
+	_, out, _ = ovacheck(t, nil, "--format=json", dir)
+	for _, f := range jsonReport(t, out).Files {
+		if f.Member == ms[2].Name && f.Manifest != report.Match {
+			t.Errorf("the disk in the folder: manifest status %s, want match", f.Manifest)
+		}
+	}
+}

@@ -33,9 +33,13 @@ func (c *checker) diskChecks() {
 	}
 	props := c.propertyTypes()
 	index := map[string]int{}
+	parents := map[string]bool{}
 	for i, d := range ds.Disks {
 		if _, ok := index[d.DiskID]; !ok {
 			index[d.DiskID] = i
+		}
+		if d.ParentRef != "" {
+			parents[d.ParentRef] = true
 		}
 	}
 	for i, d := range ds.Disks {
@@ -63,26 +67,23 @@ func (c *checker) diskChecks() {
 					WithHint("Parent chains must end at a disk without ovf:parentRef."))
 			}
 		}
-		if d.DiskID != "" && !used[d.DiskID] && index[d.DiskID] == i && !c.isParent(ds, d.DiskID) {
+		if d.DiskID != "" && !used[d.DiskID] && index[d.DiskID] == i && !parents[d.DiskID] {
 			c.add(rules.DskUnused.New(c.at(d.Pos), "Disk %s is attached to no drive", q(d.DiskID)).
 				WithHint("Attach it with a disk drive Item whose HostResource is ovf:/disk/" + d.DiskID + ", or remove it from the package."))
 		}
 	}
 }
 
-func (c *checker) isParent(ds *envelope.DiskSection, id string) bool {
-	for _, d := range ds.Disks {
-		if d.ParentRef == id {
-			return true
-		}
-	}
-	return false
-}
+// maxParentChain bounds the parentRef steps followed from one disk, so a
+// hostile chain of many thousands of disks costs no more than this per
+// disk; real differencing chains are a few disks deep.
+const maxParentChain = 256
 
-// parentLoop reports whether following parentRef from disk i returns to it.
+// parentLoop reports whether following parentRef from disk i returns to it
+// within maxParentChain steps.
 func (c *checker) parentLoop(ds *envelope.DiskSection, index map[string]int, i int) bool {
 	j := i
-	for steps := 0; steps <= len(ds.Disks); steps++ {
+	for steps := 0; steps <= min(len(ds.Disks), maxParentChain); steps++ {
 		k, ok := index[ds.Disks[j].ParentRef]
 		if !ok {
 			return false
