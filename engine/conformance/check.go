@@ -2,7 +2,6 @@ package conformance
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/ovacheck/ovacheck/engine/envelope"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
@@ -146,31 +145,7 @@ func notFalse(n *envelope.Node) bool {
 
 // q quotes a value from the descriptor for a message, shortened and with
 // control characters escaped.
-func q(s string) string {
-	if len(s) > limits.MaxQuotedValue {
-		cut := limits.MaxQuotedValue
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "…"
-	}
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r < 0x20 || r == 0x7f:
-			b.WriteString(`\x`)
-			b.WriteByte("0123456789abcdef"[r>>4])
-			b.WriteByte("0123456789abcdef"[r&15])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func q(s string) string { return envelope.Quote(s) }
 
 // contents returns every VirtualSystem and VirtualSystemCollection of the
 // descriptor, outermost first.

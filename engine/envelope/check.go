@@ -173,11 +173,11 @@ func (c *checker) structure() {
 					WithHint(`Give it an identifier, e.g. ovf:id="vm"; consumers use it to name the virtual machine and to address it from StartupSection.`))
 			case siblings[ct.ID].Known():
 				p := siblings[ct.ID]
-				c.f.add(rules.EnvContentDupID.New(c.at(ct.Pos), "ovf:id %s is also used at line %d", quote(ct.ID), p.Line).
+				c.f.add(rules.EnvContentDupID.New(c.at(ct.Pos), "ovf:id %s is also used at line %d", Quote(ct.ID), p.Line).
 					WithHint("Give each VirtualSystem of a collection its own ovf:id."))
 			case global[ct.ID].Known():
 				p := global[ct.ID]
-				c.f.add(rules.EnvContentDupIDGlobal.New(c.at(ct.Pos), "ovf:id %s is also used at line %d", quote(ct.ID), p.Line).
+				c.f.add(rules.EnvContentDupIDGlobal.New(c.at(ct.Pos), "ovf:id %s is also used at line %d", Quote(ct.ID), p.Line).
 					WithHint("Use distinct ids across the whole descriptor; the OVF environment and StartupSection address systems by id."))
 			}
 			if ct.HasID && ct.ID != "" {

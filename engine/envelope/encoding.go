@@ -35,7 +35,7 @@ func normaliseEncoding(data []byte, f *findings) ([]byte, bool) {
 		return data, true
 	case "utf-16", "utf-16le", "utf-16be", "ucs-2", "unicode":
 		f.add(rules.EnvEncodingMismatch.New(f.at(pos),
-			"the XML declaration says encoding=%s but the bytes are not UTF-16; they were read as UTF-8", quote(label)).
+			"the XML declaration says encoding=%s but the bytes are not UTF-16; they were read as UTF-8", Quote(label)).
 			WithHint(`Change the declaration to encoding="UTF-8". XenCenter writes this mismatch; strict XML parsers (libxml2, expat, .NET) refuse it.`))
 		return data, true
 	case "us-ascii", "ascii", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252":
@@ -44,12 +44,12 @@ func normaliseEncoding(data []byte, f *findings) ([]byte, bool) {
 			return data, true
 		case utf8.Valid(data):
 			f.add(rules.EnvEncodingMismatch.New(f.at(pos),
-				"the XML declaration says encoding=%s but the bytes are UTF-8; they were read as UTF-8", quote(label)).
+				"the XML declaration says encoding=%s but the bytes are UTF-8; they were read as UTF-8", Quote(label)).
 				WithHint(`Change the declaration to encoding="UTF-8".`))
 			return data, true
 		case norm == "us-ascii" || norm == "ascii":
 			f.add(rules.EnvEncodingMismatch.New(f.at(pos),
-				"the XML declaration says encoding=%s but the descriptor has bytes above 127; they were read as ISO-8859-1", quote(label)).
+				"the XML declaration says encoding=%s but the descriptor has bytes above 127; they were read as ISO-8859-1", Quote(label)).
 				WithHint(`Save the descriptor as UTF-8 and declare encoding="UTF-8".`))
 		}
 		// ISO-8859-1 is a subset of windows-1252 that maps each byte to the
@@ -60,7 +60,7 @@ func normaliseEncoding(data []byte, f *findings) ([]byte, bool) {
 		if isASCII(data) {
 			return data, true
 		}
-		f.add(rules.EnvEncodingUnsupported.New(f.at(pos), "the descriptor is in encoding %s, which this checker does not read", quote(label)).
+		f.add(rules.EnvEncodingUnsupported.New(f.at(pos), "the descriptor is in encoding %s, which this checker does not read", Quote(label)).
 			WithHint(`Convert the descriptor to UTF-8 and declare encoding="UTF-8"; consumers vary in the encodings they accept.`))
 		return nil, false
 	}

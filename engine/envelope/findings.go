@@ -44,9 +44,9 @@ func (f *findings) done() []report.Finding {
 	return f.list
 }
 
-// quote returns s in double quotes for a message, shortened to
+// Quote returns s in double quotes for a message, shortened to
 // limits.MaxQuotedValue bytes and with control characters escaped.
-func quote(s string) string {
+func Quote(s string) string {
 	if len(s) > limits.MaxQuotedValue {
 		cut := limits.MaxQuotedValue
 		for cut > 0 && !utf8.RuneStart(s[cut]) {

@@ -71,7 +71,7 @@ func readTree(data []byte, f *findings) *Node {
 	checkPrefix := func(space string, p Pos) {
 		if undeclaredPrefix(space) && space != "xmlns" && !undeclared[space] {
 			undeclared[space] = true
-			f.add(rules.EnvUndeclaredPrefix.New(f.at(p), "namespace prefix %s is used but never declared", quote(space)).
+			f.add(rules.EnvUndeclaredPrefix.New(f.at(p), "namespace prefix %s is used but never declared", Quote(space)).
 				WithHint("Declare the prefix with an xmlns:" + space + "=\"...\" attribute on the Envelope, or remove the elements that use it."))
 		}
 	}
@@ -225,10 +225,10 @@ func checkRoot(env *Envelope, f *findings) bool {
 		f.add(rules.EnvNoNamespace.New(f.at(root.Pos), "the Envelope has no namespace; it is read as OVF 1.x").
 			WithHint(`Add xmlns="http://schemas.dmtf.org/ovf/envelope/1" to the Envelope.`))
 	case version == VersionUnknown:
-		f.add(rules.EnvUnknownNamespace.New(f.at(root.Pos), "the Envelope's namespace %s is not an OVF version this checker knows", quote(root.Name.Space)).
+		f.add(rules.EnvUnknownNamespace.New(f.at(root.Pos), "the Envelope's namespace %s is not an OVF version this checker knows", Quote(root.Name.Space)).
 			WithHint("OVF 1.x uses http://schemas.dmtf.org/ovf/envelope/1 and OVF 2.x http://schemas.dmtf.org/ovf/envelope/2; consumers refuse other namespaces."))
 	case slash:
-		f.add(rules.EnvTrailingSlash.New(f.at(root.Pos), "the Envelope's namespace %s ends in a slash", quote(root.Name.Space)).
+		f.add(rules.EnvTrailingSlash.New(f.at(root.Pos), "the Envelope's namespace %s ends in a slash", Quote(root.Name.Space)).
 			WithHint("Remove the trailing slash: namespace names are compared character by character."))
 	case version == Version09:
 		f.add(rules.EnvVersion09.New(f.at(root.Pos), "the descriptor is pre-standard OVF 0.9 (namespace %s)", root.Name.Space).
