@@ -4,8 +4,6 @@ package e2e
 
 import (
 	"context"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,12 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-
-	"github.com/ovacheck/ovacheck/build/serve/static"
 )
 
 // siteDir is the built site, relative to this package.
@@ -39,71 +32,8 @@ type page struct {
 // waits until the engine is ready.
 func openPage(t *testing.T) *page {
 	t.Helper()
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skipf("Chromium not found at %s (set CHROMIUM): browser tests skipped", chromium)
-	}
-	if _, err := os.Stat(filepath.Join(siteDir, "ovacheck.wasm")); err != nil {
-		t.Skip("site not built: run bash build/build-site.sh first")
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: static.Handler(siteDir)}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
-
-	p := &page{ctx: ctx, base: "http://" + ln.Addr().String() + "/"}
-	if err := chromedp.Listen(ctx, func(ev any) {
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			p.requests = append(p.requests, e.Request.URL)
-		case *runtime.EventExceptionThrown:
-			msg := e.ExceptionDetails.Text
-			if e.ExceptionDetails.Exception != nil {
-				msg += " " + e.ExceptionDetails.Exception.Description
-			}
-			p.exceptions = append(p.exceptions, msg)
-		case *runtime.EventConsoleAPICalled:
-			for _, a := range e.Args {
-				p.exceptions = append(p.exceptions, "console: "+string(a.Value)+a.Description)
-			}
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{}); err != nil {
-		t.Fatal(err)
-	}
+	p := startBrowser(t)
+	ctx := p.ctx
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(p.base),
 		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)),

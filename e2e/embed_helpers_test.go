@@ -20,9 +20,10 @@ import (
 	"github.com/ovacheck/ovacheck/build/serve/static"
 )
 
-// startBrowser serves the built site and starts Chromium like openPage,
-// but loads no page: the widget, offline and service-worker tests each
-// open their own.
+// startBrowser serves the built site and starts Chromium, recording every
+// request, exception and console message, but loads no page: openPage
+// loads the validator, and the widget, offline and service-worker tests
+// each open their own.
 func startBrowser(t *testing.T) *page {
 	t.Helper()
 	chromium := os.Getenv("CHROMIUM")
@@ -32,7 +33,7 @@ func startBrowser(t *testing.T) *page {
 	if _, err := os.Stat(chromium); err != nil {
 		t.Skipf("Chromium not found at %s (set CHROMIUM): browser tests skipped", chromium)
 	}
-	if _, err := os.Stat(filepath.Join(siteDir, "ovacheck-offline.html")); err != nil {
+	if _, err := os.Stat(filepath.Join(siteDir, "ovacheck.wasm")); err != nil {
 		t.Skip("site not built: run bash build/build-site.sh first")
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
