@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ovacheck/ovacheck/engine/internal/corpus"
+
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
@@ -16,7 +18,7 @@ import (
 // format (see TestGolden) without golden reports. A rule without examples
 // must be listed in testdata/rules/EXEMPT.tsv with the reason.
 func TestRuleExamples(t *testing.T) {
-	exempt := readExemptions(t, "testdata/rules/EXEMPT.tsv")
+	exempt := corpus.Reasons(t, "testdata/rules/EXEMPT.tsv")
 	for _, r := range rules.All() {
 		wrong := filepath.Join("testdata", "rules", r.ID+"-wrong.txtar")
 		right := filepath.Join("testdata", "rules", r.ID+"-right.txtar")
@@ -50,24 +52,4 @@ func mentions(directives []string, id string) bool {
 		}
 	}
 	return false
-}
-
-// readExemptions reads ID<TAB>reason lines.
-func readExemptions(t *testing.T, file string) map[string]string {
-	out := map[string]string{}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return out
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		id, reason, ok := strings.Cut(line, "\t")
-		if !ok || strings.TrimSpace(reason) == "" {
-			t.Fatalf("%s: want ID<TAB>reason: %q", file, line)
-		}
-		out[id] = reason
-	}
-	return out
 }

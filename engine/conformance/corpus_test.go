@@ -1,12 +1,12 @@
 package conformance
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
+
+	"github.com/ovacheck/ovacheck/engine/internal/corpus"
 
 	"github.com/ovacheck/ovacheck/engine/envelope"
 	"github.com/ovacheck/ovacheck/engine/report"
@@ -14,78 +14,15 @@ import (
 )
 
 // corpusDir returns the real-world corpus folder, or skips the test.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("OVACHECK_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "INDEX.tsv")); err != nil {
-		t.Skipf("corpus not found at %s (set OVACHECK_CORPUS); skipping", dir)
-	}
-	return dir
-}
+func corpusDir(t testing.TB) string { return corpus.Require(t) }
 
-type corpusRow struct{ path, status, why string }
-
-func readIndex(t testing.TB, dir string) []corpusRow {
-	t.Helper()
-	f, err := os.Open(filepath.Join(dir, "INDEX.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows []corpusRow
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	statusCol, whyCol := -1, -1
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if statusCol < 0 {
-			for i, c := range cols {
-				switch {
-				case c == "status":
-					statusCol = i
-				case strings.HasPrefix(c, "why"):
-					whyCol = i
-				}
-			}
-			if statusCol < 0 || whyCol < 0 {
-				t.Fatal("INDEX.tsv has no status or why column")
-			}
-			continue
-		}
-		if len(cols) > whyCol {
-			rows = append(rows, corpusRow{path: cols[0], status: cols[statusCol], why: cols[whyCol]})
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return rows
-}
+func readIndex(t testing.TB, dir string) []corpus.Row { return corpus.Index(t, dir) }
 
 // readExceptions reads testdata/corpus-exceptions.tsv: corpus paths
 // labelled valid that give an error with envelope's and this package's
 // rules together, each with the reason the error is right.
 func readExceptions(t testing.TB) map[string]string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "corpus-exceptions.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for i, line := range strings.Split(string(b), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		path, reason, ok := strings.Cut(line, "\t")
-		if !ok || strings.TrimSpace(reason) == "" {
-			t.Fatalf("corpus-exceptions.tsv line %d: want path<TAB>reason", i+1)
-		}
-		out[path] = reason
-	}
-	return out
+	return corpus.Reasons(t, filepath.Join("testdata", "corpus-exceptions.tsv"))
 }
 
 // checkAll runs what the engine runs on a descriptor alone: Parse,
@@ -107,45 +44,45 @@ func TestCorpus(t *testing.T) {
 	var checked, validErrors, invalidCaught, invalidTotal, conf int
 	perRule := map[string]int{}
 	for _, row := range readIndex(t, dir) {
-		data, err := os.ReadFile(filepath.Join(dir, row.path))
+		data, err := os.ReadFile(filepath.Join(dir, row.Path))
 		if err != nil {
-			t.Errorf("%s: %v", row.path, err)
+			t.Errorf("%s: %v", row.Path, err)
 			continue
 		}
 		checked++
-		env, _ := envelope.Parse(data, filepath.Base(row.path))
+		env, _ := envelope.Parse(data, filepath.Base(row.Path))
 		for _, f := range Check(env) {
 			conf++
 			perRule[f.Rule+" "+string(f.Severity)]++
 		}
 		var errs []report.Finding
-		for _, f := range checkAll(data, filepath.Base(row.path)) {
+		for _, f := range checkAll(data, filepath.Base(row.Path)) {
 			if _, ok := rules.Lookup(f.Rule); !ok {
-				t.Errorf("%s: unregistered rule %s", row.path, f.Rule)
+				t.Errorf("%s: unregistered rule %s", row.Path, f.Rule)
 			}
 			if f.Severity == report.Error {
 				errs = append(errs, f)
 			}
 		}
-		reason, excepted := exceptions[row.path]
-		used[row.path] = used[row.path] || excepted
-		switch row.status {
+		reason, excepted := exceptions[row.Path]
+		used[row.Path] = used[row.Path] || excepted
+		switch row.Status {
 		case "valid":
 			if len(errs) > 0 && !excepted {
 				validErrors++
 				for _, f := range errs {
-					t.Errorf("%s (valid): %s %d:%d %s", row.path, f.Rule, f.Location.Line, f.Location.Column, f.Message)
+					t.Errorf("%s (valid): %s %d:%d %s", row.Path, f.Rule, f.Location.Line, f.Location.Column, f.Message)
 				}
 			}
 			if len(errs) == 0 && excepted {
-				t.Errorf("%s: listed in corpus-exceptions.tsv (%s) but gives no error", row.path, reason)
+				t.Errorf("%s: listed in corpus-exceptions.tsv (%s) but gives no error", row.Path, reason)
 			}
 		case "invalid":
 			invalidTotal++
 			if len(errs) > 0 {
 				invalidCaught++
 			} else {
-				t.Logf("invalid but no error: %s (%s)", row.path, row.why)
+				t.Logf("invalid but no error: %s (%s)", row.Path, row.Why)
 			}
 		}
 	}

@@ -1,10 +1,8 @@
 package envelope
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/ovacheck/ovacheck/engine/internal/corpus"
@@ -16,69 +14,12 @@ import (
 // corpusDir returns the real-world corpus, or skips the test.
 func corpusDir(t testing.TB) string { return corpus.Require(t) }
 
-// corpusRow is one descriptor of the corpus INDEX.tsv.
-type corpusRow struct {
-	path, status, why string
-}
-
-func readIndex(t testing.TB, dir string) []corpusRow {
-	t.Helper()
-	f, err := os.Open(filepath.Join(dir, "INDEX.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows []corpusRow
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	var statusCol, whyCol = -1, -1
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if statusCol < 0 {
-			for i, c := range cols {
-				switch {
-				case c == "status":
-					statusCol = i
-				case strings.HasPrefix(c, "why"):
-					whyCol = i
-				}
-			}
-			if statusCol < 0 || whyCol < 0 {
-				t.Fatal("INDEX.tsv has no status or why column")
-			}
-			continue
-		}
-		if len(cols) <= whyCol {
-			continue
-		}
-		rows = append(rows, corpusRow{path: cols[0], status: cols[statusCol], why: cols[whyCol]})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return rows
-}
+func readIndex(t testing.TB, dir string) []corpus.Row { return corpus.Index(t, dir) }
 
 // readExceptions reads testdata/corpus-exceptions.tsv: corpus paths whose
 // label this package disagrees with, each with the reason.
 func readExceptions(t testing.TB) map[string]string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "corpus-exceptions.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for i, line := range strings.Split(string(b), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		path, reason, ok := strings.Cut(line, "\t")
-		if !ok || strings.TrimSpace(reason) == "" {
-			t.Fatalf("corpus-exceptions.tsv line %d: want path<TAB>reason", i+1)
-		}
-		out[path] = reason
-	}
-	return out
+	return corpus.Reasons(t, filepath.Join("testdata", "corpus-exceptions.tsv"))
 }
 
 // checkDescriptor parses and cross-checks one descriptor on its own.
@@ -99,45 +40,45 @@ func TestCorpus(t *testing.T) {
 	used := map[string]bool{}
 	var checked, validErrors, invalidCaught, invalidTotal, findings int
 	for _, row := range readIndex(t, dir) {
-		data, err := os.ReadFile(filepath.Join(dir, row.path))
+		data, err := os.ReadFile(filepath.Join(dir, row.Path))
 		if err != nil {
-			t.Errorf("%s: %v", row.path, err)
+			t.Errorf("%s: %v", row.Path, err)
 			continue
 		}
 		checked++
-		env, fs := checkDescriptor(data, filepath.Base(row.path))
+		env, fs := checkDescriptor(data, filepath.Base(row.Path))
 		_ = env.Summary()
 		findings += len(fs)
 		var errs []report.Finding
 		for _, f := range fs {
 			if _, ok := rules.Lookup(f.Rule); !ok {
-				t.Errorf("%s: unregistered rule %s", row.path, f.Rule)
+				t.Errorf("%s: unregistered rule %s", row.Path, f.Rule)
 			}
 			if f.Severity == report.Error {
 				errs = append(errs, f)
 			}
 		}
-		reason, excepted := exceptions[row.path]
+		reason, excepted := exceptions[row.Path]
 		if excepted {
-			used[row.path] = true
+			used[row.Path] = true
 		}
-		switch row.status {
+		switch row.Status {
 		case "valid":
 			if len(errs) > 0 && !excepted {
 				validErrors++
 				for _, f := range errs {
-					t.Errorf("%s (valid): %s %d:%d %s", row.path, f.Rule, f.Location.Line, f.Location.Column, f.Message)
+					t.Errorf("%s (valid): %s %d:%d %s", row.Path, f.Rule, f.Location.Line, f.Location.Column, f.Message)
 				}
 			}
 			if len(errs) == 0 && excepted {
-				t.Errorf("%s: listed in corpus-exceptions.tsv (%s) but gives no error", row.path, reason)
+				t.Errorf("%s: listed in corpus-exceptions.tsv (%s) but gives no error", row.Path, reason)
 			}
 		case "invalid":
 			invalidTotal++
 			if len(errs) > 0 {
 				invalidCaught++
 			} else {
-				t.Logf("invalid but no error: %s (%s)", row.path, row.why)
+				t.Logf("invalid but no error: %s (%s)", row.Path, row.Why)
 			}
 		}
 	}

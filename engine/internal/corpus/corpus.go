@@ -6,6 +6,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -43,4 +44,68 @@ func Require(tb testing.TB) string {
 func exists(dir string) bool {
 	_, err := os.Stat(filepath.Join(dir, "INDEX.tsv"))
 	return err == nil
+}
+
+// Row is one descriptor of the corpus's INDEX.tsv.
+type Row struct {
+	// Path is relative to the corpus folder.
+	Path string
+	// Status is the corpus's label: valid, invalid, special or template.
+	Status string
+	// Why is the label's reason, from the source repository.
+	Why string
+}
+
+// Index reads INDEX.tsv of the corpus in dir, finding its columns by their
+// header names.
+func Index(tb testing.TB, dir string) []Row {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "INDEX.tsv"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	statusCol, whyCol := -1, -1
+	for i, c := range strings.Split(lines[0], "\t") {
+		switch {
+		case c == "status":
+			statusCol = i
+		case strings.HasPrefix(c, "why"):
+			whyCol = i
+		}
+	}
+	if statusCol < 0 || whyCol < 0 {
+		tb.Fatal("INDEX.tsv has no status or why column")
+	}
+	var rows []Row
+	for _, line := range lines[1:] {
+		cols := strings.Split(line, "\t")
+		if len(cols) > max(statusCol, whyCol) {
+			rows = append(rows, Row{Path: cols[0], Status: cols[statusCol], Why: cols[whyCol]})
+		}
+	}
+	return rows
+}
+
+// Reasons reads a file of KEY<TAB>REASON lines (blank lines and lines
+// starting with # are skipped), as the tests' exception lists are written:
+// every entry must give its reason.
+func Reasons(tb testing.TB, file string) map[string]string {
+	tb.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[string]string{}
+	for i, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, reason, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(reason) == "" {
+			tb.Fatalf("%s line %d: want KEY<TAB>reason, got %q", file, i+1, line)
+		}
+		out[key] = reason
+	}
+	return out
 }
