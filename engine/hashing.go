@@ -24,6 +24,13 @@ func (c *checker) digestPhase(ctx context.Context) error {
 			continue
 		}
 		algs := c.algorithmsFor(m.name)
+		if held := c.heldBytes(m.name); held != nil {
+			// Read whole already: hash it from memory, not read it again.
+			if len(algs) > 0 {
+				c.computed[m.name] = digestBytes(held, algs)
+			}
+			continue
+		}
 		extra := c.deepCheckers(m)
 		if len(algs) == 0 && len(extra) == 0 {
 			continue
@@ -64,7 +71,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	computed := map[string]map[string]string{}
+	computed := c.computed
 	for i := range names {
 		computed[names[i]] = results[i]
 	}
@@ -137,4 +144,22 @@ func (c *checker) wholeFileAlgorithms() []string {
 		}
 	}
 	return algs
+}
+
+// heldBytes returns the bytes of the descriptor, manifest or certificate
+// when the check already holds them whole, or nil.
+func (c *checker) heldBytes(name string) []byte {
+	var b []byte
+	switch name {
+	case c.descName:
+		b = c.descData
+	case c.mfName:
+		b = c.mfData
+	case c.certName:
+		b = c.certData
+	}
+	if m := c.members.byName[name]; b == nil || m == nil || int64(len(b)) != m.size {
+		return nil
+	}
+	return b
 }
