@@ -6,7 +6,7 @@
 // Package strings reach the page only inside the report HTML rendered (and
 // escaped) by the Go templ component, or through textContent.
 
-import { getEngine } from "./engine-client.js";
+import { engineInline, getEngine } from "./engine-client.js";
 
 const $ = (id) => document.getElementById(id);
 const input = $("file");
@@ -68,7 +68,7 @@ async function boot() {
 // visit (sw.js caches every asset of this build). The offline page, opened
 // from disk, needs none.
 function registerServiceWorker() {
-  if (globalThis.ovacheckInline || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  if (engineInline() || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   navigator.serviceWorker.register("sw.js").catch(() => {});
 }
 
@@ -106,7 +106,7 @@ function check(files, paths) {
   speed = { t0: 0, done: 0, lastT: 0, lastDone: 0, rate: 0 };
   membersList.hidden = false;
   cancelButton.hidden = false;
-  const options = { ruleBase: globalThis.ovacheckInline ? "" : "rules/", ...userOptions() };
+  const options = { ruleBase: engineInline() ? "" : "rules/", ...userOptions() };
   current = engine.check(files, paths, options, {
     onStructural(m) {
       reportArea.innerHTML = m.html; // rendered and escaped by site.Report

@@ -14,10 +14,33 @@
 // "export" at the start of lines: keep every top-level name prefixed with
 // "engine" or "Engine" so it cannot clash with the page's own.
 
+// engineInline returns the assets the offline page inlines
+// (globalThis.ovacheckInline), or null on any other page. Only a plain
+// object whose members are functions counts: a page that shows its users'
+// markup may hold elements named or id'd "ovacheckInline", which the
+// browser also exposes as globals (DOM clobbering), and they must not turn
+// the widget on that page into a broken offline copy.
+export function engineInline() {
+  const inline = globalThis.ovacheckInline;
+  if (!inline || typeof inline !== "object" || Object.getPrototypeOf(inline) !== Object.prototype) return null;
+  return ["wasm", "engineWorker", "hashWorker"].every((k) => typeof inline[k] === "function") ? inline : null;
+}
+
+// engineWorkerFromBlob starts a worker from source text through a blob:
+// URL, revoked once the worker holds it so that restarts leak nothing.
+function engineWorkerFromBlob(source) {
+  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  try {
+    return new Worker(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 // engineAssets says where the wasm and the workers come from. base is the
 // URL of the directory holding ovacheck.wasm and engine-worker.js.
 function engineAssets(base) {
-  const inline = globalThis.ovacheckInline;
+  const inline = engineInline();
   if (inline) {
     return {
       inline: true,
@@ -28,8 +51,7 @@ function engineAssets(base) {
         return WebAssembly.compile(bytes);
       },
       worker() {
-        const url = URL.createObjectURL(new Blob([inline.engineWorker()], { type: "text/javascript" }));
-        return new Worker(url);
+        return engineWorkerFromBlob(inline.engineWorker());
       },
       hashWorkerSource: inline.hashWorker(),
     };
@@ -39,9 +61,8 @@ function engineAssets(base) {
   // it starts them from blob: URLs that import the scripts (classic
   // importScripts may cross origins), telling them where the rest lives.
   const crossOrigin = new URL(base).origin !== self.location.origin;
-  const bootstrap = (script) => URL.createObjectURL(new Blob(
-    [`self.ovacheckBase = ${JSON.stringify(base)}; importScripts(${JSON.stringify(new URL(script, base).href)});`],
-    { type: "text/javascript" }));
+  const bootstrap = (script) =>
+    `self.ovacheckBase = ${JSON.stringify(base)}; importScripts(${JSON.stringify(new URL(script, base).href)});`;
   return {
     inline: false,
     async compile() {
@@ -52,11 +73,9 @@ function engineAssets(base) {
       }
     },
     worker() {
-      return new Worker(crossOrigin ? bootstrap("engine-worker.js") : new URL("engine-worker.js", base));
+      return crossOrigin ? engineWorkerFromBlob(bootstrap("engine-worker.js")) : new Worker(new URL("engine-worker.js", base));
     },
-    hashWorkerSource: crossOrigin
-      ? `self.ovacheckBase = ${JSON.stringify(base)}; importScripts(${JSON.stringify(new URL("hash-worker.js", base).href)});`
-      : "",
+    hashWorkerSource: crossOrigin ? bootstrap("hash-worker.js") : "",
   };
 }
 
@@ -153,7 +172,9 @@ export class EngineClient {
 
   receive(m) {
     if (m.type === "log") {
-      (globalThis.ovacheckLog ||= []).push(m.message);
+      // An element named "ovacheckLog" on the page is no log.
+      if (!Array.isArray(globalThis.ovacheckLog)) globalThis.ovacheckLog = [];
+      globalThis.ovacheckLog.push(m.message);
       return;
     }
     if (m.type === "pool") return;

@@ -34,7 +34,10 @@ self.ovacheckPool = {
 self.onmessage = (event) => {
   const m = event.data;
   if (m.type === "module") {
-    pool = new HashPool(poolSize, hashWorkerURL(m.hashWorkerSource));
+    const url = hashWorkerURL(m.hashWorkerSource);
+    pool = new HashPool(poolSize, url);
+    // The workers hold the script now: a blob: URL is no longer needed.
+    if (url.startsWith("blob:")) URL.revokeObjectURL(url);
     start(m.module);
     return;
   }
