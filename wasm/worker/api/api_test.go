@@ -222,11 +222,13 @@ func TestTooLarge(t *testing.T) {
 		body        io.Reader
 		length      int64
 		contentType string
+		limit       int64
 	}{
-		{"declared length", bytes.NewReader(big), int64(len(big)), ""},
-		{"chunked descriptor", chunked{bytes.NewReader(big)}, -1, ""},
-		{"chunked ova", chunked{bytes.NewReader(ova)}, -1, ""},
-		{"chunked multipart", chunked{bytes.NewReader(mp)}, -1, ct},
+		{"declared length", bytes.NewReader(big), int64(len(big)), "", MaxBodyBytes},
+		{"chunked descriptor", chunked{bytes.NewReader(big)}, -1, "", MaxBodyBytes},
+		{"chunked ova", chunked{bytes.NewReader(ova)}, -1, "", MaxBodyBytes},
+		{"chunked multipart", chunked{bytes.NewReader(mp)}, -1, ct, MaxMultipartBytes},
+		{"declared multipart", bytes.NewReader(mp), int64(len(mp)), ct, MaxMultipartBytes},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -238,7 +240,7 @@ func TestTooLarge(t *testing.T) {
 			w := do(t, req)
 			var e apiError
 			json.Unmarshal(w.Body.Bytes(), &e)
-			if w.Code != http.StatusRequestEntityTooLarge || e.Limit != MaxBodyBytes || e.Browser != "http://127.0.0.1:8787/" ||
+			if w.Code != http.StatusRequestEntityTooLarge || e.Limit != c.limit || e.Browser != "http://127.0.0.1:8787/" ||
 				!strings.Contains(e.Error, "in your browser") {
 				t.Errorf("status %d, body %s", w.Code, w.Body.String())
 			}

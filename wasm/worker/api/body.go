@@ -27,12 +27,21 @@ func (e errBadRequest) Error() string { return e.msg }
 // from a package the engine found truncated.
 type limitedBody struct {
 	r        io.Reader
+	limit    int64
 	left     int64
 	exceeded bool
 }
 
 func newLimitedBody(r io.Reader, limit int64) *limitedBody {
-	return &limitedBody{r: r, left: limit}
+	return &limitedBody{r: r, limit: limit, left: limit}
+}
+
+// tighten lowers the limit to max bytes in all, counting what was read.
+func (l *limitedBody) tighten(max int64) {
+	if max < l.limit {
+		l.left -= l.limit - max
+		l.limit = max
+	}
 }
 
 func (l *limitedBody) Read(p []byte) (int, error) {

@@ -46,14 +46,16 @@
 //
 // # Limits
 //
-// Bodies over MaxBodyBytes (32 MiB) get 413 with a JSON message pointing to
-// the browser page, which checks packages of any size on the user's own
-// machine. The limit is for the Worker's sake: a Worker isolate has 128 MB
-// of memory and the Go heap can grow to twice what is live, so a
-// multipart body (held in memory to give the engine random access) must
-// stay well under 64 MB; and streaming costs CPU time per chunk (50 MB
-// took 5.5 s under workerd), while real descriptors, manifests and
-// certificates are kilobytes.
+// Bodies over MaxBodyBytes (32 MiB), or multipart bodies over
+// MaxMultipartBytes (16 MiB), get 413 with a JSON message pointing to the
+// browser page, which checks packages of any size on the user's own
+// machine. The limits are for the Worker's sake: a Worker isolate has
+// 128 MB of memory; a multipart body is held in memory to give the engine
+// random access, and reading a part costs about twice its size while
+// buffers grow (a 32 MiB part allocated about 137 MB in all), so multipart
+// stays at 16 MiB; a streamed body costs CPU time per chunk (50 MB took
+// 5.5 s under workerd). Real descriptors, manifests and certificates are
+// kilobytes.
 //
 // # Headers
 //

@@ -10,6 +10,14 @@ import (
 // the package documentation for why it is 32 MiB.
 const MaxBodyBytes = 32 << 20
 
+// MaxMultipartBytes is the largest multipart body: its parts are held in
+// memory to give the engine random access, and reading one costs about
+// twice its size while buffers grow, so 16 MiB keeps a request near 40 MB
+// in a Worker isolate of 128 MB. Descriptors, manifests and certificates
+// are kilobytes; an OVA sent as the whole body is streamed and may reach
+// MaxBodyBytes.
+const MaxMultipartBytes = 16 << 20
+
 // New returns the API handler. Paths outside /api/v1/ get a JSON 404 (the
 // Worker only sees them when no static asset matched).
 func New() http.Handler {

@@ -22,8 +22,12 @@ const PolicyHeader = "X-Ovacheck-Policy"
 
 // validate handles POST /api/v1/validate.
 func validate(w http.ResponseWriter, r *http.Request) {
-	if r.ContentLength > MaxBodyBytes {
-		tooLarge(w, r)
+	limit := int64(MaxBodyBytes)
+	if _, multi := isMultipart(r.Header.Get("Content-Type")); multi {
+		limit = MaxMultipartBytes
+	}
+	if r.ContentLength > limit {
+		tooLarge(w, r, limit)
 		return
 	}
 	q, err := readQuery(r)
@@ -35,7 +39,7 @@ func validate(w http.ResponseWriter, r *http.Request) {
 	src, policyDoc, err := source(r, body, q.name)
 	if err != nil {
 		if body.exceeded || errors.Is(err, errTooLarge) {
-			tooLarge(w, r)
+			tooLarge(w, r, body.limit)
 			return
 		}
 		writeError(w, statusOf(err), apiError{Error: err.Error()})
@@ -68,7 +72,7 @@ func validate(w http.ResponseWriter, r *http.Request) {
 	}
 	rep, err := engine.Check(r.Context(), src, opts...)
 	if body.exceeded {
-		tooLarge(w, r)
+		tooLarge(w, r, body.limit)
 		return
 	}
 	if err != nil {
@@ -124,6 +128,7 @@ func readQuery(r *http.Request) (query, error) {
 // with the policy document of a multipart body.
 func source(r *http.Request, body *limitedBody, name string) (engine.Source, []byte, error) {
 	if boundary, ok := isMultipart(r.Header.Get("Content-Type")); ok {
+		body.tighten(MaxMultipartBytes)
 		up, err := readUpload(body, boundary)
 		if err != nil {
 			return engine.Source{}, nil, err
@@ -204,13 +209,13 @@ func headerPolicy(v string) ([]byte, error) {
 }
 
 // tooLarge answers 413, pointing to the browser page.
-func tooLarge(w http.ResponseWriter, r *http.Request) {
+func tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
 	page := siteRoot(r)
 	w.Header().Set("Connection", "close")
 	writeError(w, http.StatusRequestEntityTooLarge, apiError{
 		Error: fmt.Sprintf("the body is over %d MiB, the limit of this API; check large packages in your browser at %s, where the file never leaves your computer",
-			MaxBodyBytes>>20, page),
-		Limit:   MaxBodyBytes,
+			limit>>20, page),
+		Limit:   limit,
 		Browser: page,
 	})
 }
