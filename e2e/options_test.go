@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"archive/tar"
+	"strings"
 	"testing"
 
 	"github.com/ovacheck/ovacheck/engine/ovatest"
@@ -44,5 +45,23 @@ func TestPageOptions(t *testing.T) {
 	set("opt-policy", `{"version": 1, "minimumDigest": "sha512"}`)
 	if v, _, fs := check(); v != "fail" || !contains(fs, "POL004") {
 		t.Fatalf("a policy asking for SHA-512: verdict %s, want fail with POL004: %v", v, fs)
+	}
+}
+
+// TestRootsFileDroppedOnItsBox drops a PEM file on the trust-roots box: it
+// fills the box and is not checked as a package.
+func TestRootsFileDroppedOnItsBox(t *testing.T) {
+	ca := ovatest.NewCA()
+	p := openPage(t)
+	got := evalAs[string](t, p, `(async () => {
+		const box = document.getElementById("opt-roots");
+		const dt = new DataTransfer();
+		dt.items.add(new File([`+jsString(string(ca.PEM))+`], "roots.pem", {type: "application/x-pem-file"}));
+		box.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		for (let i = 0; i < 50 && !box.value; i++) await new Promise((r) => setTimeout(r, 20));
+		return box.value + "|" + (document.getElementById("status").hidden ? "idle" : "checking");
+	})()`)
+	if !strings.HasPrefix(got, "-----BEGIN CERTIFICATE-----") || !strings.HasSuffix(got, "|idle") {
+		t.Fatalf("after dropping roots.pem on the box: %.80q", got)
 	}
 }

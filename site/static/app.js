@@ -246,6 +246,26 @@ for (const button of document.querySelectorAll("button[data-sample]")) {
   });
 }
 
+// A PEM file of trust roots or a policy file dropped on its box is read
+// into the box (as text, at most 1 MiB), not checked as a package; like
+// every option it stays in the page.
+for (const id of ["opt-roots", "opt-policy"]) {
+  const box = document.getElementById(id);
+  if (!box) continue;
+  box.addEventListener("dragover", (e) => e.preventDefault());
+  box.addEventListener("drop", async (e) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    if (file.size > 1 << 20) {
+      showMessage(`${file.name} is larger than 1 MiB: not a PEM or policy file.`);
+      return;
+    }
+    box.value = await file.text();
+  });
+}
+
 // Drag and drop, including folders.
 drop.addEventListener("dragover", (e) => {
   e.preventDefault();
