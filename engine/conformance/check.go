@@ -4,9 +4,7 @@ import (
 	"strings"
 
 	"github.com/ovacheck/ovacheck/engine/envelope"
-	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/report"
-	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
 // Check returns the conformance findings about a parsed descriptor, located
@@ -30,26 +28,24 @@ func Check(e *envelope.Envelope) []report.Finding {
 	c.sections()
 	c.ovf2()
 	c.stringChecks()
-	return c.done()
+	return c.Done()
 }
 
 // checker holds the descriptor, the indexes the rules share and the
 // findings so far.
 type checker struct {
-	e      *envelope.Envelope
-	member string
-	ns     string // the Envelope's namespace
-	v2     bool
+	*envelope.Findings // located in the descriptor, capped per descriptor
+
+	e  *envelope.Envelope
+	ns string // the Envelope's namespace
+	v2 bool
 
 	files   map[string]bool
 	configs map[string]bool
-
-	list    []report.Finding
-	dropped int
 }
 
 func newChecker(e *envelope.Envelope) *checker {
-	c := &checker{e: e, member: e.Member, ns: e.Root.Name.Space, v2: e.Version == envelope.Version2,
+	c := &checker{Findings: envelope.NewFindings(e.Member), e: e, ns: e.Root.Name.Space, v2: e.Version == envelope.Version2,
 		files: map[string]bool{}, configs: map[string]bool{}}
 	for _, f := range e.References {
 		c.files[f.ID] = true
@@ -60,32 +56,6 @@ func newChecker(e *envelope.Envelope) *checker {
 		}
 	}
 	return c
-}
-
-// at returns the location of p in the descriptor.
-func (c *checker) at(p envelope.Pos) report.Location {
-	if !p.Known() {
-		return report.InMember(c.member)
-	}
-	return report.At(c.member, p.Line, p.Column)
-}
-
-// add records a finding, up to limits.MaxFindingsPerDescriptor.
-func (c *checker) add(f report.Finding) {
-	if len(c.list) >= limits.MaxFindingsPerDescriptor {
-		c.dropped++
-		return
-	}
-	c.list = append(c.list, f)
-}
-
-func (c *checker) done() []report.Finding {
-	if c.dropped > 0 {
-		c.list = append(c.list, rules.EnvTooManyFindings.New(report.InMember(c.member),
-			"%d more conformance findings about %s were left out", c.dropped, c.member).
-			WithHint("Fix the findings shown and check again."))
-	}
-	return c.list
 }
 
 // isOVF reports whether n is an element of the descriptor's own OVF

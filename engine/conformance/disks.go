@@ -21,7 +21,7 @@ func (c *checker) diskChecks() {
 					used[id] = true
 				}
 				if id, ok := strings.CutPrefix(hr.Text, "ovf:/sharedDisk/"); ok && !shared[id] {
-					c.add(rules.DskSharedRef.New(c.at(hr.Pos), "HostResource %s: there is no SharedDisk with ovf:diskId %s", q(hr.Text), q(id)).
+					c.Add(rules.DskSharedRef.New(c.At(hr.Pos), "HostResource %s: there is no SharedDisk with ovf:diskId %s", q(hr.Text), q(id)).
 						WithHint("Declare the disk in a SharedDiskSection at the Envelope level, or refer to a Disk with ovf:/disk/<id>."))
 				}
 			}
@@ -45,30 +45,30 @@ func (c *checker) diskChecks() {
 	for i, d := range ds.Disks {
 		if name, ok := propertyRef(d.Capacity); ok {
 			if typ, found := props[name]; found && !isIntegerType(typ) {
-				c.add(rules.DskCapacityPropertyType.New(c.at(attrPos(d.Node, "capacity")), "Disk %s takes its capacity from property %s, whose type is %s, not an integer type", q(d.DiskID), q(name), q(typ)).
+				c.Add(rules.DskCapacityPropertyType.New(c.At(attrPos(d.Node, "capacity")), "Disk %s takes its capacity from property %s, whose type is %s, not an integer type", q(d.DiskID), q(name), q(typ)).
 					WithHint("Declare the property with an integer type such as uint64, or write the capacity as a number."))
 			}
 		}
 		if ps := strings.TrimSpace(d.PopulatedSize); ps != "" {
 			if n, err := strconv.ParseInt(ps, 10, 64); err != nil || n < 0 {
-				c.add(rules.DskPopulatedSyntax.New(c.at(attrPos(d.Node, "populatedSize")), "ovf:populatedSize of Disk %s is %s, not a byte count", q(d.DiskID), q(d.PopulatedSize)).
+				c.Add(rules.DskPopulatedSyntax.New(c.At(attrPos(d.Node, "populatedSize")), "ovf:populatedSize of Disk %s is %s, not a byte count", q(d.DiskID), q(d.PopulatedSize)).
 					WithHint("Write the estimated number of bytes the disk uses, or leave the attribute out."))
 			} else if d.FileRef == "" {
-				c.add(rules.DskEmptyPopulated.New(c.at(attrPos(d.Node, "populatedSize")), "Disk %s has no file (an empty disk) but states a populatedSize", q(d.DiskID)).
+				c.Add(rules.DskEmptyPopulated.New(c.At(attrPos(d.Node, "populatedSize")), "Disk %s has no file (an empty disk) but states a populatedSize", q(d.DiskID)).
 					WithHint("An empty disk is created zeroed at deployment; drop ovf:populatedSize."))
 			}
 		}
 		if d.ParentRef != "" {
 			if j, ok := index[d.ParentRef]; ok && j > i {
-				c.add(rules.DskParentOrder.New(c.at(attrPos(d.Node, "parentRef")), "Disk %s comes before its parent %s", q(d.DiskID), q(d.ParentRef)).
+				c.Add(rules.DskParentOrder.New(c.At(attrPos(d.Node, "parentRef")), "Disk %s comes before its parent %s", q(d.DiskID), q(d.ParentRef)).
 					WithHint("List parent disks before the disks that refer to them."))
 			} else if ok && c.parentLoop(ds, index, i) {
-				c.add(rules.DskParentOrder.New(c.at(attrPos(d.Node, "parentRef")), "the parents of Disk %s lead back to itself", q(d.DiskID)).
+				c.Add(rules.DskParentOrder.New(c.At(attrPos(d.Node, "parentRef")), "the parents of Disk %s lead back to itself", q(d.DiskID)).
 					WithHint("Parent chains must end at a disk without ovf:parentRef."))
 			}
 		}
 		if d.DiskID != "" && !used[d.DiskID] && index[d.DiskID] == i && !parents[d.DiskID] {
-			c.add(rules.DskUnused.New(c.at(d.Pos), "Disk %s is attached to no drive", q(d.DiskID)).
+			c.Add(rules.DskUnused.New(c.At(d.Pos), "Disk %s is attached to no drive", q(d.DiskID)).
 				WithHint("Attach it with a disk drive Item whose HostResource is ovf:/disk/" + d.DiskID + ", or remove it from the package."))
 		}
 	}
@@ -160,7 +160,7 @@ func (c *checker) networkChecks() {
 	for _, n := range ns.Networks {
 		lower[strings.ToLower(n.Name)] = n.Name
 		if n.Name != "" && !connected[n.Name] {
-			c.add(rules.NetUnused.New(c.at(n.Pos), "no network adapter connects to network %s", q(n.Name)).
+			c.Add(rules.NetUnused.New(c.At(n.Pos), "no network adapter connects to network %s", q(n.Name)).
 				WithHint("Remove the network, or connect an adapter to it; deployment wizards still ask the user to map it."))
 		}
 	}
@@ -173,7 +173,7 @@ func (c *checker) networkChecks() {
 			continue
 		}
 		if name, ok := lower[strings.ToLower(cn.Text)]; ok {
-			c.add(rules.NetCaseOnly.New(c.at(cn.Pos), "Connection %s matches network %s only when case is ignored", q(cn.Text), q(name)).
+			c.Add(rules.NetCaseOnly.New(c.At(cn.Pos), "Connection %s matches network %s only when case is ignored", q(cn.Text), q(name)).
 				WithHint("Write the network name exactly as the NetworkSection declares it: " + name + "."))
 		}
 	}

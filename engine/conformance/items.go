@@ -43,26 +43,26 @@ func (c *checker) system(h *envelope.VirtualHardwareSection) {
 	s := h.System
 	if s == nil {
 		if h.Node != nil && h.Node.Name.Local == "VirtualHardwareSection" {
-			c.add(rules.HwNoFamily.New(c.at(h.Pos), "the VirtualHardwareSection has no System, so no virtual hardware family").
+			c.Add(rules.HwNoFamily.New(c.At(h.Pos), "the VirtualHardwareSection has no System, so no virtual hardware family").
 				WithHint("Add a <System> with <vssd:VirtualSystemType> naming the hardware family, e.g. vmx-13; vSphere otherwise picks its default."))
 		}
 		return
 	}
 	names := c.cimElements(s, "System")
 	if names["ElementName"] == 0 {
-		c.add(rules.HwNoElementName.New(c.at(s.Pos), "<System> has no vssd:ElementName").
+		c.Add(rules.HwNoElementName.New(c.At(s.Pos), "<System> has no vssd:ElementName").
 			WithHint("Add <vssd:ElementName>Virtual Hardware Family</vssd:ElementName>; the VSSD schema requires it."))
 	}
 	switch {
 	case names["InstanceId"] > 0:
-		c.add(rules.HwLegacyInstanceID.New(c.at(s.Pos), "<System> spells vssd:InstanceId with a lower-case d, as in OVF 0.9").
+		c.Add(rules.HwLegacyInstanceID.New(c.At(s.Pos), "<System> spells vssd:InstanceId with a lower-case d, as in OVF 0.9").
 			WithHint("Write vssd:InstanceID; OVF 1.x and 2.x schemas only know that spelling."))
 	case names["InstanceID"] == 0:
-		c.add(rules.HwSystemNoID.New(c.at(s.Pos), "<System> has no vssd:InstanceID").
+		c.Add(rules.HwSystemNoID.New(c.At(s.Pos), "<System> has no vssd:InstanceID").
 			WithHint("Add <vssd:InstanceID>0</vssd:InstanceID>; the VSSD schema requires it."))
 	}
 	if len(h.SystemType) == 0 {
-		c.add(rules.HwNoFamily.New(c.at(s.Pos), "<System> names no virtual hardware family (vssd:VirtualSystemType)").
+		c.Add(rules.HwNoFamily.New(c.At(s.Pos), "<System> names no virtual hardware family (vssd:VirtualSystemType)").
 			WithHint("Add <vssd:VirtualSystemType>vmx-13</vssd:VirtualSystemType> (or the family the appliance needs); vSphere otherwise picks its default."))
 	}
 }
@@ -88,17 +88,17 @@ func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
 			idx, ok = cl.order["InstanceID"], true
 		}
 		if !ok {
-			c.add(rules.HwUndefinedElement.New(c.at(ch.Pos), "<%s> is not an element of %s", name, cl.name).
+			c.Add(rules.HwUndefinedElement.New(c.At(ch.Pos), "<%s> is not an element of %s", name, cl.name).
 				WithHint("Check the spelling (names are case-sensitive), or move vendor data to an element in the vendor's own namespace."))
 			continue
 		}
 		if !orderReported && (idx < last || vendorSeen) {
 			orderReported = true
 			if vendorSeen {
-				c.add(rules.HwElementOrder.New(c.at(ch.Pos), "<%s> of <%s> comes after a vendor element; CIM elements go first, vendor elements last", name, what).
+				c.Add(rules.HwElementOrder.New(c.At(ch.Pos), "<%s> of <%s> comes after a vendor element; CIM elements go first, vendor elements last", name, what).
 					WithHint("Move vmw:Config and other vendor elements after every CIM element of the Item."))
 			} else {
-				c.add(rules.HwElementOrder.New(c.at(ch.Pos), "<%s> comes after <%s> in <%s>; CIM elements go in alphabetical order", name, lastName, what).
+				c.Add(rules.HwElementOrder.New(c.At(ch.Pos), "<%s> comes after <%s> in <%s>; CIM elements go in alphabetical order", name, lastName, what).
 					WithHint("Sort the Item's CIM elements alphabetically (Address, AddressOnParent, AllocationUnits, ..., ElementName, HostResource, InstanceID, ..., ResourceType, VirtualQuantity); vSphere and other schema-checking consumers refuse other orders."))
 			}
 		}
@@ -108,7 +108,7 @@ func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
 		lastName = name
 		counts[name]++
 		if counts[name] == 2 && !cl.repeated[name] {
-			c.add(rules.HwElementRepeated.New(c.at(ch.Pos), "<%s> occurs more than once in <%s>", name, what).
+			c.Add(rules.HwElementRepeated.New(c.At(ch.Pos), "<%s> occurs more than once in <%s>", name, what).
 				WithHint("Keep one; consumers read only one of them, and which one is not defined."))
 		}
 		c.cimValue(ch)
@@ -126,17 +126,17 @@ func (c *checker) cimValue(ch *envelope.Node) {
 	case unsignedElements[name]:
 		n, err := strconv.ParseUint(v, 10, 64)
 		if err != nil {
-			c.add(rules.HwNotNumber.New(c.at(ch.Pos), "<%s> is %s, not a non-negative integer", name, q(v)).
+			c.Add(rules.HwNotNumber.New(c.At(ch.Pos), "<%s> is %s, not a non-negative integer", name, q(v)).
 				WithHint("Write a plain decimal number; consumers refuse the Item otherwise."))
 			return
 		}
 		if ok := valueMaps[name]; ok != nil && !ok(n) {
-			c.add(rules.HwValueMap.New(c.at(ch.Pos), "<%s> is %d, which its CIM value map does not define", name, n).
+			c.Add(rules.HwValueMap.New(c.At(ch.Pos), "<%s> is %d, which its CIM value map does not define", name, n).
 				WithHint("Use a defined value or leave the element out."))
 		}
 	case booleanElements[name]:
 		if v != "true" && v != "false" && v != "1" && v != "0" {
-			c.add(rules.HwNotNumber.New(c.at(ch.Pos), "<%s> is %s, not a boolean", name, q(v)).
+			c.Add(rules.HwNotNumber.New(c.At(ch.Pos), "<%s> is %s, not a boolean", name, q(v)).
 				WithHint("Write true or false."))
 		}
 	}
@@ -185,7 +185,7 @@ func (c *checker) itemSection(h *envelope.VirtualHardwareSection) {
 		if p, a := it.Parent.Text, it.AddressOnParent.Text; p != "" && a != "" {
 			k := addrKey{p, a}
 			if addresses[k] {
-				c.add(rules.HwAddressTaken.New(c.at(it.AddressOnParent.Pos), "another device is already at address %s on controller %s", q(a), q(p)).
+				c.Add(rules.HwAddressTaken.New(c.At(it.AddressOnParent.Pos), "another device is already at address %s on controller %s", q(a), q(p)).
 					WithHint("Give each device on a controller its own AddressOnParent; consumers renumber or refuse duplicates."))
 			}
 			addresses[k] = true
@@ -193,7 +193,7 @@ func (c *checker) itemSection(h *envelope.VirtualHardwareSection) {
 		for _, hr := range it.HostResource {
 			if id, ok := diskRef(hr.Text); ok {
 				if attached[id] {
-					c.add(rules.HwDiskTwice.New(c.at(hr.Pos), "Disk %s is attached to more than one drive", q(id)).
+					c.Add(rules.HwDiskTwice.New(c.At(hr.Pos), "Disk %s is attached to more than one drive", q(id)).
 						WithHint("Attach each Disk to one drive; to share a disk between systems, OVF 2.x has SharedDiskSection."))
 				}
 				attached[id] = true
@@ -219,7 +219,7 @@ func diskRef(v string) (string, bool) {
 // state reservations and limits, not devices, so the device rules skip them.
 func (c *checker) item(it *envelope.Item, allocation bool) {
 	if it.Node != nil && !it.ElementName.Present() {
-		c.add(rules.HwNoElementName.New(c.at(it.Pos), "<%s> %s has no ElementName", it.Kind, q(it.InstanceID.Text)).
+		c.Add(rules.HwNoElementName.New(c.At(it.Pos), "<%s> %s has no ElementName", it.Kind, q(it.InstanceID.Text)).
 			WithHint("Add an ElementName (e.g. <rasd:ElementName>Hard disk 1</rasd:ElementName>); the schema requires it, and VirtualBox's Caption is no substitute in strict consumers."))
 	}
 	rt := resourceType(it)
@@ -235,13 +235,13 @@ func (c *checker) item(it *envelope.Item, allocation bool) {
 		}
 	}
 	if backings > 1 {
-		c.add(rules.HwManyBackings.New(c.at(it.Pos), "<%s> %s has %d backings (HostResource and Connection values); a device has at most one", it.Kind, q(it.InstanceID.Text), backings).
+		c.Add(rules.HwManyBackings.New(c.At(it.Pos), "<%s> %s has %d backings (HostResource and Connection values); a device has at most one", it.Kind, q(it.InstanceID.Text), backings).
 			WithHint("Describe each backing as its own device Item."))
 	}
 	switch rt {
 	case rtOther:
 		if it.OtherResourceType.Text == "" && it.ResourceSubType.Text == "" {
-			c.add(rules.HwOtherType.New(c.at(it.ResourceType.Pos), "Item %s has ResourceType 1 (Other) but says neither OtherResourceType nor ResourceSubType", q(it.InstanceID.Text)).
+			c.Add(rules.HwOtherType.New(c.At(it.ResourceType.Pos), "Item %s has ResourceType 1 (Other) but says neither OtherResourceType nor ResourceSubType", q(it.InstanceID.Text)).
 				WithHint("Say what the device is in OtherResourceType."))
 		}
 	case rtMemory:
@@ -254,7 +254,7 @@ func (c *checker) item(it *envelope.Item, allocation bool) {
 		}
 	case rtDiskDrive:
 		if it.Parent.Text == "" && it.Kind != "StorageItem" {
-			c.add(rules.HwDriveNoParent.New(c.at(it.Pos), "disk drive %s names no controller in Parent", q(it.InstanceID.Text)).
+			c.Add(rules.HwDriveNoParent.New(c.At(it.Pos), "disk drive %s names no controller in Parent", q(it.InstanceID.Text)).
 				WithHint("Add <rasd:Parent> with the InstanceID of the SCSI, IDE, SATA or NVMe controller; VirtualBox refuses a disk without one and vSphere picks an arbitrary one."))
 		}
 	}
@@ -265,14 +265,14 @@ func (c *checker) memory(it *envelope.Item) {
 	n, err := strconv.ParseUint(v, 10, 64)
 	switch {
 	case !it.VirtualQuantity.Present() || v == "":
-		c.add(rules.HwNoMemory.New(c.at(it.Pos), "memory Item %s has no VirtualQuantity", q(it.InstanceID.Text)).
+		c.Add(rules.HwNoMemory.New(c.At(it.Pos), "memory Item %s has no VirtualQuantity", q(it.InstanceID.Text)).
 			WithHint("Say how much memory the system has, e.g. <rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits> and <rasd:VirtualQuantity>2048</rasd:VirtualQuantity>."))
 	case err == nil && n == 0:
-		c.add(rules.HwNoMemory.New(c.at(it.VirtualQuantity.Pos), "memory Item %s has VirtualQuantity 0", q(it.InstanceID.Text)).
+		c.Add(rules.HwNoMemory.New(c.At(it.VirtualQuantity.Pos), "memory Item %s has VirtualQuantity 0", q(it.InstanceID.Text)).
 			WithHint("Give the system a positive amount of memory."))
 	}
 	if it.AllocationUnits.Text == "" {
-		c.add(rules.HwMemoryUnits.New(c.at(it.Pos), "memory Item %s has no AllocationUnits; consumers guess megabytes", q(it.InstanceID.Text)).
+		c.Add(rules.HwMemoryUnits.New(c.At(it.Pos), "memory Item %s has no AllocationUnits; consumers guess megabytes", q(it.InstanceID.Text)).
 			WithHint("Add <rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits> so that the amount is not a guess; XenServer warns without it."))
 	}
 }
@@ -282,10 +282,10 @@ func (c *checker) processor(it *envelope.Item) {
 	n, err := strconv.ParseUint(v, 10, 64)
 	switch {
 	case !it.VirtualQuantity.Present() || v == "":
-		c.add(rules.HwCPUCount.New(c.at(it.Pos), "processor Item %s has no VirtualQuantity", q(it.InstanceID.Text)).
+		c.Add(rules.HwCPUCount.New(c.At(it.Pos), "processor Item %s has no VirtualQuantity", q(it.InstanceID.Text)).
 			WithHint("Say how many virtual CPUs the system has with <rasd:VirtualQuantity>."))
 	case err == nil && (n == 0 || n > 65535):
-		c.add(rules.HwCPUCount.New(c.at(it.VirtualQuantity.Pos), "processor Item %s asks for %d virtual CPUs", q(it.InstanceID.Text), n).
+		c.Add(rules.HwCPUCount.New(c.At(it.VirtualQuantity.Pos), "processor Item %s asks for %d virtual CPUs", q(it.InstanceID.Text), n).
 			WithHint("Use at least 1 CPU and a number the hypervisor supports; VirtualBox refuses 65535 or more."))
 	}
 }
@@ -326,7 +326,7 @@ func (c *checker) singletons(h *envelope.VirtualHardwareSection) {
 					if cfg != "" {
 						in = " in configuration " + q(cfg)
 					}
-					c.add(rules.HwSingleton.New(c.at(it.Pos), "a second %s Item%s (InstanceID %s; the first is %s at line %d)", what, in, q(it.InstanceID.Text), q(first.InstanceID.Text), first.Pos.Line).
+					c.Add(rules.HwSingleton.New(c.At(it.Pos), "a second %s Item%s (InstanceID %s; the first is %s at line %d)", what, in, q(it.InstanceID.Text), q(first.InstanceID.Text), first.Pos.Line).
 						WithHint("Describe " + what + " once per configuration; variants for deployment options share one InstanceID and carry ovf:configuration. vCloud Director refuses several."))
 					break
 				}
@@ -354,13 +354,13 @@ func (c *checker) rangeMarkers(h *envelope.VirtualHardwareSection) {
 		}
 		n := normal[it.InstanceID.Text]
 		if n == nil {
-			c.add(rules.HwRangeMarker.New(c.at(it.Pos), "ovf:bound=%s Item %s has no normal Item with the same InstanceID", q(it.Bound), q(it.InstanceID.Text)).
+			c.Add(rules.HwRangeMarker.New(c.At(it.Pos), "ovf:bound=%s Item %s has no normal Item with the same InstanceID", q(it.Bound), q(it.InstanceID.Text)).
 				WithHint("A range marker gives the minimum or maximum of an Item described normally elsewhere in the section; add that Item or remove the marker."))
 			continue
 		}
 		mv, err := strconv.ParseUint(it.VirtualQuantity.Text, 10, 64)
 		if it.VirtualQuantity.Text != "" && err != nil {
-			c.add(rules.HwRangeMarker.New(c.at(it.VirtualQuantity.Pos), "range marker %s has a VirtualQuantity %s that is not an integer", q(it.InstanceID.Text), q(it.VirtualQuantity.Text)).
+			c.Add(rules.HwRangeMarker.New(c.At(it.VirtualQuantity.Pos), "range marker %s has a VirtualQuantity %s that is not an integer", q(it.InstanceID.Text), q(it.VirtualQuantity.Text)).
 				WithHint("Range markers take integer values only."))
 			continue
 		}
@@ -369,7 +369,7 @@ func (c *checker) rangeMarkers(h *envelope.VirtualHardwareSection) {
 			continue
 		}
 		if (it.Bound == "min" && nv < mv) || (it.Bound == "max" && nv > mv) {
-			c.add(rules.HwRangeMarker.New(c.at(it.VirtualQuantity.Pos), "the %s of Item %s is %d but its normal value is %d", it.Bound, q(it.InstanceID.Text), mv, nv).
+			c.Add(rules.HwRangeMarker.New(c.At(it.VirtualQuantity.Pos), "the %s of Item %s is %d but its normal value is %d", it.Bound, q(it.InstanceID.Text), mv, nv).
 				WithHint("The normal value must lie between the min and max markers."))
 		}
 	}
@@ -381,12 +381,12 @@ func (c *checker) transport(h *envelope.VirtualHardwareSection) {
 		switch {
 		case tok == "iso":
 			if !hasDisconnectedCD(h) {
-				c.add(rules.HwIsoTransport.New(c.at(attrPos(h.Node, "transport")), "ovf:transport includes iso but the section has no CD or DVD drive that is not connected at power-on").
+				c.Add(rules.HwIsoTransport.New(c.At(attrPos(h.Node, "transport")), "ovf:transport includes iso but the section has no CD or DVD drive that is not connected at power-on").
 					WithHint("Add a CD-ROM Item (ResourceType 15) with <rasd:AutomaticAllocation>false</rasd:AutomaticAllocation>; the platform inserts the OVF environment ISO there."))
 			}
 		case vendorTransports[tok], strings.Contains(tok, ":"):
 		default:
-			c.add(rules.HwTransportToken.New(c.at(attrPos(h.Node, "transport")), "ovf:transport %s is neither iso nor a URI", q(tok)).
+			c.Add(rules.HwTransportToken.New(c.At(attrPos(h.Node, "transport")), "ovf:transport %s is neither iso nor a URI", q(tok)).
 				WithHint("Use iso, com.vmware.guestInfo, or a URI naming the transport; consumers ignore other tokens."))
 		}
 	}

@@ -28,7 +28,7 @@ func (c *checker) ovf2() {
 				id, _ := attrValue(n, "id")
 				groups[id] = true
 				if p, ok := attrValue(n, "policy"); ok && p != "affinity" && p != "availability" {
-					c.add(rules.PrdPlacementPolicy.New(c.at(attrPos(n, "policy")), "placement policy %s is neither affinity nor availability", q(p)).
+					c.Add(rules.PrdPlacementPolicy.New(c.At(attrPos(n, "policy")), "placement policy %s is neither affinity nor availability", q(p)).
 						WithHint("Use affinity (keep the systems together) or availability (keep them apart)."))
 				}
 			case "PlacementSection":
@@ -36,7 +36,7 @@ func (c *checker) ovf2() {
 			case "EnvironmentFilesSection":
 				c.environmentFiles(n)
 			case "EncryptionSection":
-				c.add(rules.PrdEncrypted.New(c.at(n.Pos), "the package declares encrypted content (EncryptionSection)").
+				c.Add(rules.PrdEncrypted.New(c.At(n.Pos), "the package declares encrypted content (EncryptionSection)").
 					WithHint("Encrypted files cannot be checked for meaning; the consumer needs the key to deploy the package."))
 			}
 		}
@@ -47,7 +47,7 @@ func (c *checker) ovf2() {
 	}
 	for _, n := range placements {
 		if g, ok := attrValue(n, "group"); ok && !groups[g] {
-			c.add(rules.PrdPlacementGroup.New(c.at(attrPos(n, "group")), "PlacementSection names group %s, which no PlacementGroupSection defines", q(g)).
+			c.Add(rules.PrdPlacementGroup.New(c.At(attrPos(n, "group")), "PlacementSection names group %s, which no PlacementGroupSection defines", q(g)).
 				WithHint("Define the group with a PlacementGroupSection of that ovf:id."))
 		}
 	}
@@ -60,7 +60,7 @@ func (c *checker) scaleOut(n *envelope.Node, ct *envelope.Content) {
 			found = found || ch.ID == id
 		}
 		if !found {
-			c.add(rules.PrdScaleOutID.New(c.at(attrPos(n, "id")), "ScaleOutSection names %s, which is not a member of this collection", q(id)).
+			c.Add(rules.PrdScaleOutID.New(c.At(attrPos(n, "id")), "ScaleOutSection names %s, which is not a member of this collection", q(id)).
 				WithHint("Use the ovf:id of the VirtualSystem to replicate, a direct member of the collection."))
 		}
 	}
@@ -80,7 +80,7 @@ func (c *checker) scaleOut(n *envelope.Node, ct *envelope.Content) {
 		def, okDef := num("default", 0, false)
 		maximum, okMax := num("maximum", 0, false)
 		if okMin && okDef && def < minimum || okDef && okMax && def > maximum || okMin && okMax && minimum > maximum {
-			c.add(rules.PrdScaleOut.New(c.at(ic.Pos), "InstanceCount has minimum %d, default %d and maximum %s; they must be in that order", minimum, def, maxText(maximum, okMax)).
+			c.Add(rules.PrdScaleOut.New(c.At(ic.Pos), "InstanceCount has minimum %d, default %d and maximum %s; they must be in that order", minimum, def, maxText(maximum, okMax)).
 				WithHint("Make minimum ≤ default ≤ maximum (minimum defaults to 1)."))
 		}
 	}
@@ -99,13 +99,13 @@ func (c *checker) environmentFiles(n *envelope.Node) {
 			continue
 		}
 		if ref, ok := attrValue(f, "fileRef"); ok && !c.files[ref] {
-			c.add(rules.PrdEnvironmentFile.New(c.at(attrPos(f, "fileRef")), "environment file refers to %s, which References does not list", q(ref)).
+			c.Add(rules.PrdEnvironmentFile.New(c.At(attrPos(f, "fileRef")), "environment file refers to %s, which References does not list", q(ref)).
 				WithHint("Use the ovf:id of a File in References."))
 		}
 		if p, ok := attrValue(f, "path"); ok {
 			clean := path.Clean("/" + p)
 			if strings.HasPrefix(p, "/") || strings.Contains(p, "\\") || clean != "/"+strings.TrimPrefix(path.Clean(p), "./") || strings.HasPrefix(path.Clean(p), "..") {
-				c.add(rules.PrdEnvironmentFile.New(c.at(attrPos(f, "path")), "environment file path %s is not a plain relative path", q(p)).
+				c.Add(rules.PrdEnvironmentFile.New(c.At(attrPos(f, "path")), "environment file path %s is not a plain relative path", q(p)).
 					WithHint("Give a relative path inside the transport media, with / separators and no .. segments."))
 			}
 		}

@@ -20,12 +20,12 @@ func (c *checker) products() {
 		for i := range ct.Products {
 			p := &ct.Products[i]
 			if ct == top && i == 0 && p.Product == "" {
-				c.add(rules.PrdNoProductName.New(c.at(p.Pos), "the package's first ProductSection has no <Product>").
+				c.Add(rules.PrdNoProductName.New(c.At(p.Pos), "the package's first ProductSection has no <Product>").
 					WithHint("Name the product (and its <Vendor> and <Version>) in the first ProductSection of the top-level system; consumers show it as the package's summary."))
 			}
 			k := pair{p.Class, p.Instance}
 			if pos, dup := seen[k]; dup {
-				c.add(rules.PrdClassInstance.New(c.at(p.Pos), "this ProductSection has the same ovf:class %s and ovf:instance %s as the one at line %d", q(p.Class), q(p.Instance), pos.Line).
+				c.Add(rules.PrdClassInstance.New(c.At(p.Pos), "this ProductSection has the same ovf:class %s and ovf:instance %s as the one at line %d", q(p.Class), q(p.Instance), pos.Line).
 					WithHint("Give each ProductSection of a system its own ovf:class (reverse domain name) or ovf:instance; the guest tells their properties apart by them."))
 			} else {
 				seen[k] = p.Pos
@@ -41,14 +41,14 @@ func (c *checker) products() {
 					continue
 				}
 				if pos, dup := keys[pr.Key]; dup {
-					c.add(rules.PrdDupKey.New(c.at(attrPos(pr.Node, "key")), "property key %s is already used at line %d of this ProductSection", q(pr.Key), pos.Line).
+					c.Add(rules.PrdDupKey.New(c.At(attrPos(pr.Node, "key")), "property key %s is already used at line %d of this ProductSection", q(pr.Key), pos.Line).
 						WithHint("Give every property of a ProductSection its own ovf:key."))
 					continue
 				}
 				keys[pr.Key] = pr.Pos
 				ek := envKey(p.Class, pr.Key, p.Instance)
 				if pos, dup := envKeys[ek]; dup {
-					c.add(rules.PrdEnvKey.New(c.at(attrPos(pr.Node, "key")), "the guest sees this property as %s, like the one at line %d", q(ek), pos.Line).
+					c.Add(rules.PrdEnvKey.New(c.At(attrPos(pr.Node, "key")), "the guest sees this property as %s, like the one at line %d", q(ek), pos.Line).
 						WithHint("Use distinct keys, or tell the sections apart with ovf:class and ovf:instance."))
 				} else {
 					envKeys[ek] = pr.Pos
@@ -83,7 +83,7 @@ func (c *checker) productURLs(p *envelope.ProductSection) {
 		}
 		u, err := url.Parse(v)
 		if err != nil || u.Scheme == "" || u.Host == "" {
-			c.add(rules.PrdURL.New(c.at(n.Pos), "<%s> %s is not an absolute URL", name, q(v)).
+			c.Add(rules.PrdURL.New(c.At(n.Pos), "<%s> %s is not an absolute URL", name, q(v)).
 				WithHint("Write a full address such as https://www.example.com/product; consumers show it as a link."))
 		}
 	}
@@ -95,7 +95,7 @@ func (c *checker) icons(p *envelope.ProductSection) {
 			continue
 		}
 		if ref, ok := attrValue(n, "fileRef"); ok && !c.files[ref] {
-			c.add(rules.PrdIcon.New(c.at(attrPos(n, "fileRef")), "Icon refers to file %s, which References does not list", q(ref)).
+			c.Add(rules.PrdIcon.New(c.At(attrPos(n, "fileRef")), "Icon refers to file %s, which References does not list", q(ref)).
 				WithHint("Add the icon image to References and the package, or remove the Icon."))
 		}
 	}
@@ -107,7 +107,7 @@ func (c *checker) categories(p *envelope.ProductSection) {
 	var open *envelope.Node
 	report := func() {
 		if open != nil {
-			c.add(rules.PrdEmptyCategory.New(c.at(open.Pos), "Category %s has no properties", q(open.TrimmedText())).
+			c.Add(rules.PrdEmptyCategory.New(c.At(open.Pos), "Category %s has no properties", q(open.TrimmedText())).
 				WithHint("Remove the empty Category, or move its properties after it."))
 		}
 	}
@@ -130,39 +130,39 @@ func (c *checker) categories(p *envelope.ProductSection) {
 // per-configuration values against both.
 func (c *checker) property(pr *envelope.Property) {
 	if _, ok := ovfAttr(pr.Node, "key"); !ok || pr.Key == "" {
-		c.add(rules.PrdNoKey.New(c.at(pr.Pos), "<Property> has no ovf:key").
+		c.Add(rules.PrdNoKey.New(c.At(pr.Pos), "<Property> has no ovf:key").
 			WithHint("Give the property a key; the guest reads its value under that key."))
 	}
 	typ := strings.TrimSpace(pr.Type)
 	switch {
 	case typ == "":
-		c.add(rules.PrdNoType.New(c.at(pr.Pos), "property %s has no ovf:type", q(pr.Key)).
+		c.Add(rules.PrdNoType.New(c.At(pr.Pos), "property %s has no ovf:type", q(pr.Key)).
 			WithHint(`Give the property a type, e.g. ovf:type="string"; vSphere refuses the descriptor otherwise.`))
 		return
 	case isStandardType(typ):
 	case isVMwareType(typ):
-		c.add(rules.PrdVendorType.New(c.at(attrPos(pr.Node, "type")), "property %s has type %s, which vSphere defines but DSP0243 does not", q(pr.Key), q(typ)).
+		c.Add(rules.PrdVendorType.New(c.At(attrPos(pr.Node, "type")), "property %s has type %s, which vSphere defines but DSP0243 does not", q(pr.Key), q(typ)).
 			WithHint("Other consumers ignore the type; for portability use a DSP0243 type (string, boolean, uint8 to sint64, real32, real64) with qualifiers."))
 	default:
 		hint := "Use a DSP0243 type: string, boolean, uint8, sint8, uint16, sint16, uint32, sint32, uint64, sint64, real32 or real64 (names are case-sensitive)."
-		c.add(rules.PrdType.New(c.at(attrPos(pr.Node, "type")), "property %s has type %s, which DSP0243 does not define", q(pr.Key), q(typ)).WithHint(hint))
+		c.Add(rules.PrdType.New(c.At(attrPos(pr.Node, "type")), "property %s has type %s, which DSP0243 does not define", q(pr.Key), q(typ)).WithHint(hint))
 		return
 	}
 	var qs []qualifier
 	if raw := strings.TrimSpace(pr.Qualifiers); raw != "" && !isVMwareType(typ) {
 		parsed, ok := parseQualifiers(raw)
 		if !ok {
-			c.add(rules.PrdQualifiers.New(c.at(attrPos(pr.Node, "qualifiers")), "qualifiers %s of property %s cannot be read", q(raw), q(pr.Key)).
+			c.Add(rules.PrdQualifiers.New(c.At(attrPos(pr.Node, "qualifiers")), "qualifiers %s of property %s cannot be read", q(raw), q(pr.Key)).
 				WithHint(`Write qualifiers like MinLen(1),MaxLen(64) or ValueMap{"a","b"}.`))
 		}
 		for _, qu := range parsed {
 			if vmwareQualifiers[qu.name] {
-				c.add(rules.PrdVendorQualifier.New(c.at(attrPos(pr.Node, "qualifiers")), "qualifier %s of property %s is defined by vSphere, not DSP0243", q(qu.name), q(pr.Key)).
+				c.Add(rules.PrdVendorQualifier.New(c.At(attrPos(pr.Node, "qualifiers")), "qualifier %s of property %s is defined by vSphere, not DSP0243", q(qu.name), q(pr.Key)).
 					WithHint("vSphere fills the value from the network configuration; other consumers ignore the qualifier and prompt for the value."))
 				continue
 			}
 			if !qualifierAllowed(qu.name, typ) {
-				c.add(rules.PrdQualifiers.New(c.at(attrPos(pr.Node, "qualifiers")), "qualifier %s does not apply to property %s of type %s", q(qu.name), q(pr.Key), typ).
+				c.Add(rules.PrdQualifiers.New(c.At(attrPos(pr.Node, "qualifiers")), "qualifier %s does not apply to property %s of type %s", q(qu.name), q(pr.Key), typ).
 					WithHint("Strings take MinLen, MaxLen and ValueMap; integers take ValueMap, MinValue and MaxValue; reals take MinValue and MaxValue."))
 				continue
 			}
@@ -176,11 +176,11 @@ func (c *checker) property(pr *envelope.Property) {
 		c.propertyValue(pr, typ, qs, v.Value, v.Pos, "value for configuration "+q(v.Configuration))
 	}
 	if pr.Password && strings.TrimSpace(pr.Value) != "" {
-		c.add(rules.PrdPasswordDefault.New(c.at(attrPos(pr.Node, "value")), "password property %s ships a default value in clear text", q(pr.Key)).
+		c.Add(rules.PrdPasswordDefault.New(c.At(attrPos(pr.Node, "value")), "password property %s ships a default value in clear text", q(pr.Key)).
 			WithHint("Leave the value empty so that the user must choose one at deployment; anyone who downloads the package can read the default."))
 	}
 	if !pr.UserConfigurable && !pr.HasValue && len(pr.Values) == 0 {
-		c.add(rules.PrdFixedNoValue.New(c.at(pr.Pos), "property %s is not user-configurable and has no value", q(pr.Key)).
+		c.Add(rules.PrdFixedNoValue.New(c.At(pr.Pos), "property %s is not user-configurable and has no value", q(pr.Key)).
 			WithHint(`Give it an ovf:value, or ovf:userConfigurable="true" so that the user can set it.`))
 	}
 	c.valueConfigurations(pr)
@@ -191,18 +191,18 @@ func (c *checker) propertyValue(pr *envelope.Property, typ string, qs []qualifie
 	if v == "" || strings.Contains(v, "${") {
 		return
 	}
-	loc := c.at(pos)
+	loc := c.At(pos)
 	if problem, spelling := valueProblem(typ, v); problem != "" {
-		c.add(rules.PrdValueType.New(loc, "the %s %s of property %s %s", what, q(v), q(pr.Key), problem).
+		c.Add(rules.PrdValueType.New(loc, "the %s %s of property %s %s", what, q(v), q(pr.Key), problem).
 			WithHint("Write a value of the property's type; vSphere refuses the descriptor with \"Invalid property value\"."))
 		return
 	} else if spelling {
-		c.add(rules.PrdBoolSpelling.New(loc, "the %s of boolean property %s is written %s", what, q(pr.Key), q(v)).
+		c.Add(rules.PrdBoolSpelling.New(loc, "the %s of boolean property %s is written %s", what, q(pr.Key), q(v)).
 			WithHint("Write true or false in lower case; consumers disagree about other spellings."))
 		return
 	}
 	if problem := qualifierProblem(qs, typ, v); problem != "" {
-		c.add(rules.PrdValueQualifier.New(loc, "the %s %s of property %s %s", what, q(v), q(pr.Key), problem).
+		c.Add(rules.PrdValueQualifier.New(loc, "the %s %s of property %s %s", what, q(v), q(pr.Key), problem).
 			WithHint("Make the value satisfy the property's qualifiers, or correct the qualifiers; vSphere refuses the value."))
 	}
 }
@@ -213,7 +213,7 @@ func (c *checker) valueConfigurations(pr *envelope.Property) {
 	for _, v := range pr.Values {
 		for _, id := range strings.Fields(v.Configuration) {
 			if pos, dup := seen[id]; dup {
-				c.add(rules.PrdValueTwice.New(c.at(v.Pos), "property %s has a second Value for configuration %s (the first is at line %d)", q(pr.Key), q(id), pos.Line).
+				c.Add(rules.PrdValueTwice.New(c.At(v.Pos), "property %s has a second Value for configuration %s (the first is at line %d)", q(pr.Key), q(id), pos.Line).
 					WithHint("Keep one Value per configuration."))
 				continue
 			}
@@ -225,7 +225,7 @@ func (c *checker) valueConfigurations(pr *envelope.Property) {
 // locOf is a helper for findings about a node.
 func (c *checker) locOf(n *envelope.Node) report.Location {
 	if n == nil {
-		return report.InMember(c.member)
+		return report.InMember(c.e.Member)
 	}
-	return c.at(n.Pos)
+	return c.At(n.Pos)
 }

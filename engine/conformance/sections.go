@@ -28,7 +28,7 @@ func (c *checker) configurations() {
 					if c.e.DeploymentOptions != nil {
 						what = "the DeploymentOptionSection does not define it"
 					}
-					c.add(rules.PrdConfigRef.New(c.at(a.Pos), "<%s> is for configuration %s, but %s", n.Name.Local, q(id), what).
+					c.Add(rules.PrdConfigRef.New(c.At(a.Pos), "<%s> is for configuration %s, but %s", n.Name.Local, q(id), what).
 						WithHint("Use the ovf:id of a Configuration in the DeploymentOptionSection (ids are case-sensitive and separated by single spaces), or add the Configuration."))
 				}
 			}
@@ -57,14 +57,14 @@ func (c *checker) configurations() {
 	for i := range do.Configurations {
 		cf := &do.Configurations[i]
 		if pos, dup := ids[cf.ID]; dup && cf.ID != "" {
-			c.add(rules.PrdConfigDupID.New(c.at(attrPos(cf.Node, "id")), "deployment option %s is already defined at line %d", q(cf.ID), pos.Line).
+			c.Add(rules.PrdConfigDupID.New(c.At(attrPos(cf.Node, "id")), "deployment option %s is already defined at line %d", q(cf.ID), pos.Line).
 				WithHint("Give every Configuration its own ovf:id."))
 		} else {
 			ids[cf.ID] = cf.Pos
 		}
 		if cf.Default {
 			if firstDefault != nil {
-				c.add(rules.PrdConfigDefaults.New(c.at(attrPos(cf.Node, "default")), "deployment option %s is marked default, and so is %s at line %d", q(cf.ID), q(firstDefault.ID), firstDefault.Pos.Line).
+				c.Add(rules.PrdConfigDefaults.New(c.At(attrPos(cf.Node, "default")), "deployment option %s is marked default, and so is %s at line %d", q(cf.ID), q(firstDefault.ID), firstDefault.Pos.Line).
 					WithHint(`Mark one Configuration ovf:default="true"; without any, the first is the default.`))
 			} else {
 				firstDefault = cf
@@ -72,7 +72,7 @@ func (c *checker) configurations() {
 		}
 		if cf.ID != "" && cf.ID != baseline && !used[cf.ID] && len(do.Configurations) > 1 {
 			// The default option is the baseline the others differ from.
-			c.add(rules.PrdConfigUnused.New(c.at(cf.Pos), "deployment option %s is named by no ovf:configuration, so choosing it changes nothing", q(cf.ID)).
+			c.Add(rules.PrdConfigUnused.New(c.At(cf.Pos), "deployment option %s is named by no ovf:configuration, so choosing it changes nothing", q(cf.ID)).
 				WithHint("Give the Items or property Values that differ for this option an ovf:configuration naming it, or remove the option."))
 		}
 		if d := cf.Description; len([]rune(d)) > vcdTextLimit {
@@ -83,7 +83,7 @@ func (c *checker) configurations() {
 
 // longText reports text longer than vCloud Director stores.
 func (c *checker) longText(n *envelope.Node, what, text string) {
-	c.add(rules.PrdLongText.New(c.locOf(n), "%s is %d characters long; vCloud Director stores at most %d", what, len([]rune(text)), vcdTextLimit).
+	c.Add(rules.PrdLongText.New(c.locOf(n), "%s is %d characters long; vCloud Director stores at most %d", what, len([]rune(text)), vcdTextLimit).
 		WithHint("Shorten it if the package is meant for vCloud Director, which reports a misleading error on import."))
 }
 
@@ -99,10 +99,10 @@ func (c *checker) sections() {
 			_, err := strconv.ParseUint(v, 10, 16)
 			switch {
 			case !ok:
-				c.add(rules.PrdInstallDelay.New(c.at(in.Pos), "InstallSection has no ovf:initialBootStopDelay").
+				c.Add(rules.PrdInstallDelay.New(c.At(in.Pos), "InstallSection has no ovf:initialBootStopDelay").
 					WithHint(`Add ovf:initialBootStopDelay="0" (seconds to wait for the installing guest to power off; 0 waits for ever); DSP8023 1.1 and 2.x require it.`))
 			case err != nil:
-				c.add(rules.PrdInstallDelay.New(c.at(attrPos(in.Node, "initialBootStopDelay")), "ovf:initialBootStopDelay is %s, not a number of seconds from 0 to 65535", q(v)).
+				c.Add(rules.PrdInstallDelay.New(c.At(attrPos(in.Node, "initialBootStopDelay")), "ovf:initialBootStopDelay is %s, not a number of seconds from 0 to 65535", q(v)).
 					WithHint("Write the number of seconds as a whole number."))
 			}
 		}
@@ -113,7 +113,7 @@ func (c *checker) sections() {
 			}
 			if eu.License == "" {
 				if id, _ := attrValue(lic, "msgid"); id == "" {
-					c.add(rules.PrdEulaEmpty.New(c.at(lic.Pos), "the licence agreement has no text").
+					c.Add(rules.PrdEulaEmpty.New(c.At(lic.Pos), "the licence agreement has no text").
 						WithHint("Put the licence text in <License>; consumers show it and ask the user to accept it."))
 				}
 			}
@@ -140,12 +140,12 @@ func (c *checker) operatingSystem(os *envelope.OperatingSystemSection) {
 		if _, ok := ovfAttr(os.Node, "id"); ok {
 			msg = "OperatingSystemSection's ovf:id " + q(os.IDText) + " is not a number"
 		}
-		c.add(rules.PrdOSID.New(c.at(attrPos(os.Node, "id")), "%s", msg).
+		c.Add(rules.PrdOSID.New(c.At(attrPos(os.Node, "id")), "%s", msg).
 			WithHint(`Give the CIM operating system number, e.g. ovf:id="101" for 64-bit Linux 2.6 or later; VirtualBox refuses the section without it.`))
 		return
 	}
 	if _, ok := osTypes[*os.ID]; !ok {
-		c.add(rules.PrdOSUnknown.New(c.at(attrPos(os.Node, "id")), "operating system id %d is not in the CIM OsType value map (0 to %d)", *os.ID, maxOSType).
+		c.Add(rules.PrdOSUnknown.New(c.At(attrPos(os.Node, "id")), "operating system id %d is not in the CIM OsType value map (0 to %d)", *os.ID, maxOSType).
 			WithHint("Use a defined CIM OsType value (1 Other, 36 Linux, 101 64-bit Linux, ...); consumers map unknown ids to Other."))
 	}
 }
@@ -162,11 +162,11 @@ func (c *checker) startup(ct *envelope.Content) {
 	for _, it := range ct.Startup.Items {
 		if it.ID != "" {
 			if !members[it.ID] {
-				c.add(rules.PrdStartupID.New(c.at(it.Pos), "startup entry %s names no VirtualSystem or collection directly inside this one", q(it.ID)).
+				c.Add(rules.PrdStartupID.New(c.At(it.Pos), "startup entry %s names no VirtualSystem or collection directly inside this one", q(it.ID)).
 					WithHint("Use the ovf:id of a member of the collection."))
 			}
 			if pos, dup := seen[it.ID]; dup {
-				c.add(rules.PrdStartupDup.New(c.at(it.Pos), "a second startup entry for %s (the first is at line %d)", q(it.ID), pos.Line).
+				c.Add(rules.PrdStartupDup.New(c.At(it.Pos), "a second startup entry for %s (the first is at line %d)", q(it.ID), pos.Line).
 					WithHint("Give each member one startup entry."))
 			} else {
 				seen[it.ID] = it.Pos
@@ -178,16 +178,16 @@ func (c *checker) startup(ct *envelope.Content) {
 				continue
 			}
 			if _, err := strconv.ParseUint(v, 10, 16); err != nil {
-				c.add(rules.PrdStartupNumber.New(c.at(it.Pos), "ovf:%s of startup entry %s is %s, not a whole number from 0 to 65535", f.name, q(it.ID), q(f.v)).
+				c.Add(rules.PrdStartupNumber.New(c.At(it.Pos), "ovf:%s of startup entry %s is %s, not a whole number from 0 to 65535", f.name, q(it.ID), q(f.v)).
 					WithHint("Write a non-negative whole number (an order, or seconds)."))
 			}
 		}
 		if a := strings.TrimSpace(it.StartAction); a != "" && a != "powerOn" && a != "none" {
-			c.add(rules.PrdStartupAction.New(c.at(it.Pos), "ovf:startAction of startup entry %s is %s", q(it.ID), q(it.StartAction)).
+			c.Add(rules.PrdStartupAction.New(c.At(it.Pos), "ovf:startAction of startup entry %s is %s", q(it.ID), q(it.StartAction)).
 				WithHint("Use powerOn or none."))
 		}
 		if a := strings.TrimSpace(it.StopAction); a != "" && a != "powerOff" && a != "guestShutdown" && a != "none" && a != "suspend" {
-			c.add(rules.PrdStartupAction.New(c.at(it.Pos), "ovf:stopAction of startup entry %s is %s", q(it.ID), q(it.StopAction)).
+			c.Add(rules.PrdStartupAction.New(c.At(it.Pos), "ovf:stopAction of startup entry %s is %s", q(it.ID), q(it.StopAction)).
 				WithHint("Use powerOff, guestShutdown or none (vSphere also reads suspend)."))
 		}
 	}

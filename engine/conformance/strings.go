@@ -18,28 +18,28 @@ const nsXML = "http://www.w3.org/XML/1998/namespace"
 func (c *checker) stringChecks() {
 	root := c.e.Root
 	if a := root.Attr(nsXML, "lang"); a != nil && !langTag.MatchString(a.Value) {
-		c.add(rules.EnvLang.New(c.at(a.Pos), "xml:lang %s is not a language tag", q(a.Value)).
+		c.Add(rules.EnvLang.New(c.At(a.Pos), "xml:lang %s is not a language tag", q(a.Value)).
 			WithHint(`Write a BCP 47 tag such as en-US or de-DE.`))
 	}
 	if a, ok := ovfAttr(root, "version"); ok {
 		v := strings.TrimSpace(a.Value)
 		if (c.v2 && !strings.HasPrefix(v, "2")) || (!c.v2 && !strings.HasPrefix(v, "1") && !strings.HasPrefix(v, "0")) {
-			c.add(rules.EnvVersionAttr.New(c.at(a.Pos), "the Envelope says ovf:version %s but its namespace makes it OVF %s", q(v), c.e.Version).
+			c.Add(rules.EnvVersionAttr.New(c.At(a.Pos), "the Envelope says ovf:version %s but its namespace makes it OVF %s", q(v), c.e.Version).
 				WithHint("The namespace alone gives the OVF version; remove the attribute or make it agree."))
 		}
 	}
 	var internal []envelope.Strings
 	for _, s := range c.e.Strings {
 		if s.Lang == "" {
-			c.add(rules.EnvStringsLang.New(c.at(s.Pos), "<Strings> has no xml:lang, so no consumer knows which language it is for").
+			c.Add(rules.EnvStringsLang.New(c.At(s.Pos), "<Strings> has no xml:lang, so no consumer knows which language it is for").
 				WithHint(`Add xml:lang="de-DE" (or the bundle's language).`))
 		} else if a := s.Node.Attr(nsXML, "lang"); a != nil && !langTag.MatchString(s.Lang) {
-			c.add(rules.EnvLang.New(c.at(a.Pos), "xml:lang %s is not a language tag", q(s.Lang)).
+			c.Add(rules.EnvLang.New(c.At(a.Pos), "xml:lang %s is not a language tag", q(s.Lang)).
 				WithHint("Write a BCP 47 tag such as en-US or de-DE."))
 		}
 		if s.FileRef != "" {
 			if !c.files[s.FileRef] {
-				c.add(rules.EnvStringsFile.New(c.at(attrPos(s.Node, "fileRef")), "external Strings bundle refers to file %s, which References does not list", q(s.FileRef)).
+				c.Add(rules.EnvStringsFile.New(c.At(attrPos(s.Node, "fileRef")), "external Strings bundle refers to file %s, which References does not list", q(s.FileRef)).
 					WithHint("List the bundle file first in References with that ovf:id."))
 			}
 			continue
@@ -77,7 +77,7 @@ func (c *checker) stringChecks() {
 			}
 			if len(missing) > 0 {
 				reported[id] = true
-				c.add(rules.EnvMsgID.New(c.at(attrPos(n, "msgid")), "message %s of <%s> is not defined in the Strings bundle for %s", q(id), n.Name.Local, strings.Join(missing, ", ")).
+				c.Add(rules.EnvMsgID.New(c.At(attrPos(n, "msgid")), "message %s of <%s> is not defined in the Strings bundle for %s", q(id), n.Name.Local, strings.Join(missing, ", ")).
 					WithHint("Add <Msg ovf:msgid=\"" + id + "\">...</Msg> to every bundle; users of those languages see the default text."))
 			}
 		}

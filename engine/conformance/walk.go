@@ -46,7 +46,7 @@ func hasPlacement(name string) bool { _, ok := placements[name]; return ok }
 // undefined reports an OVF-namespace element the schema does not define
 // where it is.
 func (c *checker) undefined(n *envelope.Node, where string) {
-	c.add(rules.EnvUndefinedElement.New(c.at(n.Pos), "<%s> is in the OVF namespace but OVF %s defines no such element in %s", n.Name.Local, c.e.Version, where).
+	c.Add(rules.EnvUndefinedElement.New(c.At(n.Pos), "<%s> is in the OVF namespace but OVF %s defines no such element in %s", n.Name.Local, c.e.Version, where).
 		WithHint("Custom elements must use a namespace of their own (DSP0243 7.3); correct the spelling if this was meant to be an OVF element."))
 }
 
@@ -71,7 +71,7 @@ func (c *checker) content(n *envelope.Node) {
 	order := func(ch *envelope.Node, s int, what string) {
 		if s < slot && !orderReported {
 			orderReported = true
-			c.add(rules.EnvElementOrder.New(c.at(ch.Pos), "<%s> comes after %s in <%s>; a virtual system's children go Info, Name, sections, then (in a collection) its members", ch.Name.Local, what, kind).
+			c.Add(rules.EnvElementOrder.New(c.At(ch.Pos), "<%s> comes after %s in <%s>; a virtual system's children go Info, Name, sections, then (in a collection) its members", ch.Name.Local, what, kind).
 				WithHint("Move the element to its place; schema-checking consumers such as ovftool refuse elements out of order."))
 		}
 		if s > slot {
@@ -90,7 +90,7 @@ func (c *checker) content(n *envelope.Node) {
 		case name == "Info" || name == "Name":
 			counts[name]++
 			if counts[name] == 2 {
-				c.add(rules.EnvChildRepeated.New(c.at(ch.Pos), "<%s> has more than one <%s>", kind, name).
+				c.Add(rules.EnvChildRepeated.New(c.At(ch.Pos), "<%s> has more than one <%s>", kind, name).
 					WithHint("Keep one " + name + "; use Strings bundles for other languages."))
 			}
 			s := slotInfo
@@ -100,7 +100,7 @@ func (c *checker) content(n *envelope.Node) {
 			order(ch, s, slotNames[slot])
 		case name == "VirtualSystem" || name == "VirtualSystemCollection":
 			if kind == "VirtualSystem" {
-				c.add(rules.EnvSectionPlacement.New(c.at(ch.Pos), "<%s> inside a VirtualSystem; only a VirtualSystemCollection holds other systems", name).
+				c.Add(rules.EnvSectionPlacement.New(c.At(ch.Pos), "<%s> inside a VirtualSystem; only a VirtualSystemCollection holds other systems", name).
 					WithHint("Wrap the systems in a VirtualSystemCollection."))
 			}
 			order(ch, slotMembers, slotNames[slot])
@@ -122,20 +122,20 @@ func (c *checker) section(n *envelope.Node, level string, nth int) {
 	p := placements[name]
 	switch {
 	case p.v2 && !c.v2:
-		c.add(rules.EnvUndefinedElement.New(c.at(n.Pos), "<%s> is an OVF 2.x section, but this is an OVF 1.x envelope", name).
+		c.Add(rules.EnvUndefinedElement.New(c.At(n.Pos), "<%s> is an OVF 2.x section, but this is an OVF 1.x envelope", name).
 			WithHint("Use the OVF 2.x namespace http://schemas.dmtf.org/ovf/envelope/2 for the whole descriptor, or put the section in that namespace with ovf:required=\"false\" so that 1.x consumers may skip it."))
 		return
 	case p.v10 && c.v2:
-		c.add(rules.EnvUndefinedElement.New(c.at(n.Pos), "<%s> was dropped after OVF 1.0; OVF 2.x does not define it", name).
+		c.Add(rules.EnvUndefinedElement.New(c.At(n.Pos), "<%s> was dropped after OVF 1.0; OVF 2.x does not define it", name).
 			WithHint("Remove the section; OVF 2.x signs packages with the certificate file instead."))
 		return
 	}
 	allowed := (level == levelEnvelope && p.envelope) || (level == levelSystem && p.system) || (level == levelCollection && p.collection)
 	if !allowed {
-		c.add(rules.EnvSectionPlacement.New(c.at(n.Pos), "<%s> is not allowed in %s; it belongs in %s", name, level, placesOf(p)).
+		c.Add(rules.EnvSectionPlacement.New(c.At(n.Pos), "<%s> is not allowed in %s; it belongs in %s", name, level, placesOf(p)).
 			WithHint("Move the section to where DSP0243 places it; consumers look for it only there and ignore or refuse it elsewhere."))
 	} else if p.once && nth == 2 {
-		c.add(rules.EnvSectionRepeated.New(c.at(n.Pos), "a second <%s> in %s; at most one is allowed", name, level).
+		c.Add(rules.EnvSectionRepeated.New(c.At(n.Pos), "a second <%s> in %s; at most one is allowed", name, level).
 			WithHint("Merge the sections into one; consumers read only the first."))
 	}
 	c.element(n, name)
@@ -160,13 +160,13 @@ func (c *checker) infoFirst(n *envelope.Node, what string) {
 	for _, ch := range n.Children {
 		if ch.Name.Local == "Info" && (c.isOVF(ch) || isEnvelopeNS(ch.Name.Space)) {
 			if ch != n.Children[0] {
-				c.add(rules.EnvInfoNotFirst.New(c.at(ch.Pos), "Info is not the first child of %s", what).
+				c.Add(rules.EnvInfoNotFirst.New(c.At(ch.Pos), "Info is not the first child of %s", what).
 					WithHint("Move <Info> before every other child; schema-checking consumers refuse the section otherwise."))
 			}
 			return
 		}
 	}
-	c.add(rules.EnvInfoNotFirst.New(c.at(n.Pos), "%s has no Info", what).
+	c.Add(rules.EnvInfoNotFirst.New(c.At(n.Pos), "%s has no Info", what).
 		WithHint("Add <Info>one line saying what this is</Info> as the first child; DSP8023 requires it of every section and virtual system, and ovftool refuses the descriptor without it."))
 }
 
@@ -185,10 +185,10 @@ func (c *checker) element(n *envelope.Node, typ string) {
 		at, ok := ovfAttr(n, a.name)
 		switch {
 		case !ok && a.required:
-			c.add(rules.EnvAttrMissing.New(c.at(n.Pos), "<%s> has no ovf:%s", n.Name.Local, a.name).
+			c.Add(rules.EnvAttrMissing.New(c.At(n.Pos), "<%s> has no ovf:%s", n.Name.Local, a.name).
 				WithHint("Add the ovf:" + a.name + " attribute; DSP8023 requires it."))
 		case ok && !validType(a.typ, at.Value):
-			c.add(rules.EnvAttrType.New(c.at(at.Pos), "ovf:%s of <%s> is %s, not an %s", a.name, n.Name.Local, q(at.Value), typeName(a.typ)).
+			c.Add(rules.EnvAttrType.New(c.At(at.Pos), "ovf:%s of <%s> is %s, not an %s", a.name, n.Name.Local, q(at.Value), typeName(a.typ)).
 				WithHint("Write a value of the schema type (" + typeName(a.typ) + ")."))
 		}
 	}
@@ -221,7 +221,7 @@ func (c *checker) element(n *envelope.Node, typ string) {
 		spec, known := specs[name]
 		if !known || (spec.v2 && !c.v2) {
 			if known {
-				c.add(rules.EnvUndefinedElement.New(c.at(ch.Pos), "<%s> is an OVF 2.x element; OVF 1.x defines no such child of <%s>", name, n.Name.Local).
+				c.Add(rules.EnvUndefinedElement.New(c.At(ch.Pos), "<%s> is an OVF 2.x element; OVF 1.x defines no such child of <%s>", name, n.Name.Local).
 					WithHint("Describe the device as an <Item> with rasd: elements, which OVF 1.x consumers read (VMware Workstation refuses StorageItem and EthernetPortItem), or write the whole descriptor as OVF 2.x."))
 			} else {
 				c.undefined(ch, "<"+n.Name.Local+">")
@@ -232,10 +232,10 @@ func (c *checker) element(n *envelope.Node, typ string) {
 		if !orderReported && (s < current || foreignSeen) {
 			orderReported = true
 			if foreignSeen {
-				c.add(rules.EnvElementOrder.New(c.at(ch.Pos), "<%s> comes after an extension element in <%s>; extensions go after the OVF elements", name, n.Name.Local).
+				c.Add(rules.EnvElementOrder.New(c.At(ch.Pos), "<%s> comes after an extension element in <%s>; extensions go after the OVF elements", name, n.Name.Local).
 					WithHint("Move vendor elements to the end of the section."))
 			} else {
-				c.add(rules.EnvElementOrder.New(c.at(ch.Pos), "<%s> comes after <%s> in <%s>; the schema's order is %s", name, lastName, n.Name.Local, orderOf(t)).
+				c.Add(rules.EnvElementOrder.New(c.At(ch.Pos), "<%s> comes after <%s> in <%s>; the schema's order is %s", name, lastName, n.Name.Local, orderOf(t)).
 					WithHint("Reorder the children; schema-checking consumers refuse elements out of order."))
 			}
 		}
@@ -245,7 +245,7 @@ func (c *checker) element(n *envelope.Node, typ string) {
 		lastName = name
 		counts[name]++
 		if spec.max != unbounded && counts[name] == spec.max+1 {
-			c.add(rules.EnvChildRepeated.New(c.at(ch.Pos), "<%s> has more than %d <%s>", n.Name.Local, spec.max, name).
+			c.Add(rules.EnvChildRepeated.New(c.At(ch.Pos), "<%s> has more than %d <%s>", n.Name.Local, spec.max, name).
 				WithHint("Keep one; consumers read only the first."))
 		}
 		if spec.typ != "" {
@@ -254,7 +254,7 @@ func (c *checker) element(n *envelope.Node, typ string) {
 	}
 	for _, ch := range t.children {
 		if ch.min > 0 && counts[ch.name] == 0 && (!ch.v2 || c.v2) {
-			c.add(rules.EnvChildMissing.New(c.at(n.Pos), "<%s> has no <%s>", n.Name.Local, ch.name).
+			c.Add(rules.EnvChildMissing.New(c.At(n.Pos), "<%s> has no <%s>", n.Name.Local, ch.name).
 				WithHint("Add the <" + ch.name + "> element; DSP8023 requires it here."))
 		}
 	}
@@ -323,15 +323,15 @@ func (c *checker) extension(n *envelope.Node) {
 	}
 	switch {
 	case isEnvelopeNS(ns):
-		c.add(rules.EnvMixedVersion.New(c.at(n.Pos), "<%s> is in the OVF namespace %s inside an OVF %s envelope; consumers treat it as an extension", n.Name.Local, q(ns), c.e.Version).
+		c.Add(rules.EnvMixedVersion.New(c.At(n.Pos), "<%s> is in the OVF namespace %s inside an OVF %s envelope; consumers treat it as an extension", n.Name.Local, q(ns), c.e.Version).
 			WithHint(`Keep ovf:required="false" on it so that consumers that do not know it may skip it, or write the whole descriptor in one OVF version.`))
 	case !notFalse(n):
 		// An optional extension: consumers may ignore it.
 	case vendorNamespaces[ns] != "":
-		c.add(rules.EnvVendorExtension.New(c.at(n.Pos), "<%s> is a %s extension without ovf:required=\"false\"; consumers that do not implement it must refuse the package", n.Name.Local, vendorNamespaces[ns]).
+		c.Add(rules.EnvVendorExtension.New(c.At(n.Pos), "<%s> is a %s extension without ovf:required=\"false\"; consumers that do not implement it must refuse the package", n.Name.Local, vendorNamespaces[ns]).
 			WithHint(`Add ovf:required="false" if the appliance works without it, so that other platforms may import the package.`))
 	default:
-		c.add(rules.EnvRequiredExtension.New(c.at(n.Pos), "<%s> in namespace %s is a required extension; consumers that do not implement it must refuse the package", n.Name.Local, q(ns)).
+		c.Add(rules.EnvRequiredExtension.New(c.At(n.Pos), "<%s> in namespace %s is a required extension; consumers that do not implement it must refuse the package", n.Name.Local, q(ns)).
 			WithHint(`Add ovf:required="false" if the appliance works without it; DSP0243 7.3 makes extensions required by default.`))
 	}
 }
@@ -344,10 +344,10 @@ func (c *checker) sectionExtensionChild(section, n *envelope.Node) {
 	switch {
 	case !notFalse(n), vendorNamespaces[ns] != "":
 	case isEnvelopeNS(ns):
-		c.add(rules.EnvMixedVersion.New(c.at(n.Pos), "<%s> inside <%s> is in the OVF namespace %s, not this envelope's", n.Name.Local, section.Name.Local, q(ns)).
+		c.Add(rules.EnvMixedVersion.New(c.At(n.Pos), "<%s> inside <%s> is in the OVF namespace %s, not this envelope's", n.Name.Local, section.Name.Local, q(ns)).
 			WithHint("Write the element in the envelope's own namespace."))
 	default:
-		c.add(rules.EnvUnknownChild.New(c.at(n.Pos), "<%s> in namespace %s inside <%s> is required (no ovf:required=\"false\"); a consumer that does not know it must treat the whole section as not understood", n.Name.Local, q(ns), section.Name.Local).
+		c.Add(rules.EnvUnknownChild.New(c.At(n.Pos), "<%s> in namespace %s inside <%s> is required (no ovf:required=\"false\"); a consumer that does not know it must treat the whole section as not understood", n.Name.Local, q(ns), section.Name.Local).
 			WithHint(`Add ovf:required="false" to the element if the section works without it.`))
 	}
 }

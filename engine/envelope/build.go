@@ -40,7 +40,7 @@ func (b *builder) isOVF(n *Node) bool {
 	if n.Name.Space == "" {
 		if !b.warnedUnqualified {
 			b.warnedUnqualified = true
-			b.f.add(rules.EnvUnqualified.New(b.f.at(n.Pos), "element <%s> has no namespace; it is read as an OVF element", n.Name.Local).
+			b.f.Add(rules.EnvUnqualified.New(b.f.At(n.Pos), "element <%s> has no namespace; it is read as an OVF element", n.Name.Local).
 				WithHint("Declare the OVF namespace as the default (xmlns=\"" + nsOrDefault(b.ns) + "\") or prefix every OVF element."))
 		}
 		return true
@@ -86,7 +86,7 @@ func (b *builder) attr(n *Node, local string) (string, bool) {
 		if a.Name.Local == local && a.Name.Space == "" {
 			if !b.warnedAttr[local] {
 				b.warnedAttr[local] = true
-				b.f.add(rules.EnvUnqualified.New(b.f.at(a.Pos), "attribute %s of <%s> has no namespace prefix; it is read as ovf:%s", local, n.Name.Local, local).
+				b.f.Add(rules.EnvUnqualified.New(b.f.At(a.Pos), "attribute %s of <%s> has no namespace prefix; it is read as ovf:%s", local, n.Name.Local, local).
 					WithHint("Write ovf:" + local + ": OVF attributes are in the OVF namespace, and strict consumers ignore the unprefixed form."))
 			}
 			return a.Value, true

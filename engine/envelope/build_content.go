@@ -187,7 +187,7 @@ func (b *builder) item(n *Node, kind string) Item {
 		}
 		if nonStandard && !b.warnedSettingsNS {
 			b.warnedSettingsNS = true
-			b.f.add(rules.EnvSettingsNamespace.New(b.f.at(c.Pos), "<%s> is in namespace %s, a non-standard spelling of a CIM settings-data namespace; it was read as such", c.Name.Local, Quote(c.Name.Space)).
+			b.f.Add(rules.EnvSettingsNamespace.New(b.f.At(c.Pos), "<%s> is in namespace %s, a non-standard spelling of a CIM settings-data namespace; it was read as such", c.Name.Local, Quote(c.Name.Space)).
 				WithHint("Declare the namespace exactly as DSP8023 does (http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_..., no .xsd suffix); consumers that match namespaces exactly ignore these elements."))
 		}
 		if it.Namespace == "" {

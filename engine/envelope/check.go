@@ -42,7 +42,7 @@ func CrossCheck(e *Envelope, member string, files Files) []report.Finding {
 	for _, ct := range e.Contents {
 		c.checkContent(ct)
 	}
-	return c.f.done()
+	return c.f.Done()
 }
 
 // checker holds the indexes the rules share.
@@ -101,7 +101,7 @@ func (c *checker) index() {
 	}
 }
 
-func (c *checker) at(p Pos) report.Location { return c.f.at(p) }
+func (c *checker) at(p Pos) report.Location { return c.f.At(p) }
 
 // structure checks the Envelope's children: References first, sections,
 // one Content, then Strings; and the ids of the Contents.
@@ -109,7 +109,7 @@ func (c *checker) structure() {
 	e := c.e
 	root := e.Root
 	if e.ReferencesNode == nil {
-		c.f.add(rules.EnvReferences.New(c.at(root.Pos), "the Envelope has no References element").
+		c.f.Add(rules.EnvReferences.New(c.at(root.Pos), "the Envelope has no References element").
 			WithHint("Add <References/> (empty when the package has no files) as the first child of the Envelope."))
 	}
 	// Order: References, sections, Content, Strings.
@@ -132,7 +132,7 @@ func (c *checker) structure() {
 		case n == e.ReferencesNode || (name == "References" && n.Name.Space == root.Name.Space):
 			want = stRefs
 			if seen > 0 {
-				c.f.add(rules.EnvReferences.New(c.at(n.Pos), "References is not the first child of the Envelope").
+				c.f.Add(rules.EnvReferences.New(c.at(n.Pos), "References is not the first child of the Envelope").
 					WithHint("Move References before every section and the VirtualSystem."))
 			}
 		case contentNodes[n]:
@@ -144,7 +144,7 @@ func (c *checker) structure() {
 		}
 		seen++
 		if want < state && want != stRefs {
-			c.f.add(rules.EnvChildOrder.New(c.at(n.Pos), "<%s> comes after %s; the Envelope's children go References, sections, one VirtualSystem or VirtualSystemCollection, then Strings",
+			c.f.Add(rules.EnvChildOrder.New(c.at(n.Pos), "<%s> comes after %s; the Envelope's children go References, sections, one VirtualSystem or VirtualSystemCollection, then Strings",
 				name, stateName(state)).
 				WithHint("Move the element to its place; schema-checking consumers refuse elements out of order."))
 		}
@@ -154,11 +154,11 @@ func (c *checker) structure() {
 	}
 	switch {
 	case len(e.Contents) == 0:
-		c.f.add(rules.EnvNoContent.New(c.at(root.Pos), "the Envelope has no VirtualSystem or VirtualSystemCollection").
+		c.f.Add(rules.EnvNoContent.New(c.at(root.Pos), "the Envelope has no VirtualSystem or VirtualSystemCollection").
 			WithHint("A descriptor describes exactly one VirtualSystem or VirtualSystemCollection after its sections."))
 	case len(e.Contents) > 1:
 		for _, ct := range e.Contents[1:] {
-			c.f.add(rules.EnvManyContent.New(c.at(ct.Pos), "a second top-level <%s>; the first is at line %d", ct.Kind, e.Contents[0].Pos.Line).
+			c.f.Add(rules.EnvManyContent.New(c.at(ct.Pos), "a second top-level <%s>; the first is at line %d", ct.Kind, e.Contents[0].Pos.Line).
 				WithHint("Put several virtual systems inside one VirtualSystemCollection."))
 		}
 	}
@@ -169,15 +169,15 @@ func (c *checker) structure() {
 		for _, ct := range list {
 			switch {
 			case !ct.HasID || ct.ID == "":
-				c.f.add(rules.EnvContentNoID.New(c.at(ct.Pos), "<%s> has no ovf:id", ct.Kind).
+				c.f.Add(rules.EnvContentNoID.New(c.at(ct.Pos), "<%s> has no ovf:id", ct.Kind).
 					WithHint(`Give it an identifier, e.g. ovf:id="vm"; consumers use it to name the virtual machine and to address it from StartupSection.`))
 			case siblings[ct.ID].Known():
 				p := siblings[ct.ID]
-				c.f.add(rules.EnvContentDupID.New(c.at(ct.Pos), "ovf:id %s is also used at line %d", Quote(ct.ID), p.Line).
+				c.f.Add(rules.EnvContentDupID.New(c.at(ct.Pos), "ovf:id %s is also used at line %d", Quote(ct.ID), p.Line).
 					WithHint("Give each VirtualSystem of a collection its own ovf:id."))
 			case global[ct.ID].Known():
 				p := global[ct.ID]
-				c.f.add(rules.EnvContentDupIDGlobal.New(c.at(ct.Pos), "ovf:id %s is also used at line %d", Quote(ct.ID), p.Line).
+				c.f.Add(rules.EnvContentDupIDGlobal.New(c.at(ct.Pos), "ovf:id %s is also used at line %d", Quote(ct.ID), p.Line).
 					WithHint("Use distinct ids across the whole descriptor; the OVF environment and StartupSection address systems by id."))
 			}
 			if ct.HasID && ct.ID != "" {

@@ -65,48 +65,48 @@ func (c *checker) checkDisks() {
 		d := &ds.Disks[i]
 		switch p, dup := ids[d.DiskID]; {
 		case d.DiskID == "":
-			c.f.add(rules.DskNoID.New(c.at(d.Pos), "<Disk> has no ovf:diskId").
+			c.f.Add(rules.DskNoID.New(c.at(d.Pos), "<Disk> has no ovf:diskId").
 				WithHint(`Add ovf:diskId="vmdisk1"; hardware Items attach the disk with HostResource ovf:/disk/vmdisk1.`))
 		case dup:
-			c.f.add(rules.DskDupID.New(c.at(d.Node.AttrPos("diskId")), "disk id %s is already used at line %d", Quote(d.DiskID), p.Line).
+			c.f.Add(rules.DskDupID.New(c.at(d.Node.AttrPos("diskId")), "disk id %s is already used at line %d", Quote(d.DiskID), p.Line).
 				WithHint("Give every Disk its own ovf:diskId and update the HostResource that should point to this one."))
 		default:
 			ids[d.DiskID] = d.Pos
 		}
 		if d.FileRef != "" {
 			if _, ok := c.fileByID[d.FileRef]; !ok {
-				c.f.add(rules.DskFileRef.New(c.at(d.Node.AttrPos("fileRef")), "Disk %s refers to file %s, which References does not list", Quote(d.DiskID), Quote(d.FileRef)).
+				c.f.Add(rules.DskFileRef.New(c.at(d.Node.AttrPos("fileRef")), "Disk %s refers to file %s, which References does not list", Quote(d.DiskID), Quote(d.FileRef)).
 					WithHint("Use the ovf:id of a File in References, or add the File; VirtualBox and vSphere refuse the package otherwise."))
 			}
 			if p, dup := fileUsers[d.FileRef]; dup {
-				c.f.add(rules.DskSharedFile.New(c.at(d.Node.AttrPos("fileRef")), "file %s is also the image of the Disk at line %d", Quote(d.FileRef), p.Line).
+				c.f.Add(rules.DskSharedFile.New(c.at(d.Node.AttrPos("fileRef")), "file %s is also the image of the Disk at line %d", Quote(d.FileRef), p.Line).
 					WithHint("Give each Disk its own file; to share a disk between systems, attach one Disk to several Items."))
 			} else {
 				fileUsers[d.FileRef] = d.Pos
 			}
 			if idx, ok := fileIndex[d.FileRef]; ok {
 				if idx < lastFile {
-					c.f.add(rules.DskOrder.New(c.at(d.Pos), "Disk %s uses a File listed before the one of the Disk at line %d", Quote(d.DiskID), lastFilePos.Line).
+					c.f.Add(rules.DskOrder.New(c.at(d.Pos), "Disk %s uses a File listed before the one of the Disk at line %d", Quote(d.DiskID), lastFilePos.Line).
 						WithHint("List the Disks in the order of their Files in References."))
 				} else {
 					lastFile, lastFilePos = idx, d.Pos
 				}
 			}
 			if strings.TrimSpace(d.Format) == "" {
-				c.f.add(rules.DskNoFormat.New(c.at(d.Pos), "Disk %s has a file but no ovf:format", Quote(d.DiskID)).
+				c.f.Add(rules.DskNoFormat.New(c.at(d.Pos), "Disk %s has a file but no ovf:format", Quote(d.DiskID)).
 					WithHint(`Name the image format, e.g. ovf:format="http://www.vmware.com/interfaces/specifications/vmdk.html#streamOptimized".`))
 			}
 		}
 		if f := strings.TrimSpace(d.Format); f != "" {
 			if _, ok := DiskFormatName(f); !ok {
-				c.f.add(rules.DskUnknownFormat.New(c.at(d.Node.AttrPos("format")), "disk format %s is not one this checker knows", Quote(f)).
+				c.f.Add(rules.DskUnknownFormat.New(c.at(d.Node.AttrPos("format")), "disk format %s is not one this checker knows", Quote(f)).
 					WithHint("Use the URI of the format as other producers write it (see the rule's documentation); consumers pick the disk reader by this URI."))
 			}
 		}
 		c.checkCapacity(d)
 		if d.ParentRef != "" {
 			if _, ok := c.diskByID[d.ParentRef]; !ok || d.ParentRef == d.DiskID {
-				c.f.add(rules.DskParent.New(c.at(d.Node.AttrPos("parentRef")), "Disk %s has parent %s, which is not another Disk", Quote(d.DiskID), Quote(d.ParentRef)).
+				c.f.Add(rules.DskParent.New(c.at(d.Node.AttrPos("parentRef")), "Disk %s has parent %s, which is not another Disk", Quote(d.DiskID), Quote(d.ParentRef)).
 					WithHint("Use the ovf:diskId of the parent Disk, listed before this one, or remove ovf:parentRef."))
 			}
 		}
@@ -117,18 +117,18 @@ func (c *checker) checkCapacity(d *Disk) {
 	capText := strings.TrimSpace(d.Capacity)
 	switch {
 	case !c.hasAttr(d.Node, "capacity") || capText == "":
-		c.f.add(rules.DskNoCapacity.New(c.at(d.Pos), "Disk %s has no ovf:capacity", Quote(d.DiskID)).
+		c.f.Add(rules.DskNoCapacity.New(c.at(d.Pos), "Disk %s has no ovf:capacity", Quote(d.DiskID)).
 			WithHint(`Give the virtual disk's size, e.g. ovf:capacity="16" ovf:capacityAllocationUnits="byte * 2^30".`))
 		return
 	case strings.HasPrefix(capText, "${") && strings.HasSuffix(capText, "}"):
 		key := capText[2 : len(capText)-1]
 		if !c.properties[key] {
-			c.f.add(rules.DskCapacityProperty.New(c.at(d.Node.AttrPos("capacity")), "capacity %s names no Property of the package", Quote(capText)).
+			c.f.Add(rules.DskCapacityProperty.New(c.at(d.Node.AttrPos("capacity")), "capacity %s names no Property of the package", Quote(capText)).
 				WithHint("Define a ProductSection Property with this ovf:key and an integer type, or write the capacity as a number."))
 		}
 	default:
 		if q, err := strconv.ParseInt(capText, 10, 64); err != nil || q <= 0 {
-			c.f.add(rules.DskCapacity.New(c.at(d.Node.AttrPos("capacity")), "capacity %s of Disk %s is not a positive integer", Quote(d.Capacity), Quote(d.DiskID)).
+			c.f.Add(rules.DskCapacity.New(c.at(d.Node.AttrPos("capacity")), "capacity %s of Disk %s is not a positive integer", Quote(d.Capacity), Quote(d.DiskID)).
 				WithHint("Write the capacity as a positive whole number in the unit of ovf:capacityAllocationUnits (bytes when absent)."))
 			return
 		}
@@ -137,16 +137,16 @@ func (c *checker) checkCapacity(d *Disk) {
 		u, ok := ParseUnits(units)
 		switch {
 		case !ok || u.Base != "byte":
-			c.f.add(rules.DskUnits.New(c.at(d.Node.AttrPos("capacityAllocationUnits")), "capacity units %s are not programmatic units of bytes", Quote(units)).
+			c.f.Add(rules.DskUnits.New(c.at(d.Node.AttrPos("capacityAllocationUnits")), "capacity units %s are not programmatic units of bytes", Quote(units)).
 				WithHint(`Write "byte", or "byte * 2^20" for MiB and "byte * 2^30" for GiB.`))
 		case u.Legacy:
-			c.f.add(rules.DskLegacyUnits.New(c.at(d.Node.AttrPos("capacityAllocationUnits")), "capacity units %s are a legacy spelling", Quote(units)).
+			c.f.Add(rules.DskLegacyUnits.New(c.at(d.Node.AttrPos("capacityAllocationUnits")), "capacity units %s are a legacy spelling", Quote(units)).
 				WithHint(`Write DSP0004 units: "byte * 2^20" for MegaBytes, "byte * 2^30" for GigaBytes.`))
 		}
 	}
 	if d.CapacityBytes > 0 && d.PopulatedSize != "" {
 		if p, err := strconv.ParseInt(strings.TrimSpace(d.PopulatedSize), 10, 64); err == nil && p > d.CapacityBytes {
-			c.f.add(rules.DskPopulated.New(c.at(d.Node.AttrPos("populatedSize")), "populatedSize %d of Disk %s is larger than its capacity of %d bytes", p, Quote(d.DiskID), d.CapacityBytes).
+			c.f.Add(rules.DskPopulated.New(c.at(d.Node.AttrPos("populatedSize")), "populatedSize %d of Disk %s is larger than its capacity of %d bytes", p, Quote(d.DiskID), d.CapacityBytes).
 				WithHint("populatedSize estimates the bytes the disk uses and cannot exceed its capacity; correct it or leave it out."))
 		}
 	}

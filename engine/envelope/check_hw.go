@@ -36,12 +36,12 @@ func (c *checker) checkNetworks() {
 	seen := map[string]Pos{}
 	for _, n := range ns.Networks {
 		if strings.TrimSpace(n.Name) == "" {
-			c.f.add(rules.NetNoName.New(c.at(n.Pos), "<Network> has no ovf:name").
+			c.f.Add(rules.NetNoName.New(c.at(n.Pos), "<Network> has no ovf:name").
 				WithHint(`Name the network, e.g. ovf:name="VM Network"; adapters connect to networks by this name.`))
 			continue
 		}
 		if p, dup := seen[n.Name]; dup {
-			c.f.add(rules.NetDupName.New(c.at(n.Node.AttrPos("name")), "network %s is already declared at line %d", Quote(n.Name), p.Line).
+			c.f.Add(rules.NetDupName.New(c.at(n.Node.AttrPos("name")), "network %s is already declared at line %d", Quote(n.Name), p.Line).
 				WithHint("Declare each logical network once."))
 			continue
 		}
@@ -53,7 +53,7 @@ func (c *checker) checkNetworks() {
 // children.
 func (c *checker) checkContent(ct *Content) {
 	if ct.Kind == "VirtualSystem" && len(ct.Hardware) == 0 {
-		c.f.add(rules.HwNoHardware.New(c.at(ct.Pos), "VirtualSystem %s has no VirtualHardwareSection", Quote(ct.ID)).
+		c.f.Add(rules.HwNoHardware.New(c.at(ct.Pos), "VirtualSystem %s has no VirtualHardwareSection", Quote(ct.ID)).
 			WithHint("Describe the virtual machine's hardware (CPU, memory, controllers, disks, network adapters) in a VirtualHardwareSection."))
 	}
 	for i := range ct.Hardware {
@@ -80,12 +80,12 @@ func (c *checker) checkItems(h *VirtualHardwareSection) {
 			}
 			for _, other := range variants {
 				if variantsOverlap(other, it) {
-					c.f.add(rules.HwDupInstanceID.New(c.at(it.InstanceID.Pos), "duplicate InstanceID %s at lines %d and %d", Quote(id), other.InstanceID.Pos.Line, it.InstanceID.Pos.Line).
+					c.f.Add(rules.HwDupInstanceID.New(c.at(it.InstanceID.Pos), "duplicate InstanceID %s at lines %d and %d", Quote(id), other.InstanceID.Pos.Line, it.InstanceID.Pos.Line).
 						WithHint("Give every Item of the section its own InstanceID; Items may share one only as variants for different ovf:configuration values or as ovf:bound min/max markers."))
 					break
 				}
 				if other.ResourceType.Text != "" && it.ResourceType.Text != "" && other.ResourceType.Text != it.ResourceType.Text {
-					c.f.add(rules.HwVariantType.New(c.at(it.ResourceType.Pos), "Items with InstanceID %s have ResourceType %s (line %d) and %s", Quote(id), other.ResourceType.Text, other.ResourceType.Pos.Line, it.ResourceType.Text).
+					c.f.Add(rules.HwVariantType.New(c.at(it.ResourceType.Pos), "Items with InstanceID %s have ResourceType %s (line %d) and %s", Quote(id), other.ResourceType.Text, other.ResourceType.Pos.Line, it.ResourceType.Text).
 						WithHint("Variants of one Item for different configurations describe the same device and must agree on ResourceType; use another InstanceID for a different device."))
 					break
 				}
@@ -118,31 +118,31 @@ func variantsOverlap(a, b *Item) bool {
 
 func (c *checker) checkItemBasics(it *Item) {
 	if !it.InstanceID.Present() || it.InstanceID.Text == "" {
-		c.f.add(rules.HwNoInstanceID.New(c.at(it.Pos), "<%s> has no InstanceID", it.Kind).
+		c.f.Add(rules.HwNoInstanceID.New(c.at(it.Pos), "<%s> has no InstanceID", it.Kind).
 			WithHint("Give the Item an InstanceID unique in its section, e.g. <rasd:InstanceID>7</rasd:InstanceID>."))
 	} else if it.LegacyInstanceID && c.e.Version != Version09 {
-		c.f.add(rules.HwLegacyInstanceID.New(c.at(it.InstanceID.Pos), "InstanceId is spelled with a lower-case d, as in OVF 0.9").
+		c.f.Add(rules.HwLegacyInstanceID.New(c.at(it.InstanceID.Pos), "InstanceId is spelled with a lower-case d, as in OVF 0.9").
 			WithHint("Write InstanceID; OVF 1.x and 2.x schemas only know that spelling."))
 	}
 	if !it.ResourceType.Present() || it.ResourceType.Text == "" {
-		c.f.add(rules.HwNoResourceType.New(c.at(it.Pos), "<%s> %s has no ResourceType", it.Kind, Quote(it.InstanceID.Text)).
+		c.f.Add(rules.HwNoResourceType.New(c.at(it.Pos), "<%s> %s has no ResourceType", it.Kind, Quote(it.InstanceID.Text)).
 			WithHint("Say what the Item is with a ResourceType (3 CPU, 4 memory, 10 Ethernet adapter, 17 disk drive, ...)."))
 	} else if rt, err := strconv.Atoi(it.ResourceType.Text); err != nil || rt < 1 || rt > rtLastResourceType {
-		c.f.add(rules.HwResourceType.New(c.at(it.ResourceType.Pos), "ResourceType %s is not a number from 1 to 65535", Quote(it.ResourceType.Text)).
+		c.f.Add(rules.HwResourceType.New(c.at(it.ResourceType.Pos), "ResourceType %s is not a number from 1 to 65535", Quote(it.ResourceType.Text)).
 			WithHint("Use a value of the CIM ResourceType value map, e.g. 17 for a disk drive."))
 	} else if rt >= rtFirstReserved && rt < rtFirstVendor {
-		c.f.add(rules.HwResourceTypeReserved.New(c.at(it.ResourceType.Pos), "ResourceType %d is reserved by the DMTF and means nothing to most consumers", rt).
+		c.f.Add(rules.HwResourceTypeReserved.New(c.at(it.ResourceType.Pos), "ResourceType %d is reserved by the DMTF and means nothing to most consumers", rt).
 			WithHint("Use a defined value (1-33), or a vendor value from 32768 with ovf:required=\"false\" on the Item."))
 	}
 	switch it.Bound {
 	case "", "min", "max", "normal":
 	default:
-		c.f.add(rules.HwBound.New(c.at(it.Node.AttrPos("bound")), "ovf:bound is %s", Quote(it.Bound)).
+		c.f.Add(rules.HwBound.New(c.at(it.Node.AttrPos("bound")), "ovf:bound is %s", Quote(it.Bound)).
 			WithHint(`Use ovf:bound="min", "max" or "normal" (the default).`))
 	}
 	if rt, _ := strconv.Atoi(it.ResourceType.Text); rt == rtMemory && it.AllocationUnits.Text != "" {
 		if u, ok := ParseUnits(it.AllocationUnits.Text); !ok || u.Base != "byte" {
-			c.f.add(rules.HwUnits.New(c.at(it.AllocationUnits.Pos), "memory AllocationUnits %s are not programmatic units of bytes", Quote(it.AllocationUnits.Text)).
+			c.f.Add(rules.HwUnits.New(c.at(it.AllocationUnits.Pos), "memory AllocationUnits %s are not programmatic units of bytes", Quote(it.AllocationUnits.Text)).
 				WithHint(`Write "byte * 2^20" for MiB or "byte * 2^30" for GiB; VirtualBox refuses other units.`))
 		}
 	}
@@ -155,13 +155,13 @@ func (c *checker) checkParent(it *Item, byID map[string][]*Item) {
 	}
 	parents := byID[p]
 	if len(parents) == 0 {
-		c.f.add(rules.HwParentUnknown.New(c.at(it.Parent.Pos), "Parent %s names no Item of this section", Quote(p)).
+		c.f.Add(rules.HwParentUnknown.New(c.at(it.Parent.Pos), "Parent %s names no Item of this section", Quote(p)).
 			WithHint("Use the InstanceID of the controller the device is attached to."))
 		return
 	}
 	for _, par := range parents {
 		if par == it {
-			c.f.add(rules.HwParentUnknown.New(c.at(it.Parent.Pos), "Item %s names itself as its Parent", Quote(p)).
+			c.f.Add(rules.HwParentUnknown.New(c.at(it.Parent.Pos), "Item %s names itself as its Parent", Quote(p)).
 				WithHint("Use the InstanceID of the controller the device is attached to."))
 			return
 		}
@@ -170,7 +170,7 @@ func (c *checker) checkParent(it *Item, byID map[string][]*Item) {
 			return
 		}
 	}
-	c.f.add(rules.HwParentNotController.New(c.at(it.Parent.Pos), "Parent %s is an Item of ResourceType %s (line %d), not a controller", Quote(p), parents[0].ResourceType.Text, parents[0].Pos.Line).
+	c.f.Add(rules.HwParentNotController.New(c.at(it.Parent.Pos), "Parent %s is an Item of ResourceType %s (line %d), not a controller", Quote(p), parents[0].ResourceType.Text, parents[0].Pos.Line).
 		WithHint("Attach drives to an IDE (5), SCSI (6), SATA/NVMe (20) or other controller Item; vSphere refuses other parents."))
 }
 
@@ -197,7 +197,7 @@ func (c *checker) checkHostResources(it *Item) {
 			continue // a platform device, free-form
 		}
 		if legacy && c.e.Version != Version09 {
-			c.f.add(rules.HwHostResourceLegacy.New(c.at(hr.Pos), "HostResource %s is not in the form ovf:/%s/<id>", Quote(v), kind).
+			c.f.Add(rules.HwHostResourceLegacy.New(c.at(hr.Pos), "HostResource %s is not in the form ovf:/%s/<id>", Quote(v), kind).
 				WithHint("Write ovf:/" + kind + "/" + id + "; VirtualBox and virt-v2v read the other forms, but vSphere may not."))
 		}
 		resolved := false
@@ -211,7 +211,7 @@ func (c *checker) checkHostResources(it *Item) {
 			if kind == "file" {
 				where = "References has no File with ovf:id"
 			}
-			c.f.add(rules.HwHostResource.New(c.at(hr.Pos), "HostResource %s: %s %s", Quote(v), where, Quote(id)).
+			c.f.Add(rules.HwHostResource.New(c.at(hr.Pos), "HostResource %s: %s %s", Quote(v), where, Quote(id)).
 				WithHint("Refer to an existing Disk (ovf:/disk/<diskId>) or File (ovf:/file/<id>), or remove the HostResource for an empty drive."))
 		}
 	}
@@ -233,15 +233,15 @@ func (c *checker) checkConnections(it *Item) {
 		connected = true
 		switch {
 		case c.e.NetworkSection == nil:
-			c.f.add(rules.NetNoSection.New(c.at(conn.Pos), "the adapter connects to network %s but the descriptor has no NetworkSection", Quote(name)).
+			c.f.Add(rules.NetNoSection.New(c.at(conn.Pos), "the adapter connects to network %s but the descriptor has no NetworkSection", Quote(name)).
 				WithHint("Add a NetworkSection at the Envelope level declaring <Network ovf:name=\"" + name + "\">."))
 		case !c.networks[name]:
-			c.f.add(rules.NetUnknown.New(c.at(conn.Pos), "the adapter connects to network %s, which the NetworkSection does not declare", Quote(name)).
+			c.f.Add(rules.NetUnknown.New(c.at(conn.Pos), "the adapter connects to network %s, which the NetworkSection does not declare", Quote(name)).
 				WithHint("Declare the network in the NetworkSection or connect the adapter to a declared one; names are case-sensitive."))
 		}
 	}
 	if !connected && c.e.Version != Version09 {
-		c.f.add(rules.NetNoConnection.New(c.at(it.Pos), "network adapter %s has no Connection", Quote(it.InstanceID.Text)).
+		c.f.Add(rules.NetNoConnection.New(c.at(it.Pos), "network adapter %s has no Connection", Quote(it.InstanceID.Text)).
 			WithHint("Name the logical network the adapter connects to in a Connection element."))
 	}
 }

@@ -23,7 +23,7 @@ func normaliseEncoding(data []byte, f *findings) ([]byte, bool) {
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
 		return fromUTF16(data[2:], data[0] == 0xff), true
 	case len(data) >= 2 && (data[0] == 0 || data[1] == 0):
-		f.add(rules.EnvEncodingUnsupported.New(f.at(Pos{Line: 1, Column: 1}),
+		f.Add(rules.EnvEncodingUnsupported.New(f.At(Pos{Line: 1, Column: 1}),
 			"the descriptor looks like UTF-16 or UTF-32 without a byte-order mark").
 			WithHint("Save the descriptor as UTF-8 (the encoding every OVF producer uses)."))
 		return nil, false
@@ -34,7 +34,7 @@ func normaliseEncoding(data []byte, f *findings) ([]byte, bool) {
 	case "", "utf-8", "utf8":
 		return data, true
 	case "utf-16", "utf-16le", "utf-16be", "ucs-2", "unicode":
-		f.add(rules.EnvEncodingMismatch.New(f.at(pos),
+		f.Add(rules.EnvEncodingMismatch.New(f.At(pos),
 			"the XML declaration says encoding=%s but the bytes are not UTF-16; they were read as UTF-8", Quote(label)).
 			WithHint(`Change the declaration to encoding="UTF-8". XenCenter writes this mismatch; strict XML parsers (libxml2, expat, .NET) refuse it.`))
 		return data, true
@@ -43,12 +43,12 @@ func normaliseEncoding(data []byte, f *findings) ([]byte, bool) {
 		case isASCII(data):
 			return data, true
 		case utf8.Valid(data):
-			f.add(rules.EnvEncodingMismatch.New(f.at(pos),
+			f.Add(rules.EnvEncodingMismatch.New(f.At(pos),
 				"the XML declaration says encoding=%s but the bytes are UTF-8; they were read as UTF-8", Quote(label)).
 				WithHint(`Change the declaration to encoding="UTF-8".`))
 			return data, true
 		case norm == "us-ascii" || norm == "ascii":
-			f.add(rules.EnvEncodingMismatch.New(f.at(pos),
+			f.Add(rules.EnvEncodingMismatch.New(f.At(pos),
 				"the XML declaration says encoding=%s but the descriptor has bytes above 127; they were read as ISO-8859-1", Quote(label)).
 				WithHint(`Save the descriptor as UTF-8 and declare encoding="UTF-8".`))
 		}
@@ -60,7 +60,7 @@ func normaliseEncoding(data []byte, f *findings) ([]byte, bool) {
 		if isASCII(data) {
 			return data, true
 		}
-		f.add(rules.EnvEncodingUnsupported.New(f.at(pos), "the descriptor is in encoding %s, which this checker does not read", Quote(label)).
+		f.Add(rules.EnvEncodingUnsupported.New(f.At(pos), "the descriptor is in encoding %s, which this checker does not read", Quote(label)).
 			WithHint(`Convert the descriptor to UTF-8 and declare encoding="UTF-8"; consumers vary in the encodings they accept.`))
 		return nil, false
 	}

@@ -9,23 +9,30 @@ import (
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
-// findings collects the findings about one descriptor, capped at
-// limits.MaxFindingsPerDescriptor.
-type findings struct {
+// Findings collects the findings about one descriptor, capped at
+// limits.MaxFindingsPerDescriptor; the conformance rules use it too.
+type Findings struct {
 	member  string
 	list    []report.Finding
 	dropped int
 }
 
-// at returns a location in the descriptor; a zero pos names the member only.
-func (f *findings) at(p Pos) report.Location {
+// findings is the package's own name for it.
+type findings = Findings
+
+// NewFindings returns an empty collector for the descriptor member.
+func NewFindings(member string) *Findings { return &Findings{member: member} }
+
+// At returns a location in the descriptor; a zero pos names the member only.
+func (f *Findings) At(p Pos) report.Location {
 	if !p.Known() {
 		return report.InMember(f.member)
 	}
 	return report.At(f.member, p.Line, p.Column)
 }
 
-func (f *findings) add(fd report.Finding) {
+// Add records fd, or counts it once the cap is reached.
+func (f *Findings) Add(fd report.Finding) {
 	if len(f.list) >= limits.MaxFindingsPerDescriptor {
 		f.dropped++
 		return
@@ -33,8 +40,8 @@ func (f *findings) add(fd report.Finding) {
 	f.list = append(f.list, fd)
 }
 
-// done returns the findings, with one more saying how many were left out.
-func (f *findings) done() []report.Finding {
+// Done returns the findings, with one more saying how many were left out.
+func (f *Findings) Done() []report.Finding {
 	if f.dropped > 0 {
 		f.list = append(f.list, rules.EnvTooManyFindings.New(report.InMember(f.member),
 			"%d more findings about %s were left out", f.dropped, f.member).

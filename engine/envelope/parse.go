@@ -25,33 +25,33 @@ func Parse(data []byte, member string) (*Envelope, []report.Finding) {
 	f := &findings{member: member}
 	env := &Envelope{Member: member, Version: VersionUnknown}
 	if len(data) > limits.MaxDescriptorSize {
-		f.add(rules.PkgDescriptorTooLarge.New(report.InMember(member),
+		f.Add(rules.PkgDescriptorTooLarge.New(report.InMember(member),
 			"descriptor %s is %d bytes; at most %d are checked", member, len(data), limits.MaxDescriptorSize).
 			WithHint("A descriptor this large is almost certainly not an OVF descriptor; check the file."))
-		return env, f.done()
+		return env, f.Done()
 	}
 	data, ok := normaliseEncoding(data, f)
 	if !ok {
-		return env, f.done()
+		return env, f.Done()
 	}
 	if n := bytes.Count(data, []byte("=")); n > limits.MaxXMLAttributes {
-		f.add(rules.EnvLimit.New(report.InMember(member),
+		f.Add(rules.EnvLimit.New(report.InMember(member),
 			"descriptor has %d '=' signs, more than the %d attributes checked", n, limits.MaxXMLAttributes).
 			WithHint("Real descriptors have a few thousand attributes; check that the file is an OVF descriptor."))
-		return env, f.done()
+		return env, f.Done()
 	}
 	root := readTree(data, f)
 	if root == nil {
-		return env, f.done()
+		return env, f.Done()
 	}
 	env.Root = root
 	env.Pos = root.Pos
 	if !checkRoot(env, f) {
-		return env, f.done()
+		return env, f.Done()
 	}
 	b := &builder{env: env, f: f, ns: root.Name.Space, warnedAttr: map[string]bool{}}
 	b.build()
-	return env, f.done()
+	return env, f.Done()
 }
 
 // readTree tokenises data into a Node tree. Problems become findings; the
@@ -71,7 +71,7 @@ func readTree(data []byte, f *findings) *Node {
 	checkPrefix := func(space string, p Pos) {
 		if undeclaredPrefix(space) && space != "xmlns" && !undeclared[space] {
 			undeclared[space] = true
-			f.add(rules.EnvUndeclaredPrefix.New(f.at(p), "namespace prefix %s is used but never declared", Quote(space)).
+			f.Add(rules.EnvUndeclaredPrefix.New(f.At(p), "namespace prefix %s is used but never declared", Quote(space)).
 				WithHint("Declare the prefix with an xmlns:" + space + "=\"...\" attribute on the Envelope, or remove the elements that use it."))
 		}
 	}
@@ -88,13 +88,13 @@ func readTree(data []byte, f *findings) *Node {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if root != nil && len(stack) == 0 {
-				f.add(rules.EnvMalformed.New(f.at(start), "element <%s> after the end of the document element", t.Name.Local).
+				f.Add(rules.EnvMalformed.New(f.At(start), "element <%s> after the end of the document element", t.Name.Local).
 					WithHint("A descriptor has exactly one top-level element, the Envelope; remove what follows </Envelope>."))
 				return root
 			}
 			elements++
 			if elements > limits.MaxXMLElements || len(stack) >= limits.MaxXMLDepth {
-				f.add(rules.EnvLimit.New(f.at(start), "descriptor has more than %d elements or is nested deeper than %d; the rest was not read",
+				f.Add(rules.EnvLimit.New(f.At(start), "descriptor has more than %d elements or is nested deeper than %d; the rest was not read",
 					limits.MaxXMLElements, limits.MaxXMLDepth).
 					WithHint("Real descriptors are far below these limits; check that the file is an OVF descriptor."))
 				finishAll(stack)
@@ -139,7 +139,7 @@ func readTree(data []byte, f *findings) *Node {
 				top.text = append(top.text, t...)
 			}
 		case xml.Directive:
-			f.add(rules.EnvDoctype.New(f.at(start), "the descriptor has a <!%s declaration; it was refused and nothing after it was read", firstWord(t)).
+			f.Add(rules.EnvDoctype.New(f.At(start), "the descriptor has a <!%s declaration; it was refused and nothing after it was read", firstWord(t)).
 				WithHint("Remove the DOCTYPE: OVF descriptors never need one, and a descriptor that declares entities may try to read files or exhaust memory in the consumer."))
 			finishAll(stack)
 			return root
@@ -165,11 +165,11 @@ func reportReadError(err error, d *xml.Decoder, start Pos, stack []*Node, root *
 	}
 	switch {
 	case errors.Is(err, io.EOF) && root == nil:
-		f.add(rules.EnvMalformed.New(report.InMember(f.member), "the descriptor has no XML element").
+		f.Add(rules.EnvMalformed.New(report.InMember(f.member), "the descriptor has no XML element").
 			WithHint("The file is empty or not XML; export the descriptor again."))
 	case errors.Is(err, io.EOF) && len(stack) > 0:
 		open := stack[len(stack)-1]
-		f.add(rules.EnvMalformed.New(f.at(Pos{Line: line, Column: col}),
+		f.Add(rules.EnvMalformed.New(f.At(Pos{Line: line, Column: col}),
 			"the descriptor ends before <%s> (opened at line %d, column %d) is closed", open.Name.Local, open.Pos.Line, open.Pos.Column).
 			WithHint("The descriptor is truncated; export or download it again."))
 	case errors.Is(err, io.EOF):
@@ -181,10 +181,10 @@ func reportReadError(err error, d *xml.Decoder, start Pos, stack []*Node, root *
 		case syn.Line != line:
 			line, col = syn.Line, 0
 		}
-		f.add(rules.EnvMalformed.New(f.at(Pos{Line: line, Column: col}), "XML error: %s", syn.Msg).
+		f.Add(rules.EnvMalformed.New(f.At(Pos{Line: line, Column: col}), "XML error: %s", syn.Msg).
 			WithHint("Fix the XML at this place; an editor with XML checking shows the problem. If the file was edited by hand, compare it with the exported original."))
 	default:
-		f.add(rules.EnvMalformed.New(report.InMember(f.member), "XML error: %v", err))
+		f.Add(rules.EnvMalformed.New(report.InMember(f.member), "XML error: %v", err))
 	}
 }
 
@@ -207,10 +207,10 @@ func checkRoot(env *Envelope, f *findings) bool {
 	env.Namespace = root.Name.Space
 	if root.Name.Local != "Envelope" {
 		if strings.EqualFold(root.Name.Local, "html") {
-			f.add(rules.EnvNotEnvelope.New(f.at(root.Pos), "the document element is <%s>: this looks like a saved web page (an error page?), not an OVF descriptor", root.Name.Local).
+			f.Add(rules.EnvNotEnvelope.New(f.At(root.Pos), "the document element is <%s>: this looks like a saved web page (an error page?), not an OVF descriptor", root.Name.Local).
 				WithHint("Download the descriptor again; the server returned an HTML page instead of the file."))
 		} else {
-			f.add(rules.EnvNotEnvelope.New(f.at(root.Pos), "the document element is <%s>, not an OVF <Envelope>", root.Name.Local).
+			f.Add(rules.EnvNotEnvelope.New(f.At(root.Pos), "the document element is <%s>, not an OVF <Envelope>", root.Name.Local).
 				WithHint("An OVF descriptor's top-level element is Envelope in the namespace http://schemas.dmtf.org/ovf/envelope/1 (or /2)."))
 		}
 		return false
@@ -222,16 +222,16 @@ func checkRoot(env *Envelope, f *findings) bool {
 		// ovftool 3.5.0 wrote this and vSphere and VirtualBox read it as
 		// OVF 1.x; the spec requires the namespace.
 		env.Version = Version1
-		f.add(rules.EnvNoNamespace.New(f.at(root.Pos), "the Envelope has no namespace; it is read as OVF 1.x").
+		f.Add(rules.EnvNoNamespace.New(f.At(root.Pos), "the Envelope has no namespace; it is read as OVF 1.x").
 			WithHint(`Add xmlns="http://schemas.dmtf.org/ovf/envelope/1" to the Envelope.`))
 	case version == VersionUnknown:
-		f.add(rules.EnvUnknownNamespace.New(f.at(root.Pos), "the Envelope's namespace %s is not an OVF version this checker knows", Quote(root.Name.Space)).
+		f.Add(rules.EnvUnknownNamespace.New(f.At(root.Pos), "the Envelope's namespace %s is not an OVF version this checker knows", Quote(root.Name.Space)).
 			WithHint("OVF 1.x uses http://schemas.dmtf.org/ovf/envelope/1 and OVF 2.x http://schemas.dmtf.org/ovf/envelope/2; consumers refuse other namespaces."))
 	case slash:
-		f.add(rules.EnvTrailingSlash.New(f.at(root.Pos), "the Envelope's namespace %s ends in a slash", Quote(root.Name.Space)).
+		f.Add(rules.EnvTrailingSlash.New(f.At(root.Pos), "the Envelope's namespace %s ends in a slash", Quote(root.Name.Space)).
 			WithHint("Remove the trailing slash: namespace names are compared character by character."))
 	case version == Version09:
-		f.add(rules.EnvVersion09.New(f.at(root.Pos), "the descriptor is pre-standard OVF 0.9 (namespace %s)", root.Name.Space).
+		f.Add(rules.EnvVersion09.New(f.At(root.Pos), "the descriptor is pre-standard OVF 0.9 (namespace %s)", root.Name.Space).
 			WithHint("Convert the package to OVF 1.x, e.g. with ovftool; current vSphere and many other consumers no longer read OVF 0.9."))
 	}
 	if a := root.Attr(nsXML, "lang"); a != nil {
