@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ovacheck/ovacheck/build/chromium"
+
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -26,12 +28,9 @@ import (
 // each open their own.
 func startBrowser(t *testing.T) *page {
 	t.Helper()
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skipf("Chromium not found at %s (set CHROMIUM): browser tests skipped", chromium)
+	exe, err := chromium.Path()
+	if err != nil {
+		t.Skipf("%v: browser tests skipped", err)
 	}
 	if _, err := os.Stat(filepath.Join(siteDir, "ovacheck.wasm")); err != nil {
 		t.Skip("site not built: run bash build/build-site.sh first")
@@ -44,21 +43,7 @@ func startBrowser(t *testing.T) *page {
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
+	opts := chromium.Options(exe, t.TempDir())
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)

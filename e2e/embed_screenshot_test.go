@@ -21,35 +21,17 @@ func TestEmbedScreenshots(t *testing.T) {
 	if dir == "" {
 		t.Skip("set OVACHECK_SCREENSHOTS to a directory to take screenshots")
 	}
-	shoot := func(p *page, name string) {
-		for _, width := range []int64{1280, 390} {
-			if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(width, 900)); err != nil {
-				t.Fatal(err)
-			}
-			png, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
-			if err != nil {
-				t.Fatal(err)
-			}
-			path := filepath.Join(dir, name+"-"+itoa(width)+".png")
-			if err := os.WriteFile(path, png, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if w := evalAs[int](t, p, `document.documentElement.scrollWidth`); int64(w) > width {
-				t.Errorf("%s at %d px is %d px wide", name, width, w)
-			}
-		}
-	}
 	p := openDemo(t)
 	right, err := os.ReadFile(filepath.Join(siteDir, "samples", "signed.ova"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.verifyWith(t, write(t, "signed.ova", right))
-	shoot(p, "widget-pass")
+	p.shoot(t, dir, "widget-pass")
 	bad := slices.Clone(right)
 	bad[len(bad)/2] ^= 0x20
 	p.verifyWith(t, write(t, "signed.ova", bad))
-	shoot(p, "widget-fail")
+	p.shoot(t, dir, "widget-fail")
 
 	abs, _ := filepath.Abs(filepath.Join(siteDir, "ovacheck-offline.html"))
 	if err := chromedp.Do(p.ctx, chromedp.Navigate("file://"+abs)); err != nil {
@@ -58,5 +40,5 @@ func TestEmbedScreenshots(t *testing.T) {
 	p.waitFor(t, "the offline page", `document.body.dataset.ready === "true"`, 60*time.Second)
 	p.choose(t, write(t, "damaged.ova", bad))
 	p.verdict(t)
-	shoot(p, "offline")
+	p.shoot(t, dir, "offline")
 }

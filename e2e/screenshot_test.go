@@ -24,24 +24,7 @@ func TestScreenshots(t *testing.T) {
 	ova := samples.Build(samples.Spec{FlipDiskByte: true, Signer: samples.NewSigner("Example Corp release signing")})
 	p.choose(t, write(t, "appliance-1.0.ova", ova))
 	p.verdict(t)
-	for _, width := range []int64{1280, 390} {
-		if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(width, 900)); err != nil {
-			t.Fatal(err)
-		}
-		png, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := filepath.Join(dir, "report-"+itoa(width)+".png")
-		if err := os.WriteFile(name, png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote %s", name)
-		if w := evalAs[int](t, p, `document.documentElement.scrollWidth`); int64(w) > width {
-			t.Errorf("at %d px the page is %d px wide: %s", width, w, evalAs[string](t, p,
-				`Array.from(document.querySelectorAll("body *")).filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest(".scroll")).slice(0, 5).map(e => e.tagName + "." + e.className).join(", ")`))
-		}
-	}
+	p.shoot(t, dir, "report")
 	// Phone-width views at readable scale, screen by screen.
 	for i, sel := range []string{".banner", ".findings", ".files", ".signature"} {
 		if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`(document.querySelector("#report `+sel+`").scrollIntoView(), true)`)); err != nil {
@@ -54,6 +37,30 @@ func TestScreenshots(t *testing.T) {
 		name := filepath.Join(dir, "phone-"+itoa(int64(i))+".png")
 		if err := os.WriteFile(name, png, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// shoot saves full-page screenshots of the page at laptop and phone widths
+// as dir/name-WIDTH.png, and fails when the page is wider than the screen.
+func (p *page) shoot(t *testing.T, dir, name string) {
+	t.Helper()
+	for _, width := range []int64{1280, 390} {
+		if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		png, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, name+"-"+itoa(width)+".png")
+		if err := os.WriteFile(path, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s", path)
+		if w := evalAs[int](t, p, `document.documentElement.scrollWidth`); int64(w) > width {
+			t.Errorf("%s at %d px is %d px wide: %s", name, width, w, evalAs[string](t, p,
+				`Array.from(document.querySelectorAll("body *")).filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest(".scroll")).slice(0, 5).map(e => e.tagName + "." + e.className).join(", ")`))
 		}
 	}
 }

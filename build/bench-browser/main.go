@@ -30,6 +30,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ovacheck/ovacheck/build/chromium"
+
 	"github.com/chromedp/chromedp"
 
 	"github.com/ovacheck/ovacheck/build/serve/static"
@@ -66,12 +68,9 @@ func run(siteDir string, size int64) error {
 	if _, err := os.Stat(filepath.Join(siteDir, "ovacheck.wasm")); err != nil {
 		return fmt.Errorf("%s is not a built site: run npm run build (bash build/build-site.sh) first", siteDir)
 	}
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		return fmt.Errorf("Chromium not found at %s (set CHROMIUM)", chromium)
+	exe, err := chromium.Path()
+	if err != nil {
+		return err
 	}
 
 	tmp, err := os.MkdirTemp("", "ovacheck-bench-")
@@ -97,19 +96,7 @@ func run(siteDir string, size int64) error {
 	}
 	defer stop()
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0],
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
-	)
+	opts := chromium.Options(exe, filepath.Join(tmp, "profile"))
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelA()
 	ctx, cancelC := chromedp.NewContext(actx)
