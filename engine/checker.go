@@ -48,6 +48,14 @@ type checker struct {
 	// chunked (see referencedHrefs).
 	hrefs   []string
 	chunked map[string]bool
+	// parsed is a descriptor parsed before the check reached it (a
+	// stream parses its descriptor as it passes, to know the disks).
+	parsed struct {
+		name     string
+		env      *envelope.Envelope
+		findings []report.Finding
+	}
+
 	// fileOf maps members to the File that names them (see compression).
 	fileOf map[*member]envelope.File
 
@@ -205,7 +213,10 @@ func (c *checker) parseDescriptor() {
 	if c.descData == nil || c.env != nil {
 		return
 	}
-	env, fs := envelope.Parse(c.descData, c.descName)
+	env, fs := c.parsed.env, c.parsed.findings
+	if env == nil || c.parsed.name != c.descName {
+		env, fs = envelope.Parse(c.descData, c.descName)
+	}
 	c.add(fs...)
 	c.env = env
 	if env != nil {

@@ -152,10 +152,12 @@ func (s *streamState) haveKind(name string) bool {
 	return false
 }
 
-// noteDisks remembers the members the descriptor references, so that
-// windows go to them rather than to whatever members come first.
+// noteDisks parses the descriptor as it passes and remembers the members
+// it references, so that windows go to them rather than to whatever
+// members come first. The parse is kept for the checks that follow.
 func (s *streamState) noteDisks(desc []byte, name string) {
-	env, _ := envelope.Parse(desc, name)
+	env, fs := envelope.Parse(desc, name)
+	s.c.parsed.name, s.c.parsed.env, s.c.parsed.findings = name, env, fs
 	s.diskNames = map[string]bool{}
 	for _, f := range env.References {
 		s.diskNames[envelope.HrefPath(f.Href)] = true
