@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"github.com/ovacheck/ovacheck/engine/report"
+	"github.com/ovacheck/ovacheck/engine/rules"
 	"github.com/ovacheck/ovacheck/engine/signature"
 )
 
@@ -8,6 +10,13 @@ import (
 // the manifest's exact bytes and judges the signer.
 func (c *checker) judgeSignature() {
 	if c.certName == "" {
+		if c.o.signerPin != "" && c.src.kind != "descriptor" {
+			// A pin says "only packages signed by this certificate": an
+			// unsigned package is not one.
+			c.add(rules.SigPinMismatch.New(report.InMember(c.src.name),
+				"a signer was pinned (SHA-256 %s), but the package is not signed: it has no certificate file", c.o.signerPin).
+				WithHint("Get the signed package from its publisher; an unsigned copy cannot be told apart from a replaced one."))
+		}
 		return
 	}
 	c.add(signature.CoverageFindings(c.signatureCoverage())...)

@@ -242,6 +242,10 @@ func TestSignedPackage(t *testing.T) {
 	if code, out, _ := ovacheck(t, nil, at, "--signer-sha256", otherPin, p); code != 1 || !strings.Contains(out, "SIG028") {
 		t.Errorf("pinned to another signer: exit %d, want 1 with SIG028\n%s", code, out)
 	}
+	unsigned := writeFile(t, "unsigned.ova", soundOVA())
+	if code, out, _ := ovacheck(t, nil, at, "--signer-sha256", r.Signature.Signer.SHA256, unsigned); code != 1 || !strings.Contains(out, "SIG028") {
+		t.Errorf("pinned signer, unsigned package: exit %d, want 1 with SIG028\n%s", code, out)
+	}
 	if code, _, errOut := ovacheck(t, nil, "--signer-sha256", "xyz", p); code != 2 || !strings.Contains(errOut, "signer-sha256") {
 		t.Errorf("a malformed pin: exit %d: %s", code, errOut)
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/ovacheck/ovacheck/engine"
 	"github.com/ovacheck/ovacheck/engine/policy"
-	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/signature"
 )
 
@@ -69,44 +68,21 @@ func readOptions(v js.Value) (checkOptions, string) {
 		}
 		o.engine = append(o.engine, engine.WithTrustRoots(pool))
 	}
-	var applied policies
 	if pin := v.Get("signerPin"); pin.Type() == js.TypeString && strings.TrimSpace(pin.String()) != "" {
 		norm, err := signature.NormalizePin(pin.String())
 		if err != nil {
 			return o, "The pinned signer fingerprint is not a SHA-256 fingerprint (64 hex digits)."
 		}
 		o.engine = append(o.engine, engine.WithSignerPin(norm))
-		// The pin also requires a signature: an unsigned package fails.
-		pinned, err := policy.Load([]byte(`{"version": 1, "name": "pinned signer", "pinnedSigners": ["` + norm + `"]}`))
-		if err != nil {
-			return o, "The pinned signer fingerprint could not be used: " + err.Error()
-		}
-		applied = append(applied, pinned)
 	}
 	if doc := v.Get("policy"); doc.Type() == js.TypeString && strings.TrimSpace(doc.String()) != "" {
 		p, err := policy.Load([]byte(doc.String()))
 		if err != nil {
 			return o, "The policy is not valid: " + err.Error()
 		}
-		applied = append(applied, p)
-		// Options adds the policy's required targets to those named.
-		for _, opt := range p.Options(targets) {
-			o.engine = append(o.engine, opt)
-		}
-	}
-	if len(applied) > 0 {
-		o.engine = append(o.engine, engine.WithPolicy(applied))
+		// Options applies the policy and adds its required targets to
+		// those named.
+		o.engine = append(o.engine, p.Options(targets)...)
 	}
 	return o, ""
-}
-
-// policies applies several policies in turn (the pinned signer and the
-// vendor's policy document).
-type policies []*policy.Policy
-
-// Apply applies each policy to r.
-func (ps policies) Apply(r *report.Report) {
-	for _, p := range ps {
-		p.Apply(r)
-	}
 }
