@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/ovacheck/ovacheck/engine/envelope"
@@ -67,10 +68,10 @@ func (c *checker) judgeChunkedFile(f envelope.File, size int64, numbered []*memb
 	prefix := envelope.HrefPath(f.Href) + "."
 	for _, m := range numbered {
 		num := strings.TrimPrefix(m.name, prefix)
-		if len(num) == chunkDigits && atoiOK(num) < len(chunks) {
+		if len(num) == chunkDigits && chunkNumber(num) < len(chunks) {
 			continue
 		}
-		if len(chunks) == 0 && len(num) == chunkDigits && atoiOK(num) > 0 {
+		if len(chunks) == 0 && len(num) == chunkDigits && chunkNumber(num) > 0 {
 			continue // reported below as the missing first chunk
 		}
 		c.add(rules.RefChunkStray.New(report.InMember(m.name),
@@ -110,14 +111,8 @@ func (c *checker) descAt(p envelope.Pos) report.Location {
 	return report.At(c.descName, p.Line, p.Column)
 }
 
-// atoiOK parses a decimal chunk number, or returns a large number.
-func atoiOK(s string) int {
-	n := 0
-	for _, r := range s {
-		n = n*10 + int(r-'0')
-		if n > 1<<30 {
-			return 1 << 30
-		}
-	}
+// chunkNumber parses a nine-digit chunk number.
+func chunkNumber(digits string) int {
+	n, _ := strconv.Atoi(digits)
 	return n
 }

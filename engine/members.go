@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -50,29 +51,9 @@ func (s *memberSet) lookup(href string) (*member, bool) {
 	return m, ok
 }
 
-// chunkName returns the member name of chunk i of a chunked file.
-func chunkName(href string, i int) string {
-	const digits = "000000000"
-	n := itoa(i)
-	if len(n) < len(digits) {
-		n = digits[:len(digits)-len(n)] + n
-	}
-	return href + "." + n
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b [20]byte
-	p := len(b)
-	for i > 0 {
-		p--
-		b[p] = byte('0' + i%10)
-		i /= 10
-	}
-	return string(b[p:])
-}
+// chunkName returns the member name of chunk i of a chunked file: the
+// href, a dot and the chunk number in nine digits (DSP0243 7.1).
+func chunkName(href string, i int) string { return fmt.Sprintf("%s.%0*d", href, chunkDigits, i) }
 
 // hasExt reports whether name ends in ext, case-insensitively.
 func hasExt(name, ext string) bool {
