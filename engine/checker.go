@@ -405,16 +405,14 @@ func (c *checker) unsent() []string {
 		return nil
 	}
 	var out []string
-	for _, h := range c.expandedHrefs() {
-		if _, ok := c.members.lookup(h); !ok {
-			out = append(out, h)
+	hrefs, chunked := c.referencedHrefs()
+	for _, h := range hrefs {
+		name := h
+		if chunked[h] {
+			name = chunkName(h, 0)
 		}
-	}
-	if hrefs, chunked := c.referencedHrefs(); len(out) == 0 {
-		for _, h := range hrefs {
-			if _, ok := c.members.lookup(h); !ok && !chunked[h] {
-				out = append(out, h)
-			}
+		if _, ok := c.members.lookup(name); !ok {
+			out = append(out, name)
 		}
 	}
 	return out
