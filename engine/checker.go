@@ -349,6 +349,7 @@ func (c *checker) judgeStructure() {
 		pre := *c.rep
 		pre.Complete = false
 		pre.Findings = c.sortedFindings()
+		compat.Settle(nil, pre.Findings, c.o.profile, c.o.targets)
 		pre.Verdict = report.VerdictOf(pre.Findings, report.Error)
 		c.fileTable(nil)
 		pre.Files = c.rep.Files
@@ -359,6 +360,7 @@ func (c *checker) judgeStructure() {
 // finish applies the profile, sorts the findings and sets the verdict.
 func (c *checker) finish() {
 	c.rep.Findings = c.sortedFindings()
+	compat.Settle(c.rep.Targets, c.rep.Findings, c.o.profile, c.o.targets)
 	if c.o.policy != nil {
 		c.o.policy.Apply(c.rep)
 		report.Sort(c.rep.Findings)
@@ -422,9 +424,6 @@ func (c *checker) unsent() []string {
 // CMP findings behind it. An unknown target name is an error: the check
 // was asked for something it cannot do.
 func (c *checker) judgeTargets() error {
-	if c.env == nil {
-		return nil
-	}
 	in := compat.Input{Env: c.env, Manifest: c.mf, Files: c.rep.Files, Images: c.images}
 	if c.index != nil {
 		in.Archive = c.index

@@ -48,6 +48,15 @@ type Rule struct {
 	// Spec names the section of the standard the rule rests on, e.g.
 	// "DSP0243 1.1.0 5.1", or is empty for rules about consumers' behaviour.
 	Spec string
+	// Damage marks a rule whose finding means the package is not what its
+	// producer made: a digest that does not match, a member missing or cut
+	// short, a signature that does not verify. Such a finding is an error
+	// whatever the consumers do with it.
+	Damage bool
+	// Consequences records what each consumer does with a finding of the
+	// rule, with the source of each fact (see declare). Filled from the
+	// consequences_*.go tables; empty until declared.
+	Consequences []Consequence
 }
 
 var registry = map[string]*Rule{}
@@ -111,10 +120,14 @@ var docs embed.FS
 
 // Doc returns the rule's markdown document, or "" if it has none (a test
 // makes sure every rule has one).
+//
+// The document ends with the table of what each consumer does with the
+// finding, made from Consequences, so the CLI, the API and the rule pages
+// show the same facts.
 func (r *Rule) Doc() string {
 	b, err := docs.ReadFile("docs/" + r.ID + ".md")
 	if err != nil {
 		return ""
 	}
-	return string(b)
+	return string(b) + r.consequencesDoc()
 }
