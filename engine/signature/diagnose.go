@@ -35,9 +35,16 @@ func (v *verifier) diagnoseRSA(pub *rsa.PublicKey) {
 			WithHint("Sign the manifest again with the key of the certificate in the file, and keep the signature's hex whole."))
 		return
 	}
+	if new(big.Int).SetBytes(f.Signature).Cmp(pub.N) >= 0 {
+		// An RSA signature by this key is a number below its modulus; a
+		// signature by another key of the same size is above it about
+		// half the time.
+		v.mismatch("the signature was not made with the key of the certificate in the file (or was damaged): read as a number it is not below the key's modulus, as every signature by that key is; the manifest is not at fault")
+		return
+	}
 	em, ok := recoverRSA(pub, f.Signature)
 	if !ok {
-		v.mismatch("the manifest changed after signing, or another key made the signature")
+		v.mismatch("the signer's key cannot be used to check the signature (its modulus or exponent is out of range)")
 		return
 	}
 	h, signed, ok := decodePKCS1(em)
