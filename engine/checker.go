@@ -155,6 +155,9 @@ func (c *checker) runOVA(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("engine: reading %s: %w", c.src.name, err)
 	}
+	if inside := c.compressedRunner(idx.Kind); inside != nil {
+		return inside(ctx) // a gzip or zip .ova: the package inside is checked (compressed.go)
+	}
 	c.index = idx
 	c.add(idx.Findings...)
 	if !idx.Complete {

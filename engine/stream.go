@@ -33,6 +33,7 @@ func (c *checker) runStream(ctx context.Context) error {
 		whole = newHashSet(algs)
 		input = io.TeeReader(input, io.MultiWriter(whole.lanes()...))
 	}
+	input, gz := c.gunzipStream(input) // a gzip-compressed tar is checked inside (ovagz.go)
 	idx, err := archive.Stream(input, c.src.name, s.visit)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -53,6 +54,7 @@ func (c *checker) runStream(ctx context.Context) error {
 	c.mf = nil // parsed again below, knowing the descriptor's version
 	c.index = idx
 	c.rep.Input.Size = idx.End
+	gz.done(idx)
 	c.add(idx.Findings...)
 	if !idx.Complete {
 		c.rep.Complete = false

@@ -169,3 +169,9 @@ func hexHead(b []byte) string {
 	}
 	return sb.String()
 }
+
+// UnsafeName says why a member name could escape the folder it is
+// extracted into ("it is an absolute path", ...), or returns "" for a
+// plain relative name. Sources of members other than tar (a zip named
+// .ova) judge their names with it.
+func UnsafeName(name string) string { return unsafeName(name) }

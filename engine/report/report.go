@@ -99,6 +99,11 @@ type Input struct {
 	Size int64  `json:"size"`
 	// Kind is "ova", "folder", "stream" or "descriptor".
 	Kind string `json:"kind"`
+	// Compression is "gzip" or "zip" when the archive was compressed as
+	// a whole and checked inside; UncompressedSize is then the size of
+	// what it holds (the inflated tar, or the sum of the zip's files).
+	Compression      string `json:"compression,omitempty"`
+	UncompressedSize int64  `json:"uncompressedSize,omitempty"`
 }
 
 // Tool names the program that wrote the report.

@@ -1,0 +1,246 @@
+package engine
+
+import (
+	"archive/zip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/ovacheck/ovacheck/engine/archive"
+	"github.com/ovacheck/ovacheck/engine/manifest"
+	"github.com/ovacheck/ovacheck/engine/report"
+	"github.com/ovacheck/ovacheck/engine/rules"
+)
+
+// A zip named .ova is not an OVA (DSP0243 1.1.0 5.3), and PKG002 says so,
+// but virt-v2v imports it: it runs "unzip -j" into a folder and reads the
+// package from there (libguestfs/virt-v2v input/OVA.ml (parse_ova)). So
+// its files are checked as the files of a folder are: the zip's central
+// directory lists them, stored files are read in place, and deflated ones
+// are inflated once, in order, nothing written anywhere.
+
+// runZipOVA checks the files of a zip named .ova.
+func (c *checker) runZipOVA(ctx context.Context) error {
+	c.rep.Input.Compression = "zip"
+	subject := "the file"
+	if n := c.src.name; n != "" && n != "-" {
+		subject = strconv.Quote(path.Base(n))
+	}
+	zr, err := zip.NewReader(c.src.ra, c.src.size)
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		if !errors.Is(err, zip.ErrFormat) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("engine: reading %s: %w", c.src.name, err)
+		}
+		c.rep.Complete = false
+		c.add(zipFinding(subject, false))
+		c.add(rules.PkgTruncated.New(report.AtOffset("", c.src.size),
+			"the zip's central directory, at its end, cannot be read (%v): the file is cut short or damaged, and nothing inside was checked", err).
+			WithHint("The download or copy stopped early; fetch the package again."))
+		return nil
+	}
+	c.add(zipFinding(subject, true))
+	deflated := c.zipMembers(zr)
+	if err := c.readSmallMembers(); err != nil {
+		return err
+	}
+	c.parseDescriptor()
+	if err := c.inflateZipMembers(ctx, deflated); err != nil {
+		return err
+	}
+	if c.o.deep && len(deflated) > 0 {
+		c.rep.Skipped = append(c.rep.Skipped, "deep disk check of the zip's deflated files (they are inflated once, for their digests)")
+	}
+	c.judgeStructure()
+	// The deflated files were hashed as they were inflated: hand their
+	// digests to the judge, and keep the digest phase from reading them
+	// again.
+	for _, m := range deflated {
+		if m.streamed != nil {
+			c.computed[m.name] = c.listedDigests(m.name, m.streamed)
+		}
+		if c.heldBytes(m.name) == nil {
+			m.r = nil
+		}
+	}
+	return c.digestPhase(ctx)
+}
+
+// zipFinding is PKG002: the file is a zip; inside says whether its files
+// were checked.
+func zipFinding(subject string, inside bool) report.Finding {
+	msg := "%s is a zip archive, not a tar archive; its directory could not be read, so nothing inside was checked"
+	if inside {
+		msg = "%s is a zip archive, not a tar archive; ovacheck read the files inside and checked them as a package"
+	}
+	return rules.PkgZip.New(report.AtOffset("", 0), msg, subject).
+		WithHint("virt-v2v unpacks a zip, but VMware's tools, VirtualBox and the OVF standard need a tar: pack the files with tar, descriptor first, and name the result .ova.")
+}
+
+// zipMembers adds the zip's files as members, in the order of its central
+// directory, and returns the deflated ones. Names that could escape a
+// folder, special files and second copies of a name are findings, never
+// members.
+func (c *checker) zipMembers(zr *zip.Reader) (deflated []*member) {
+	var total int64
+	seen := map[string]int{}
+	for i, f := range zr.File {
+		loc := report.InMember(f.Name)
+		if why := archive.UnsafeName(f.Name); why != "" {
+			c.add(rules.PkgUnsafeName.New(loc,
+				"zip entry %d has an unsafe name %q (%s): unzip could write it outside its folder; ovacheck did not read it",
+				i+1, f.Name, why).
+				WithHint("Re-create the archive from inside the folder that holds the files, so that entries have plain relative names such as disk1.vmdk."))
+			continue
+		}
+		if f.Mode().IsDir() || strings.HasSuffix(f.Name, "/") {
+			continue
+		}
+		if !f.Mode().IsRegular() {
+			c.add(rules.PkgSpecialMember.New(loc,
+				"zip entry %d %q is not a regular file (mode %v); ovacheck did not read it", i+1, f.Name, f.Mode()).
+				WithHint("Put the file's contents in the archive as a regular file."))
+			continue
+		}
+		if first, dup := seen[f.Name]; dup {
+			c.add(rules.PkgDuplicateMember.New(loc,
+				"zip entry %d %q has the same name as entry %d; unzip asks which to keep, and ovacheck checks the first",
+				i+1, f.Name, first+1).
+				WithHint("Re-create the archive with each file once."))
+			continue
+		}
+		seen[f.Name] = i
+		m := &member{name: f.Name, size: int64(f.UncompressedSize64), offset: -1}
+		total += m.size
+		switch f.Method {
+		case zip.Store:
+			if off, err := f.DataOffset(); err == nil && off >= 0 && off+m.size <= c.src.size {
+				m.r, m.base, m.offset = c.src.ra, off, off
+			}
+		case zip.Deflate:
+			m.r = &zipFileReader{f: f, c: c}
+			deflated = append(deflated, m)
+		default:
+			c.add(rules.PkgZip.New(loc,
+				"zip entry %q is compressed with method %d, which ovacheck cannot read (only stored and deflated); its contents were not checked",
+				f.Name, f.Method).
+				WithHint("Pack the files with tar instead."))
+		}
+		c.members.add(m)
+	}
+	c.rep.Input.UncompressedSize = total
+	return deflated
+}
+
+// inflateZipMembers inflates each deflated file that the manifest lists or
+// the descriptor references, once: it is hashed with the algorithms the
+// manifest gives it and keeps a head and tail window for the disk probes
+// (see window.go). Damaged compressed data is a finding.
+func (c *checker) inflateZipMembers(ctx context.Context, deflated []*member) error {
+	var mf *manifest.Manifest
+	if c.mfData != nil {
+		mf = manifest.Parse(c.mfData, c.mfName, "") // for its algorithms only
+	}
+	referenced := map[string]bool{}
+	for _, h := range c.expandedHrefs() {
+		referenced[h] = true
+	}
+	var done int64
+	windows := 0
+	for _, m := range deflated {
+		if c.heldBytes(m.name) != nil {
+			continue // read whole already
+		}
+		var algs []string
+		if mf != nil {
+			algs = mf.Algorithms(m.name)
+		}
+		window := referenced[m.name] && windows < maxWindows
+		if len(algs) == 0 && !window {
+			continue
+		}
+		hs := newHashSet(algs)
+		ws := append(hs.lanes(), &progressWriter{c: c, member: m.name, done: &done})
+		var win *windowWriter
+		if window {
+			windows++
+			win = &windowWriter{}
+			ws = append(ws, win)
+		}
+		zf := m.r.(*zipFileReader).f
+		rc, err := zf.Open()
+		if err != nil {
+			return fmt.Errorf("engine: reading %s in %s: %w", m.name, c.src.name, err)
+		}
+		n, err := io.Copy(io.MultiWriter(ws...), &ctxReader{ctx: ctx, r: rc})
+		rc.Close()
+		c.bytesRead.Add(n)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			c.rep.Complete = false
+			c.add(rules.PkgTruncated.New(report.InMember(m.name),
+				"the compressed data of %s in the zip is damaged after %d of its %d bytes (%v): it was not checked",
+				m.name, n, m.size, err).
+				WithHint("The file was altered or damaged in transfer; fetch the package again."))
+			continue
+		}
+		m.streamed = hs.sums()
+		if win != nil {
+			m.r = win.readerAt()
+		}
+	}
+	return nil
+}
+
+// zipFileReader reads a deflated zip file at random by inflating it from
+// its start as needed. It serves the descriptor, manifest and certificate,
+// which are read whole once; larger files are inflated in one pass by
+// inflateZipMembers.
+type zipFileReader struct {
+	f   *zip.File
+	c   *checker
+	rc  io.ReadCloser
+	pos int64
+}
+
+func (z *zipFileReader) ReadAt(p []byte, off int64) (int, error) {
+	if z.rc == nil || off < z.pos {
+		if z.rc != nil {
+			z.rc.Close()
+		}
+		rc, err := z.f.Open()
+		if err != nil {
+			return 0, err
+		}
+		z.rc, z.pos = rc, 0
+		z.c.closers = append(z.c.closers, rc)
+	}
+	if off > z.pos {
+		n, err := io.CopyN(io.Discard, z.rc, off-z.pos)
+		z.pos += n
+		if err != nil {
+			return 0, err
+		}
+	}
+	n, err := io.ReadFull(z.rc, p)
+	z.pos += int64(n)
+	switch {
+	case err == nil, err == io.EOF:
+	case err == io.ErrUnexpectedEOF:
+		err = io.EOF
+	default:
+		// Damaged compressed data: what was read is all there is, as
+		// for a member cut short.
+		z.c.rep.Complete = false
+		z.c.add(rules.PkgTruncated.New(report.InMember(z.f.Name),
+			"the compressed data of %s in the zip is damaged after %d bytes (%v)", z.f.Name, z.pos, err).
+			WithHint("The file was altered or damaged in transfer; fetch the package again."))
+		err = io.EOF
+	}
+	return n, err
+}
