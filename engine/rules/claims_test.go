@@ -1,0 +1,27 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestRefusalClaims(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []Consumer
+	}{
+		{"vSphere refuses a manifest line with spaces", []Consumer{VSphere}},
+		{"VMware's tools (ovftool, Workstation) refuse an OVA whose first member is not the descriptor", []Consumer{VSphere, Workstation}},
+		{"VirtualBox does not refuse it; virt-v2v rejects the package.", []Consumer{VirtV2V}},
+		{"If vSphere refuses it, regenerate the manifest.", nil},
+		{"XenServer imports it; the digest is checked.", nil},
+		{"Proxmox VE and XenCenter refused the package", []Consumer{Proxmox, XenServer}},
+	} {
+		got := RefusalClaims(c.text)
+		slices.Sort(got)
+		slices.Sort(c.want)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("RefusalClaims(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
