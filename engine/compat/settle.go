@@ -52,8 +52,12 @@ func Settle(ts []report.Target, fs []report.Finding, profile string, named []str
 			continue // set on purpose where it was made (a summary note)
 		}
 		fs[i].Severity = r.SeverityFor(profile, consumers)
-		if len(consumers) > 0 && was == report.Error && fs[i].Severity != report.Error {
+		switch {
+		case len(consumers) == 0:
+		case was == report.Error && fs[i].Severity != report.Error:
 			fs[i].Message += othersRefuse(r, consumers)
+		case was != report.Error && fs[i].Severity == report.Error:
+			fs[i].Message += targetsRefuse(r, consumers)
 		}
 	}
 	for i := range ts {
@@ -96,7 +100,30 @@ func othersRefuse(r *rules.Rule, named []rules.Consumer) string {
 	for _, c := range named {
 		yours = append(yours, c.Name())
 	}
-	return " (" + strings.Join(who, ", ") + " would refuse this; " + strings.Join(yours, ", ") + ", named as target, does not)"
+	verb := "does"
+	if len(yours) > 1 {
+		verb = "do"
+	}
+	return " (" + strings.Join(who, ", ") + " would refuse this; " + strings.Join(yours, ", ") + ", named as target, " + verb + " not)"
+}
+
+// targetsRefuse names the targets that make a finding an error by
+// refusing it, since the rule's own words may not.
+func targetsRefuse(r *rules.Rule, named []rules.Consumer) string {
+	var who []string
+	for _, c := range named {
+		if r.Consequence(c).Effect == rules.Refuses {
+			who = append(who, c.Name())
+		}
+	}
+	if len(who) == 0 {
+		return ""
+	}
+	verb := "refuses"
+	if len(who) > 1 {
+		verb = "refuse"
+	}
+	return " (" + strings.Join(who, ", ") + ", named as target, " + verb + " this)"
 }
 
 func verdictLevel(v string) level {

@@ -1,0 +1,64 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/ovacheck/ovacheck/engine/report"
+)
+
+// TestSeverityFor holds the compat profile's judgement to what the issue
+// of record asks: damage is an error; a "shall" some consumer refuses is an
+// error; what every consumer tolerates is at most a warning; a note stays a
+// note; named targets decide alone what they refuse.
+func TestSeverityFor(t *testing.T) {
+	const src = "recalled: test"
+	mk := func(sev report.Severity, spec string, rows ...consequence) *Rule {
+		r := &Rule{ID: "TST001", Severity: sev, Strict: report.Error, Spec: spec}
+		if len(rows) > 0 {
+			declare(r, rows...)
+		}
+		return r
+	}
+	vmwareRefuses := []consequence{refuses(src, VMware), ignores(src, all)}
+	cases := []struct {
+		name  string
+		r     *Rule
+		named []Consumer
+		want  report.Severity
+	}{
+		{"shall refused by VMware, no target", mk(report.Warning, "DSP0243 7", vmwareRefuses...), nil, report.Error},
+		{"shall refused by VMware, VirtualBox named", mk(report.Warning, "DSP0243 7", vmwareRefuses...), []Consumer{VirtualBox}, report.Warning},
+		{"shall refused by VMware, vSphere named", mk(report.Warning, "DSP0243 7", vmwareRefuses...), []Consumer{VirtualBox, VSphere}, report.Error},
+		{"error every consumer tolerates", mk(report.Error, "DSP0243 7", warns(src, all)), nil, report.Warning},
+		{"trait VMware refuses stays a warning", mk(report.Warning, "", vmwareRefuses...), nil, report.Warning},
+		{"note VMware refuses stays a note", mk(report.Info, "", vmwareRefuses...), nil, report.Info},
+		{"note VMware warns about, vSphere named", mk(report.Info, "", warns(src, VMware), ignores(src, all)), []Consumer{VSphere}, report.Warning},
+		{"nothing recorded: declared severity", mk(report.Error, "DSP0243 7"), nil, report.Error},
+		{"nothing recorded, target named: at most a warning", mk(report.Error, "DSP0243 7"), []Consumer{Proxmox}, report.Warning},
+	}
+	for _, c := range cases {
+		if got := c.r.SeverityFor("compat", c.named); got != c.want {
+			t.Errorf("%s: compat severity %s, want %s", c.name, got, c.want)
+		}
+		if got := c.r.SeverityFor("strict", c.named); got != report.Error {
+			t.Errorf("%s: strict severity %s, want the rule's strict severity", c.name, got)
+		}
+	}
+	d := &Rule{ID: "TST002", Severity: report.Error}
+	damage(d, ignores(src, all))
+	if got := d.SeverityFor("compat", []Consumer{Proxmox}); got != report.Error {
+		t.Errorf("damage that Proxmox ignores, Proxmox named: %s, want error", got)
+	}
+}
+
+// TestDeclarations checks every declared consequence: a known consumer,
+// an effect, and a source of a known kind (declare panics on the last).
+func TestDeclarations(t *testing.T) {
+	for _, r := range All() {
+		for _, q := range r.Consequences {
+			if q.Effect == Unknown || q.Consumer.Name() == string(q.Consumer) && q.Consumer != VirtV2V {
+				t.Errorf("%s: bad consequence %+v", r.ID, q)
+			}
+		}
+	}
+}
