@@ -15,7 +15,7 @@ func TestCorpusDisks(t *testing.T) {
 	root := corpusDir(t)
 	want := map[string]string{
 		// govmomi's placeholder is the first MiB of a larger stream-optimized disk.
-		"ttylinux-pc_i486-16.1-disk1.vmdk": "vmdk/streamOptimized DSK021 DSK029",
+		"ttylinux-pc_i486-16.1-disk1.vmdk": "vmdk/streamOptimized DSK029",
 		"blank.vmdk":                       "vmdk/streamOptimized",
 		"input.vmdk":                       "vmdk/streamOptimized",
 		"input.iso":                        "iso9660/",

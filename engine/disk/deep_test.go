@@ -26,7 +26,7 @@ func TestDeep(t *testing.T) {
 		{"own writer", DeepStreamVMDK, good, nil, ""},
 		{"corrupt grain", DeepStreamVMDK, corrupt, []string{"DSK032"}, "disk sector 0"},
 		{"end-of-stream marker removed", DeepStreamVMDK, good[:len(good)-512], []string{"DSK029"}, "without an end-of-stream marker"},
-		{"cut inside a grain", DeepStreamVMDK, good[:firstGrain+3000], []string{"DSK029"}, "after 0 grains"},
+		{"cut inside a grain", DeepStreamVMDK, good[:firstGrain+3000], []string{"DSK021"}, "inside the grain for disk sector 0"},
 		{"data after the end", DeepStreamVMDK, trailing, []string{"DSK034"}, "after its end-of-stream marker"},
 		{"grain beyond capacity", DeepStreamVMDK, edit(good, func(b []byte) []byte { return putLE64(firstGrain)(b, 1<<20) }),
 			[]string{"DSK033"}, "beyond the capacity"},

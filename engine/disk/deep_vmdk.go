@@ -19,7 +19,9 @@ const (
 	stSkip                        // discarding up to skipTo
 	stMarker                      // collecting a marker's first 16 bytes
 	stGrain                       // collecting a grain's compressed bytes
-	stAfterEOS                    // after the end-of-stream marker
+	stZeros                       // reading whole sectors after a zero sector
+	stResync                      // reading whole sectors after a marker that gave no length
+	stAfterEOS                    // after the end-of-stream marker and data that follows it
 	stDead                        // the header was unusable; discard
 )
 
@@ -48,6 +50,9 @@ type streamChecker struct {
 	grains  int64
 	trailer bool
 	done    bool
+	// metaSkip marks a skip over metadata a marker announced (not over
+	// a grain's padding), for the message when the member ends inside it.
+	metaSkip bool
 }
 
 func newStreamChecker(member string, size int64, inflated bool) *streamChecker {
@@ -82,7 +87,7 @@ func (c *streamChecker) Write(p []byte) (int, error) {
 			k := int(min(int64(len(p)), c.skipTo-c.pos))
 			p, c.pos = p[k:], c.pos+int64(k)
 			if c.pos == c.skipTo {
-				c.state, c.buf, c.markerAt, c.need = c.next, c.buf[:0], c.pos, 16
+				c.enter(c.next)
 			}
 		default:
 			k := min(len(p), c.need-len(c.buf))
@@ -106,6 +111,60 @@ func (c *streamChecker) step() {
 	case stGrain:
 		c.inflateGrain(c.buf)
 		c.skip(c.markerAt + roundSector(12+int64(len(c.buf))))
+	case stZeros:
+		c.onSectorAfterZeros()
+	case stResync:
+		c.onSectorResync()
+	}
+}
+
+// sectorAt starts reading whole sectors in state st from the current
+// position, which is on a sector boundary.
+func (c *streamChecker) sectorAt(st streamState) {
+	c.state, c.buf, c.markerAt, c.need = st, c.buf[:0], c.pos, 512
+}
+
+// isMetadataMarker reports whether sector b is a grain table, grain
+// directory or footer marker: size 0, a known type and nothing else.
+func isMetadataMarker(b []byte) bool {
+	le := binary.LittleEndian
+	typ := le.Uint32(b[12:])
+	return le.Uint32(b[8:]) == 0 && (typ == markerGT || typ == markerGD || typ == markerFooter) && allZero(b[16:])
+}
+
+// onSectorAfterZeros reads a sector after a zero sector. Zeros at the end
+// of the member are the end-of-stream marker and its padding. Zeros before a
+// metadata marker are padding some writers put before their tables
+// (xen-orchestra's writer pads to a size announced in advance), and the walk
+// goes on. Anything else follows a real end-of-stream marker.
+func (c *streamChecker) onSectorAfterZeros() {
+	switch {
+	case allZero(c.buf):
+		c.sectorAt(stZeros)
+	case isMetadataMarker(c.buf):
+		c.done = false
+		c.onMarker()
+	default:
+		c.trailer = true
+		c.sink.add(rules.DskDataAfterEOS.New(c.loc(c.markerAt),
+			"stream-optimized VMDK has non-zero bytes at byte %d, after its end-of-stream marker; readers stop at the marker and ignore them", c.markerAt).
+			WithHint("Cut the file after the end-of-stream marker, or find out what appended the data."))
+		c.state = stAfterEOS
+	}
+}
+
+// onSectorResync reads a sector after a metadata marker that did not give
+// the length of its metadata: it skips the metadata until the next metadata
+// marker, or a zero sector that ends the member.
+func (c *streamChecker) onSectorResync() {
+	switch {
+	case isMetadataMarker(c.buf):
+		c.onMarker()
+	case allZero(c.buf) && c.pos == c.size:
+		c.done = true
+		c.state = stAfterEOS
+	default:
+		c.sectorAt(stResync)
 	}
 }
 
@@ -113,9 +172,19 @@ func (c *streamChecker) step() {
 func (c *streamChecker) skip(to int64) { c.skipThen(to, stMarker) }
 
 func (c *streamChecker) skipThen(to int64, next streamState) {
+	c.metaSkip = false
 	c.state, c.skipTo, c.next, c.buf = stSkip, to, next, c.buf[:0]
 	if to <= c.pos { // never go back
-		c.state, c.markerAt, c.need = next, c.pos, 16
+		c.enter(next)
+	}
+}
+
+// enter starts collecting for state st at the current position: a marker's
+// first 16 bytes, or a whole sector.
+func (c *streamChecker) enter(st streamState) {
+	c.state, c.buf, c.markerAt, c.need = st, c.buf[:0], c.pos, 16
+	if st == stZeros || st == stResync {
+		c.need = 512
 	}
 }
 
@@ -148,7 +217,7 @@ func (c *streamChecker) onMarker() {
 	switch typ := le.Uint32(c.buf[12:]); typ {
 	case markerEOS:
 		c.done = true
-		c.skipThen(c.markerAt+512, stAfterEOS) // the rest of the EOS sector
+		c.skipThen(c.markerAt+512, stZeros) // the rest of the EOS sector
 	case markerGT, markerGD, markerFooter:
 		n := sectorsToBytes(val)
 		if n < 0 || n > 1<<40 {
@@ -156,7 +225,12 @@ func (c *streamChecker) onMarker() {
 			c.state = stDead
 			return
 		}
+		if n == 0 { // xen-orchestra gives no length: find the next marker
+			c.skipThen(c.markerAt+512, stResync)
+			return
+		}
 		c.skip(c.markerAt + 512 + n)
+		c.metaSkip = true
 	default:
 		c.sink.add(rules.DskStreamMarkers.New(c.loc(c.markerAt),
 			"stream-optimized VMDK marker at byte %d has unknown type %d; the walk cannot continue", c.markerAt, typ))
@@ -249,16 +323,31 @@ func (c *streamChecker) decompressor(data []byte) (io.Reader, error) {
 	return c.fr, nil
 }
 
-// Findings reports a stream that ended without its end-of-stream marker.
+// Findings reports a stream that ends where the evidence says bytes are
+// missing: inside the header, a marker, a grain's compressed bytes or the
+// metadata a marker announced, or, when the header promised a footer
+// (gdOffset at end), without the end-of-stream marker. A stream that ends
+// cleanly after a grain without that promise is qemu-img's layout, whose
+// tables the probe checks.
 func (c *streamChecker) Findings() []report.Finding {
+	cut := func(format string, args ...any) {
+		c.sink.add(rules.DskTruncated.New(c.loc(c.pos), format, args...).WithHint(refetchHint))
+	}
 	switch {
-	case c.state == stDead:
+	case c.state == stDead || c.done || c.trailer:
 	case c.state == stHeader:
-		c.sink.add(rules.DskTruncated.New(c.loc(c.pos), "deep check: the member ended inside the VMDK header"))
-	case !c.done:
+		cut("deep check: the member ended inside the VMDK header")
+	case c.state == stGrain:
+		cut("stream-optimized VMDK ends at byte %d inside the grain for disk sector %d (marker at byte %d), %d of its %d compressed bytes present: the file is cut short",
+			c.pos, c.lba, c.markerAt, len(c.buf), c.need)
+	case c.state == stSkip && c.metaSkip:
+		cut("stream-optimized VMDK ends at byte %d inside the metadata its marker at byte %d announced: the file is cut short", c.pos, c.markerAt)
+	case (c.state == stMarker || c.state == stResync || c.state == stZeros) && len(c.buf) > 0:
+		cut("stream-optimized VMDK ends at byte %d inside the marker or sector at byte %d: the file is cut short", c.pos, c.markerAt)
+	case c.h.gdOffset == gdAtEnd:
 		c.sink.add(rules.DskStreamNoEOS.New(c.loc(c.pos),
-			"stream-optimized VMDK ends at byte %d without an end-of-stream marker, after %d grains: the file is truncated", c.pos, c.grains).
-			WithHint("Download or copy the disk again; if the publisher's copy is the same, it was shipped cut short and must be exported again."))
+			"stream-optimized VMDK ends at byte %d, after %d grains, without an end-of-stream marker, which its header promises by keeping the grain directory in a footer (gdOffset 0xffffffffffffffff): the file is cut short", c.pos, c.grains).
+			WithHint(refetchHint))
 	}
 	return c.sink.result(c.member)
 }

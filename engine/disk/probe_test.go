@@ -56,7 +56,7 @@ func TestProbe(t *testing.T) {
 			rules: []string{"DSK031"}, inMessage: "past the end of the member", offset: 56},
 		{name: "end-of-stream marker removed", member: good[:len(good)-512],
 			format: "vmdk", vsize: testCapacity, subformat: "streamOptimized",
-			rules: []string{"DSK021", "DSK029"}, inMessage: "", offset: -1},
+			rules: []string{"DSK029"}, inMessage: "does not end with an end-of-stream marker", offset: -1},
 		{name: "cut in half", member: good[:len(good)/2],
 			format: "vmdk", vsize: testCapacity, subformat: "streamOptimized",
 			rules: []string{"DSK021", "DSK029"}, offset: -1},

@@ -1,6 +1,7 @@
 package disk
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math/bits"
@@ -9,6 +10,10 @@ import (
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
+
+// utf8Replacement is U+FFFD in UTF-8: what a text conversion writes in place
+// of each byte that is not valid UTF-8.
+var utf8Replacement = []byte{0xef, 0xbf, 0xbd}
 
 // Sparse extent header flags (VMware Virtual Disk Format 5.0, 2.x).
 const (
@@ -99,6 +104,12 @@ func (s *source) probeSparseVMDK(head []byte) *report.DiskImage {
 	img := &report.DiskImage{Format: FormatVMDK}
 	if len(head) < 512 {
 		s.add(rules.DskTruncated.New(s.off(0), "VMDK sparse header is cut short: the member is only %d bytes", s.size))
+		return img
+	}
+	if i := bytes.Index(head, utf8Replacement); i >= 0 {
+		s.add(rules.DskHeaderMalformed.New(s.off(int64(i)),
+			"VMDK header holds the bytes EF BF BD (U+FFFD, the Unicode replacement character) at byte %d: the file went through a text/UTF-8 conversion that replaced every byte above 0x7F, so the whole file is corrupt", i).
+			WithHint("The file went through a text/UTF-8 conversion (a download saved as text, git with text conversion, an editor or a script that read it as a string). Transfer it again as binary and regenerate the manifest."))
 		return img
 	}
 	h := parseSparseHeader(head)
@@ -230,6 +241,7 @@ func (s *source) checkGrainDirectory(h sparseHeader, gd uint64, stream bool) (in
 	}
 	gtBytes := int64(h.numGTEs) * 4
 	var grains, bad int64
+	var last lastGrain
 	complete := readable == nGT
 	tableBudget := int64(limits.MaxVMDKGrainTableRead)
 	for i := range readable {
@@ -244,7 +256,7 @@ func (s *source) checkGrainDirectory(h sparseHeader, gd uint64, stream bool) (in
 		if off < 0 || !s.has(off, gtBytes) {
 			if bad++; bad <= 3 {
 				s.add(rules.DskGrainDirectory.New(s.off(gdOff+i*4),
-					"grain directory entry %d points to sector %d, past the end of the member (%d bytes)", i, e, s.size))
+					"grain directory entry %d points to sector %d, past the end of the member (%d bytes): the file is cut short or its directory is damaged", i, e, s.size))
 			}
 			continue
 		}
@@ -258,7 +270,10 @@ func (s *source) checkGrainDirectory(h sparseHeader, gd uint64, stream bool) (in
 			complete = false
 			continue
 		}
-		grains += s.checkGrainTable(h, gt, off, stream, &bad)
+		grains += s.checkGrainTable(h, gt, off, uint64(i)*uint64(h.numGTEs), stream, &bad, &last)
+	}
+	if stream && bad == 0 && last.at > 0 {
+		s.checkLastGrain(h, last)
 	}
 	if bad > 3 {
 		s.add(rules.DskGrainDirectory.New(s.off(gdOff), "%d more grain directory or table entries point past the end of the member", bad-3))
@@ -266,9 +281,18 @@ func (s *source) checkGrainDirectory(h sparseHeader, gd uint64, stream bool) (in
 	return grains, complete
 }
 
-// checkGrainTable counts the allocated grains of one table and reports
-// entries that point past the end of the member.
-func (s *source) checkGrainTable(h sparseHeader, gt []byte, at int64, stream bool, bad *int64) int64 {
+// lastGrain is the grain stored furthest into the member: where its marker
+// is and which disk sector the tables say it holds.
+type lastGrain struct {
+	at  int64
+	lba uint64
+}
+
+// checkGrainTable counts the allocated grains of one table (whose first
+// entry is grain number first) and reports entries that point past the end
+// of the member. For a stream-optimized extent it records the grain stored
+// furthest into the member in last.
+func (s *source) checkGrainTable(h sparseHeader, gt []byte, at int64, first uint64, stream bool, bad *int64, last *lastGrain) int64 {
 	need := h.grainBytes()
 	if stream {
 		need = 12 // a grain marker's fixed part
@@ -280,14 +304,41 @@ func (s *source) checkGrainTable(h sparseHeader, gt []byte, at int64, stream boo
 			continue
 		}
 		n++
-		if off := sectorsToBytes(e); off < 0 || !s.has(off, need) {
+		off := sectorsToBytes(e)
+		if off < 0 || !s.has(off, need) {
 			if *bad++; *bad <= 3 {
 				s.add(rules.DskGrainDirectory.New(s.off(at+j*4),
-					"grain table entry points to sector %d, past the end of the member (%d bytes)", e, s.size))
+					"grain table entry for disk sector %d points to sector %d, past the end of the member (%d bytes): the file is cut short or its table is damaged",
+					(first+uint64(j))*h.grainSize, e, s.size))
 			}
+			continue
+		}
+		if off > last.at {
+			*last = lastGrain{at: off, lba: (first + uint64(j)) * h.grainSize}
 		}
 	}
 	return n
+}
+
+// checkLastGrain reads the marker of the grain stored last and reports it
+// when it names another disk sector than the tables do or when its
+// compressed bytes run past the end of the member: the evidence that a file
+// without an end-of-stream marker (qemu-img's layout) was cut short.
+func (s *source) checkLastGrain(h sparseHeader, g lastGrain) {
+	m := s.at(g.at, 12)
+	if m == nil {
+		return
+	}
+	lba, size := binary.LittleEndian.Uint64(m), binary.LittleEndian.Uint32(m[8:])
+	switch {
+	case lba != g.lba || size == 0:
+		s.add(rules.DskStreamMarkers.New(s.off(g.at),
+			"the grain tables place disk sector %d at byte %d, but the grain marker there gives disk sector %d and %d compressed bytes", g.lba, g.at, lba, size))
+	case !s.has(g.at+12, int64(size)):
+		s.add(rules.DskTruncated.New(s.off(g.at),
+			"the last grain (disk sector %d, marker at byte %d) announces %d compressed bytes but the member ends %d bytes after its marker: the file is cut short",
+			lba, g.at, size, s.size-g.at-12).WithHint(refetchHint))
+	}
 }
 
 func binaryLE32(b []byte, i int64) uint32 { return binary.LittleEndian.Uint32(b[i*4:]) }

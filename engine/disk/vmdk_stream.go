@@ -20,11 +20,12 @@ const (
 	markerFooter = 3
 )
 
-// qemuHint explains the layout and header values qemu-img writes.
-const qemuHint = "qemu-img (7.2 here) writes stream-optimized disks with the grain directory at the start, a redundant " +
-	"directory and no footer; earlier releases are reported to have written header version 1, which VMware's " +
-	"importers refuse, and patched byte 4 to 3 afterwards. Convert with VMware's ovftool or open-vmdk's vmdk-convert " +
-	"to get VMware's own layout, and regenerate the manifest after any change to the disk."
+// qemuHint explains the layout qemu-img writes and what to do for a VMware
+// target.
+const qemuHint = "Nothing to do for qemu-img and the tools built on it (virt-v2v): they read this layout. VMware importers have been " +
+	"reported to refuse qemu-made stream-optimized disks whose digest is right (user reports, not verified here); " +
+	"for a VMware target, convert the disk with open-vmdk's vmdk-convert (or ovftool) to get VMware's own layout, " +
+	"then regenerate the manifest."
 
 // checkStreamHeader holds a stream-optimized header to the values VMware's
 // own writers use and its importers expect.
@@ -50,46 +51,64 @@ func (s *source) checkStreamHeader(h sparseHeader, createType string) {
 	}
 }
 
-// checkStreamLayout checks the end of a stream-optimized file (footer and
-// end-of-stream marker) and the first few markers after the header. It
-// returns the sector of the grain directory to read, or gdAtEnd when none is
-// usable.
+// checkStreamLayout checks where a stream-optimized file keeps its grain
+// directory and whether the end of the file agrees, then samples the first
+// markers after the header. It returns the sector of the grain directory to
+// read, or gdAtEnd when none is usable.
+//
+// Two layouts are sound. VMware's (ovftool, vSphere, open-vmdk, Python's
+// VMDKstream, xen-orchestra) puts gdAtEnd in the header and ends with a
+// footer marker, a footer giving the directory, and an end-of-stream marker.
+// qemu-img's puts the directory and tables after the descriptor, writes
+// grains after them and ends with the last grain padded to a sector: no
+// footer and no end-of-stream marker (qemu/qemu block/vmdk.c
+// (vmdk_init_extent, vmdk_co_pwritev_compressed)). A file without an
+// end-of-stream marker is therefore truncated only when its header promised
+// a footer, or when a table, marker or grain reaches past the end.
 func (s *source) checkStreamLayout(h sparseHeader) uint64 {
 	gd := h.gdOffset
-	eosOK := s.checkEOS()
-	switch {
-	case h.gdOffset == gdAtEnd:
-		gd = s.readFooter(eosOK)
-	case eosOK && s.hasFooter():
-		s.note("grain directory in the header and in a footer")
-	default:
-		s.add(rules.DskStreamNoFooter.New(s.off(offGDOffset),
-			"stream-optimized VMDK has its grain directory at sector %d and no footer, the layout qemu-img writes", h.gdOffset).
-			WithHint(qemuHint))
+	if h.gdOffset == gdAtEnd {
+		gd = s.readFooter()
+	} else {
+		eos := s.endsWithEOS()
+		switch {
+		case eos && s.hasFooter():
+			s.note("grain directory in the header and in a footer")
+		case eos:
+			s.add(rules.DskStreamNoFooter.New(s.off(offGDOffset),
+				"stream-optimized VMDK keeps its grain directory at sector %d and has no footer; it ends with an end-of-stream marker", h.gdOffset).
+				WithHint(qemuHint))
+		default:
+			s.add(rules.DskStreamNoFooter.New(s.off(offGDOffset),
+				"stream-optimized VMDK keeps its grain directory at sector %d, with no footer and no end-of-stream marker: the layout qemu-img writes", h.gdOffset).
+				WithHint(qemuHint))
+		}
 	}
 	s.sampleMarkers(h)
 	return gd
 }
 
-// checkEOS reports whether the last sector is an end-of-stream marker (a
-// sector of zeros: value 0, size 0, type 0).
-func (s *source) checkEOS() bool {
-	if s.size < 1024 {
-		s.add(rules.DskStreamNoEOS.New(s.off(s.size), "stream-optimized VMDK of %d bytes has no room for an end-of-stream marker", s.size))
+// endsWithEOS reports whether the member ends with an end-of-stream marker:
+// a whole last sector whose value, size and type are zero.
+func (s *source) endsWithEOS() bool {
+	if s.size < 1024 || s.size%512 != 0 {
 		return false
 	}
-	last := s.at(s.size-512, 512)
-	if last == nil {
-		return false
-	}
-	if s.size%512 != 0 || !allZero(last[:16]) {
-		s.add(rules.DskStreamNoEOS.New(s.off(s.size-512),
-			"stream-optimized VMDK does not end with an end-of-stream marker (a zero sector): the file is truncated or has bytes appended").
-			WithHint("Download or copy the disk again; if the publisher's copy is the same, it was shipped cut short and must be exported again."))
+	last := s.at(s.size-512, 16)
+	if last == nil || !allZero(last) {
 		return false
 	}
 	s.note("end-of-stream marker present")
 	return true
+}
+
+// isFooterMarker reports whether m (a sector's first 16 bytes) is a footer
+// marker. Its value (sectors of metadata that follow) is not checked:
+// VMware writes 1, xen-orchestra 0, and qemu ignores it (qemu/qemu
+// block/vmdk.c (vmdk_open_vmdk4) checks only size, type and the footer's
+// magic).
+func isFooterMarker(m []byte) bool {
+	return binary.LittleEndian.Uint32(m[8:]) == 0 && binary.LittleEndian.Uint32(m[12:]) == markerFooter
 }
 
 // hasFooter reports whether a footer marker and footer precede the final
@@ -99,20 +118,24 @@ func (s *source) hasFooter() bool {
 		return false
 	}
 	b := s.at(s.size-1536, 1024)
-	return b != nil && binary.LittleEndian.Uint64(b) == 1 && binary.LittleEndian.Uint32(b[8:]) == 0 &&
-		binary.LittleEndian.Uint32(b[12:]) == markerFooter && bytes.HasPrefix(b[512:], []byte("KDMV"))
+	return b != nil && isFooterMarker(b) && bytes.HasPrefix(b[512:], []byte("KDMV"))
 }
 
-// readFooter reads the footer marker and footer before the end-of-stream
-// marker and returns the grain directory sector it gives.
-func (s *source) readFooter(eosOK bool) uint64 {
-	if !eosOK {
-		s.add(rules.DskTruncated.New(s.off(s.size),
-			"stream-optimized VMDK keeps its grain directory in a footer at the end, but the end of the file is not a footer and end-of-stream marker"))
+// readFooter reads the footer marker, footer and end-of-stream marker that
+// must end a file whose header puts the grain directory at the end, and
+// returns the grain directory sector the footer gives.
+func (s *source) readFooter() uint64 {
+	const promise = "its header puts the grain directory in a footer at the end (gdOffset 0xffffffffffffffff)"
+	if s.size < 1536+512 {
+		s.add(rules.DskStreamNoEOS.New(s.off(s.size),
+			"stream-optimized VMDK is %d bytes, too short to hold the footer %s: the file is cut short", s.size, promise).
+			WithHint(refetchHint))
 		return gdAtEnd
 	}
-	if s.size < 1536+512 {
-		s.add(rules.DskTruncated.New(s.off(s.size), "stream-optimized VMDK is too short (%d bytes) to hold a footer", s.size))
+	if !s.endsWithEOS() {
+		s.add(rules.DskStreamNoEOS.New(s.off(s.size),
+			"stream-optimized VMDK does not end with an end-of-stream marker although %s, so the grain directory cannot be found: the file is cut short or has bytes appended", promise).
+			WithHint(refetchHint))
 		return gdAtEnd
 	}
 	b := s.at(s.size-1536, 1024)
@@ -120,29 +143,44 @@ func (s *source) readFooter(eosOK bool) uint64 {
 		return gdAtEnd
 	}
 	marker, footer := b[:512], b[512:]
-	if binary.LittleEndian.Uint64(marker) != 1 || binary.LittleEndian.Uint32(marker[8:]) != 0 ||
-		binary.LittleEndian.Uint32(marker[12:]) != markerFooter || !bytes.HasPrefix(footer, []byte("KDMV")) {
+	if !isFooterMarker(marker) {
 		s.add(rules.DskStreamMarkers.New(s.off(s.size-1536),
-			"stream-optimized VMDK has no footer marker and footer before its end-of-stream marker, so its grain directory cannot be found"))
+			"the sector two before the end-of-stream marker is not a footer marker (size %d, type %d; a footer marker has size 0 and type 3), so the grain directory cannot be found",
+			binary.LittleEndian.Uint32(marker[8:]), binary.LittleEndian.Uint32(marker[12:])))
 		return gdAtEnd
+	}
+	if !bytes.HasPrefix(footer, []byte("KDMV")) {
+		s.add(rules.DskStreamMarkers.New(s.off(s.size-1024),
+			"the footer after the footer marker does not start with the magic \"KDMV\" (it starts % x), so the grain directory cannot be found", footer[:4]))
+		return gdAtEnd
+	}
+	if v := binary.LittleEndian.Uint64(marker); v != 1 {
+		s.notef("footer marker gives %d sectors where VMware writes 1 (xen-orchestra writes 0; readers ignore the value)", v)
 	}
 	f := parseSparseHeader(footer)
 	if f.gdOffset == gdAtEnd || f.gdOffset == 0 {
-		s.add(rules.DskGrainDirectory.New(s.off(s.size-1024+offGDOffset), "stream-optimized VMDK footer gives no grain directory offset"))
+		s.add(rules.DskGrainDirectory.New(s.off(s.size-1024+offGDOffset), "stream-optimized VMDK footer gives no grain directory offset (gdOffset %#x)", f.gdOffset))
 		return gdAtEnd
 	}
 	s.note("footer with grain directory at the end")
-	// A marker of the grain directory must precede it.
+	// A grain directory marker must precede the directory.
 	if gdOff := sectorsToBytes(f.gdOffset); gdOff >= 512 && s.has(gdOff-512, 512) {
 		if m := s.at(gdOff-512, 16); m != nil && (binary.LittleEndian.Uint32(m[8:]) != 0 || binary.LittleEndian.Uint32(m[12:]) != markerGD) {
-			s.add(rules.DskStreamMarkers.New(s.off(gdOff-512), "the sector before the grain directory (sector %d) is not a grain directory marker", f.gdOffset-1))
+			s.add(rules.DskStreamMarkers.New(s.off(gdOff-512),
+				"the sector before the grain directory (sector %d) is not a grain directory marker (size %d, type %d; one has size 0 and type 2)",
+				f.gdOffset-1, binary.LittleEndian.Uint32(m[8:]), binary.LittleEndian.Uint32(m[12:])))
 		}
 	}
 	return f.gdOffset
 }
 
+// refetchHint is the advice for a file that lacks bytes it should have.
+const refetchHint = "Download or copy the disk again; if the publisher's copy is the same, it was shipped cut short and must be exported again."
+
 // sampleMarkers walks the first limits.MaxStreamMarkersSampled markers after
-// the header and descriptor and reports one that cannot be right.
+// the header and descriptor and reports one that cannot be right or that
+// the member cuts short. It stops at the end-of-stream marker and at a
+// metadata marker that does not give its length (xen-orchestra writes 0).
 func (s *source) sampleMarkers(h sparseHeader) {
 	off := sectorsToBytes(h.overhead)
 	if off <= 0 || !s.has(off, 0) {
@@ -151,10 +189,11 @@ func (s *source) sampleMarkers(h sparseHeader) {
 	}
 	maxCompressed := maxCompressedGrain(h.grainBytes())
 	for range limits.MaxStreamMarkersSampled {
-		if !s.has(off, 512) {
-			if off != s.size {
-				s.add(rules.DskTruncated.New(s.off(off), "stream-optimized VMDK ends inside the marker at byte %d", off))
-			}
+		if off >= s.size {
+			return
+		}
+		if !s.has(off, 16) {
+			s.add(rules.DskTruncated.New(s.off(off), "stream-optimized VMDK ends inside the marker at byte %d: the file is cut short", off))
 			return
 		}
 		m := s.at(off, 16)
@@ -165,6 +204,12 @@ func (s *source) sampleMarkers(h sparseHeader) {
 		if size != 0 {
 			if rule, msg := grainMarkerProblem(h, val, size, maxCompressed); rule != nil {
 				s.add(rule.New(s.off(off), "%s", msg))
+				return
+			}
+			if !s.has(off, 12+int64(size)) {
+				s.add(rules.DskTruncated.New(s.off(off),
+					"the grain at disk sector %d (marker at byte %d) announces %d compressed bytes but the member ends %d bytes after the marker: the file is cut short",
+					val, off, size, s.size-off-12).WithHint(refetchHint))
 				return
 			}
 			off += roundSector(12 + int64(size))
@@ -178,9 +223,14 @@ func (s *source) sampleMarkers(h sparseHeader) {
 			s.add(rules.DskStreamMarkers.New(s.off(off), "stream-optimized VMDK marker at byte %d has unknown type %d", off, typ))
 			return
 		}
+		if val == 0 {
+			return
+		}
 		n := sectorsToBytes(val)
 		if n < 0 || !s.has(off+512, n) {
-			s.add(rules.DskTruncated.New(s.off(off), "stream-optimized VMDK metadata marker at byte %d announces %d sectors that the member does not hold", off, val))
+			s.add(rules.DskTruncated.New(s.off(off),
+				"stream-optimized VMDK metadata marker at byte %d announces %d sectors that the member does not hold: the file is cut short", off, val).
+				WithHint(refetchHint))
 			return
 		}
 		off += 512 + n
