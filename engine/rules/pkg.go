@@ -11,7 +11,9 @@ import "github.com/ovacheck/ovacheck/engine/report"
 // DSP0243 5.3 that consumers tolerate is a warning in compat and an error
 // in strict where the standard is explicit.
 var (
-	// What the input is.
+	// What the input is. A gzip-compressed tar and a zip are still checked
+	// inside (engine ovagz.go, ovazip.go); PKG001 and PKG002 then say the
+	// package was checked inside, and what it is.
 
 	PkgCompressed = register(Rule{ID: "PKG001", Title: "archive is compressed as a whole",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 5.3"})
