@@ -3,6 +3,7 @@ package compat
 import (
 	"math/big"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,8 @@ func gather(in Input) []fact {
 	var facts []fact
 	if e := in.Env; e != nil && e.Root != nil {
 		facts = append(facts, descriptorFacts(e, in.Images)...)
+		ova := in.Archive != nil && in.Archive.Kind == archive.KindTar
+		facts = append(facts, diskNameFacts(e, ova)...)
 	}
 	if m := in.Manifest; m != nil {
 		facts = append(facts, manifestFacts(m)...)
@@ -65,13 +68,20 @@ func descriptorFacts(e *envelope.Envelope, images map[string]*report.DiskImage) 
 			facts = append(facts, vmwareConfigFacts(e, h)...)
 		}
 		if os := vs.OS; os != nil && os.OSType != "" {
-			since, loc, id := guestSince[os.OSType], at(e, os.Pos), os.OSType
+			since, known := guestSince[os.OSType]
+			loc, id := at(e, os.Pos), os.OSType
 			facts = append(facts, func(t target, j *judgement) {
-				if t.newestGuest > 0 && since > t.newestGuest {
-					j.hit(warns, rules.CmpGuestOS, nil, loc,
-						"Choose a guest type the release knows (an older version of the same system, or the generic other Linux 64-bit type), or deploy to a newer release.",
-						"may not know guest operating system %q (vmw:osType), which vSphere lists from %d.%d", id, since/10, since%10)
+				if !known || t.newestGuest == 0 || since.release < t.newestGuest || since.release == t.newestGuest && since.update == 0 {
+					return
 				}
+				hint := "Choose a guest type the release knows (an older version of the same system, or the generic other Linux 64-bit type), or deploy to a newer release."
+				if since.release == t.newestGuest {
+					j.hit(warns, rules.CmpGuestOS, nil, loc, hint,
+						"may not know guest operating system %q (vmw:osType), which vSphere %d.%d lists only from Update %d", id, since.release/10, since.release%10, since.update)
+					return
+				}
+				j.hit(warns, rules.CmpGuestOS, nil, loc, hint,
+					"may not know guest operating system %q (vmw:osType), which vSphere lists from %d.%d", id, since.release/10, since.release%10)
 			})
 		}
 	}
@@ -128,26 +138,28 @@ func familyFact(e *envelope.Envelope, h *envelope.VirtualHardwareSection) fact {
 	return func(t target, j *judgement) {
 		shown := strings.Join(list, " ")
 		if t.knownFamily != nil {
-			for _, f := range list {
-				if t.knownFamily(strings.TrimSuffix(f, ",")) {
-					return
-				}
+			if !t.knownFamily(shown) {
+				j.hit(t.unknownFamily, rules.CmpFamilyUnknown, nil, loc,
+					"The target still imports the package; check the hardware after import.",
+					"knows none of the virtual hardware families %q and warns", shown)
 			}
-			j.hit(t.unknownFamily, rules.CmpFamilyUnknown, nil, loc,
-				"The target still imports the package; check the hardware after import.",
-				"knows none of the virtual hardware families %q and warns", shown)
 			return
 		}
 		if t.maxFamily == 0 {
 			return
 		}
-		best, sawVMX := 0, false
+		best, sawVMX, workstation := 0, false, 0
 		for _, f := range strings.FieldsFunc(shown, func(r rune) bool { return r == ' ' || r == ',' }) {
-			if n, ok := vmxVersion(f); ok {
-				sawVMX = true
-				if n <= t.maxFamily && n > best {
-					best = n
-				}
+			n, ok := vmxVersion(f)
+			if !ok {
+				continue
+			}
+			sawVMX = true
+			switch {
+			case t.esx && workstationOnlyFamily(n):
+				workstation = n
+			case n <= t.maxFamily && n > best:
+				best = n
 			}
 		}
 		switch {
@@ -155,6 +167,10 @@ func familyFact(e *envelope.Envelope, h *envelope.VirtualHardwareSection) fact {
 			j.hit(t.foreignFamily, rules.CmpHardwareFamily, nil, loc,
 				"Set <vssd:VirtualSystemType> to a VMware family such as vmx-13 (VirtualBox exports write virtualbox-2.2).",
 				"refuses virtual hardware family %q (\"Unsupported hardware family\")", shown)
+		case best == 0 && workstation != 0:
+			j.hit(rejects, rules.CmpHardwareFamily, nil, loc,
+				"Set <vssd:VirtualSystemType> to a hardware version ESXi runs, such as vmx-13 or vmx-19, or list one beside it (e.g. \"vmx-13 vmx-16\").",
+				"does not run vmx-%d, a hardware version of VMware Workstation that ESXi does not support, and refuses %q", workstation, shown)
 		case best == 0:
 			j.hit(rejects, rules.CmpHardwareFamily, nil, loc,
 				"Lower <vssd:VirtualSystemType> to vmx-"+strconv.Itoa(t.maxFamily)+" or older, or list an older family too (e.g. \"vmx-13 vmx-19\"); the platform picks the newest one it runs.",
@@ -177,12 +193,9 @@ func vmxVersion(f string) (int, bool) {
 	return n, err == nil
 }
 
-// virtualBoxResourceTypes are the resource types VirtualBox's OVF reader
-// knows: the CIM value map 1 to 33 and its own 35 (sound card).
-func virtualBoxKnows(rt int) bool { return (rt >= 1 && rt <= 33) || rt == 35 }
-
 // virtualBoxMemoryUnits are the AllocationUnits VirtualBox accepts for
-// memory (ovfreader.cpp).
+// memory, compared exactly (ovfreader.cpp
+// OVFReader::HandleVirtualSystemContent).
 var virtualBoxMemoryUnits = map[string]bool{"MegaBytes": true, "MB": true, "byte * 2^20": true,
 	"GigaBytes": true, "GB": true, "byte * 2^30": true}
 
@@ -203,13 +216,19 @@ func itemFacts(e *envelope.Envelope, h *envelope.VirtualHardwareSection) []fact 
 			})
 		}
 		required := it.Required == nil || *it.Required
-		if required && rt != 0 && !virtualBoxKnows(rt) {
+		if required && rt != 0 {
 			facts = append(facts, func(t target, j *judgement) {
-				if t.strictResourceTypes {
-					j.hit(rejects, rules.CmpResourceType, nil, loc,
-						`Mark the Item ovf:required="false" so that consumers that do not know the device skip it, or remove it.`,
-						"refuses resource type %d in a required Item (\"Unknown resource type %d in hardware item\")", rt, rt)
+				if t.knownResourceType == nil || t.knownResourceType(rt) {
+					return
 				}
+				hint := `Mark the Item ovf:required="false" so that consumers that do not know the device skip it, or remove it.`
+				if t.unknownResourceType == rejects {
+					j.hit(rejects, rules.CmpResourceType, nil, loc, hint,
+						"refuses resource type %d in a required Item (\"Unknown resource type %d in hardware item\")", rt, rt)
+					return
+				}
+				j.hit(t.unknownResourceType, rules.CmpResourceType, nil, loc, hint,
+					"does not import resource type %d and warns that the required Item is not recognised", rt)
 			})
 		}
 		if rt == 5 {
@@ -243,7 +262,21 @@ func memoryFact(e *envelope.Envelope, it *envelope.Item) fact {
 		mib = ok && u.Base == "byte" && u.Multiplier.Cmp(big.NewRat(1<<20, 1)) == 0 ||
 			ok && u.Legacy && (strings.EqualFold(units, "MB") || strings.EqualFold(units, "MegaBytes") || strings.EqualFold(units, "MiB"))
 	}
+	raw := it.AllocationUnits.Text
+	present := it.AllocationUnits.Present() && units != ""
 	return func(t target, j *judgement) {
+		if !present {
+			if t.memoryNoUnits == rejects {
+				j.hit(rejects, rules.CmpMemoryUnits, nil, loc,
+					`Add <rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits> to the memory Item, with the VirtualQuantity in MiB.`,
+					"refuses a memory Item without AllocationUnits (\"Invalid allocation unit\")")
+			} else {
+				j.hit(t.memoryNoUnits, rules.CmpMemoryUnits, nil, loc,
+					`Add <rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits> to the memory Item, with the VirtualQuantity in MiB.`,
+					"warns that the memory Item has no AllocationUnits")
+			}
+			return
+		}
 		switch t.memoryUnits {
 		case "mib":
 			if !mib {
@@ -252,10 +285,10 @@ func memoryFact(e *envelope.Envelope, it *envelope.Item) fact {
 					"reads memory as MiB whatever AllocationUnits says, so %q gives the wrong amount", units)
 			}
 		case "virtualbox":
-			if units != "" && !virtualBoxMemoryUnits[units] {
+			if !virtualBoxMemoryUnits[raw] {
 				j.hit(rejects, rules.CmpMemoryUnits, nil, loc,
 					`Write "byte * 2^20" (MiB) or "byte * 2^30" (GiB).`,
-					"refuses memory AllocationUnits %q (\"Invalid allocation unit\")", units)
+					"refuses memory AllocationUnits %q (\"Invalid allocation unit\")", raw)
 			}
 		}
 	}
@@ -360,6 +393,43 @@ func diskFormatFacts(e *envelope.Envelope, images map[string]*report.DiskImage) 
 	return facts
 }
 
+// diskNameFacts judges the names of the files the disks refer to: a
+// target may extract only some extensions from an OVA, or refuse an href
+// with characters outside a safe set.
+func diskNameFacts(e *envelope.Envelope, ova bool) []fact {
+	if e.DiskSection == nil {
+		return nil
+	}
+	files := map[string]envelope.File{}
+	for _, f := range e.References {
+		files[f.ID] = f
+	}
+	var facts []fact
+	seen := map[string]bool{}
+	for _, d := range e.DiskSection.Disks {
+		f, ok := files[d.FileRef]
+		if !ok || f.Href == "" || seen[f.Href] {
+			continue
+		}
+		seen[f.Href] = true
+		href, loc := f.Href, at(e, f.Pos)
+		facts = append(facts, func(t target, j *judgement) {
+			if t.safeDiskHref != nil && !t.safeDiskHref.MatchString(href) {
+				j.hit(rejects, rules.CmpDiskName, nil, loc,
+					"Name the disk file with letters, digits and - . + = _ only, at the top of the package, and update ovf:href.",
+					"refuses the disk file name %q: only letters, digits and - . + = _ are allowed, with no directory (\"referenced path is invalid\")", href)
+				return
+			}
+			if ova && t.ovaDiskExtensions != nil && !slices.Contains(t.ovaDiskExtensions, path.Ext(href)) {
+				j.hit(rejects, rules.CmpDiskName, nil, loc,
+					"Name the disk member with the extension of its format in lower case ("+strings.Join(t.ovaDiskExtensions, ", ")+") and update ovf:href.",
+					"extracts from an OVA only disks named %s, and cannot import %q", strings.Join(t.ovaDiskExtensions, ", "), href)
+			}
+		})
+	}
+	return facts
+}
+
 // dspTypes are the property types of DSP0243 Table 6; vmwareTypes those
 // vSphere adds. Conformance rule PRD004 reports any other type with the
 // same predicate, so it covers the vSphere fact.
@@ -439,8 +509,13 @@ func manifestFacts(m *manifest.Manifest) []fact {
 		}
 		if e.Quirks&manifest.QuirkSpelling != 0 {
 			add("spelling", func(t target, j *judgement) {
-				j.hit(t.spelling, rules.CmpManifestForm, cover(rules.MfAlgorithmSpelling), loc,
-					"Spell the algorithm SHA1, SHA256 or SHA512 (OpenSSL 3 prints SHA2-256).",
+				hint := "Spell the algorithm SHA1, SHA256 or SHA512 (OpenSSL 3 prints SHA2-256)."
+				if t.spelling == warns {
+					j.hit(warns, rules.CmpManifestForm, cover(rules.MfAlgorithmSpelling), loc, hint,
+						"does not know the algorithm name %q and skips the line, so the file goes unverified", e.Token)
+					return
+				}
+				j.hit(t.spelling, rules.CmpManifestForm, cover(rules.MfAlgorithmSpelling), loc, hint,
 					"does not accept the algorithm name %q", e.Token)
 			})
 		}
@@ -500,6 +575,7 @@ func archiveFacts(a *archive.Index, m *manifest.Manifest) []fact {
 		}
 		break
 	}
+	facts = append(facts, manifestLastFact(a)...)
 	if m != nil {
 		listed := map[string]bool{}
 		for _, f := range m.Files() {
@@ -519,4 +595,36 @@ func archiveFacts(a *archive.Index, m *manifest.Manifest) []fact {
 		}
 	}
 	return facts
+}
+
+// manifestLastFact finds a manifest that follows a file it could list (any
+// member but the descriptor and certificate): DSP0243 allows the manifest
+// at the end, but a consumer that verifies digests while the archive
+// streams past has read the files before it knows their digests.
+func manifestLastFact(a *archive.Index) []fact {
+	sawFile := ""
+	for _, mem := range a.Members {
+		if !mem.Regular() {
+			continue
+		}
+		switch strings.ToLower(path.Ext(mem.Name)) {
+		case ".ovf", ".cert":
+			continue
+		case ".mf":
+			if sawFile == "" {
+				return nil
+			}
+			loc, name, file := report.InMember(mem.Name), mem.Name, sawFile
+			return []fact{func(t target, j *judgement) {
+				j.hit(t.manifestLast, rules.CmpManifestLast, nil, loc,
+					"Rebuild the OVA with the manifest right after the descriptor (descriptor, manifest, certificate, then the files), as ovftool writes it.",
+					"may fail or skip the digest check when it reads the OVA as a stream (ovftool or a deployment from a URL): the manifest %q comes after %q, which it has already read", name, file)
+			}}
+		default:
+			if sawFile == "" {
+				sawFile = mem.Name
+			}
+		}
+	}
+	return nil
 }

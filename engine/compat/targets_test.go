@@ -88,7 +88,7 @@ func TestTargets(t *testing.T) {
 // TestJudgeTargets checks the target list, the default of all targets and
 // the error for an unknown name.
 func TestJudgeTargets(t *testing.T) {
-	want := []string{"vsphere-6.5", "vsphere-6.7", "vsphere-7.0", "vsphere-8.0", "workstation-17", "virtualbox-7", "proxmox-8", "kvm-virt-v2v", "xenserver-8"}
+	want := []string{"vsphere-6.5", "vsphere-6.7", "vsphere-7.0", "vsphere-8.0", "vsphere-9.0", "workstation-17", "virtualbox-7", "proxmox-8", "kvm-virt-v2v", "xenserver-8"}
 	if got := Targets(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("Targets() = %v", got)
 	}

@@ -44,4 +44,8 @@ var (
 		Severity: report.Warning})
 	CmpMemoryUnits = register(Rule{ID: "CMP018", Title: "memory units the target misreads or refuses",
 		Severity: report.Error})
+	CmpDiskName = register(Rule{ID: "CMP019", Title: "disk file name the target cannot import",
+		Severity: report.Error})
+	CmpManifestLast = register(Rule{ID: "CMP020", Title: "manifest after the files, which a streaming consumer reads too late",
+		Severity: report.Warning})
 )
