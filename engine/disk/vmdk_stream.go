@@ -23,7 +23,7 @@ const (
 // qemuHint explains the layout qemu-img writes and what to do for a VMware
 // target.
 const qemuHint = "Nothing to do for qemu-img and the tools built on it (virt-v2v): they read this layout. VMware importers have been " +
-	"reported to refuse qemu-made stream-optimized disks whose digest is right (user reports, not verified here); " +
+	"reported failing on qemu-made stream-optimized disks whose digest is right (user reports, not verified here); " +
 	"for a VMware target, convert the disk with open-vmdk's vmdk-convert (or ovftool) to get VMware's own layout, " +
 	"then regenerate the manifest."
 
@@ -183,8 +183,15 @@ const refetchHint = "Download or copy the disk again; if the publisher's copy is
 // metadata marker that does not give its length (xen-orchestra writes 0).
 func (s *source) sampleMarkers(h sparseHeader) {
 	off := sectorsToBytes(h.overhead)
-	if off <= 0 || !s.has(off, 0) {
-		s.add(rules.DskHeaderMalformed.New(s.off(64), "stream-optimized VMDK overHead of %d sectors is outside the member", h.overhead))
+	switch {
+	case off <= 0:
+		s.add(rules.DskHeaderMalformed.New(s.off(64), "stream-optimized VMDK overHead of %d sectors leaves no room for the header", h.overhead))
+		return
+	case !s.has(off, 0):
+		// qemu/qemu block/vmdk.c (vmdk_open_vmdk4): "File truncated".
+		s.add(rules.DskTruncated.New(s.off(64),
+			"stream-optimized VMDK header says grains start at byte %d (overHead %d sectors), but the member is only %d bytes: the file is cut short",
+			off, h.overhead, s.size).WithHint(refetchHint))
 		return
 	}
 	maxCompressed := maxCompressedGrain(h.grainBytes())

@@ -21,9 +21,9 @@ var (
 		Severity: report.Error})
 	DskStreamGeometry = register(Rule{ID: "DSK027", Title: "stream-optimized VMDK grain size or grain table size is unusual",
 		Severity: report.Warning})
-	DskStreamNoFooter = register(Rule{ID: "DSK028", Title: "stream-optimized VMDK keeps its grain directory at the start",
+	DskStreamNoFooter = register(Rule{ID: "DSK028", Title: "stream-optimized VMDK has the layout qemu-img writes: grain directory at the start, no footer",
 		Severity: report.Info})
-	DskStreamNoEOS = register(Rule{ID: "DSK029", Title: "stream-optimized VMDK has no end-of-stream marker",
+	DskStreamNoEOS = register(Rule{ID: "DSK029", Title: "stream-optimized VMDK promises a footer but does not end with one",
 		Severity: report.Error})
 	DskStreamMarkers = register(Rule{ID: "DSK030", Title: "stream-optimized VMDK marker is invalid",
 		Severity: report.Error})
