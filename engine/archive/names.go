@@ -131,7 +131,7 @@ func (c *layoutCheck) unreferenced(i int, m Member) {
 		return
 	}
 	c.add(rules.PkgUnreferenced.New(loc,
-		"member %d %q is not referenced by the descriptor: it is unprotected (the manifest should cover only referenced files) and ignored by consumers; XenServer refuses archives with members the manifest does not list",
+		"member %d %q is not referenced by the descriptor: it is unprotected (the manifest should cover only referenced files) and ignored by consumers; XenCenter, when asked to verify the manifest, stops at members the manifest does not list",
 		i+1, m.Name).
 		WithHint("Add a File element for it to References (and to the manifest), or leave it out of the archive."))
 }

@@ -203,8 +203,8 @@ func (cc *coverage) extraEntries() {
 		}
 		cc.add(rules.MfListedFileAbsent, func() report.Finding {
 			return rules.MfListedFileAbsent.New(cc.at(e),
-				"%s lists %s, which the package does not have; XenCenter refuses the package (\"files listed in the "+
-					"manifest are missing\") and ovftool cannot check the line", quote(e.Raw), printable(f)).
+				"%s lists %s, which the package does not have; virt-v2v warns about it, and XenCenter, when asked to "+
+					"verify the manifest, stops with \"files listed in the manifest are missing\"", quote(e.Raw), printable(f)).
 				WithHint(fmt.Sprintf("Remove line %d, or add %s to the package under exactly that name.", e.Line, printable(f)))
 		})
 	}

@@ -8,6 +8,10 @@ package rules
 // limits (too many members, a name or a descriptor too large to check),
 // not a consumer's behaviour; declaring that consumers tolerate them would
 // lower "could not check" to a warning and let an unchecked package pass.
+// PKG024 (a member name that climbs out of the extraction folder) is left
+// undeclared too: the consumers seen never extract such a member under its
+// name (virt-v2v 2.2 imports the rule's example), so declaring the facts
+// would make a path-traversal member a warning; that is the lead's call.
 //
 // How each consumer reads the archive decides most rows:
 //   - VMware's ovftool streams the tar and wants the descriptor first.
@@ -106,10 +110,6 @@ var (
 		warns("recalled: GNU tar -x, which Proxmox calls, writes both copies and the last one wins", Proxmox),
 		refuses("run: virt-v2v 2.2 -i ova fails with \"corrupt OVA: checksum of disk ... does not match manifest\": tar xOf reads both copies", VirtV2V),
 		warns("code: xenserver/xenadmin XenOvfApi/Package.cs (TarPackage.VerifyManifest): the second copy is no longer in the manifest, which fails verification when the user asks for it", XenServer))
-	_ = declare(PkgUnsafeName,
-		ignores("recalled: the consumers read the members the descriptor references and never extract this one under its name", VMware, VirtualBox, Proxmox),
-		ignores(pkgSrcV2VAccepts+"; it extracts only the .ovf and .mf, and GNU tar strips a leading ../ when it extracts", VirtV2V),
-		warns("recalled: XenCenter extracts the whole archive (XenOvfApi/Package.cs (ExtractToWorkingDir)); what it does with a name that climbs out is not known", XenServer))
 	_ = declare(PkgDotSlash,
 		warns("recalled: govmomi matches base names (peers.md 3.3) but ovftool's matching of ./ names is not documented", VMware),
 		refuses("recalled: VirtualBox finds each disk in the tar stream by its exact name, so ./disk.vmdk is not the href disk.vmdk", VirtualBox),
