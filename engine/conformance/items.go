@@ -99,7 +99,7 @@ func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
 					WithHint("Move vmw:Config and other vendor elements after every CIM element of the Item."))
 			} else {
 				c.Add(rules.HwElementOrder.New(c.At(ch.Pos), "<%s> comes after <%s> in <%s>; CIM elements go in alphabetical order", name, lastName, what).
-					WithHint("Sort the Item's CIM elements alphabetically (Address, AddressOnParent, AllocationUnits, ..., ElementName, HostResource, InstanceID, ..., ResourceType, VirtualQuantity); vSphere and other schema-checking consumers refuse other orders."))
+					WithHint("Sort the Item's CIM elements alphabetically (Address, AddressOnParent, AllocationUnits, ..., ElementName, HostResource, InstanceID, ..., ResourceType, VirtualQuantity); schema validators report other orders, though importers read them."))
 			}
 		}
 		if idx > last {
@@ -127,7 +127,7 @@ func (c *checker) cimValue(ch *envelope.Node) {
 		n, err := strconv.ParseUint(v, 10, 64)
 		if err != nil {
 			c.Add(rules.HwNotNumber.New(c.At(ch.Pos), "<%s> is %s, not a non-negative integer", name, q(v)).
-				WithHint("Write a plain decimal number; consumers refuse the Item otherwise."))
+				WithHint("Write a plain decimal number; vSphere, virt-v2v and XenServer refuse the package otherwise, and VirtualBox reads 0."))
 			return
 		}
 		if ok := valueMaps[name]; ok != nil && !ok(n) {
@@ -220,7 +220,7 @@ func diskRef(v string) (string, bool) {
 func (c *checker) item(it *envelope.Item, allocation bool) {
 	if it.Node != nil && !it.ElementName.Present() {
 		c.Add(rules.HwNoElementName.New(c.At(it.Pos), "<%s> %s has no ElementName", it.Kind, q(it.InstanceID.Text)).
-			WithHint("Add an ElementName (e.g. <rasd:ElementName>Hard disk 1</rasd:ElementName>); the schema requires it, and VirtualBox's Caption is no substitute in strict consumers."))
+			WithHint("Add an ElementName (e.g. <rasd:ElementName>Hard disk 1</rasd:ElementName>); the schema requires it, and schema validators do not take VirtualBox's Caption instead."))
 	}
 	rt := resourceType(it)
 	backings := 0
@@ -273,7 +273,7 @@ func (c *checker) memory(it *envelope.Item) {
 	}
 	if it.AllocationUnits.Text == "" {
 		c.Add(rules.HwMemoryUnits.New(c.At(it.Pos), "memory Item %s has no AllocationUnits; consumers guess megabytes", q(it.InstanceID.Text)).
-			WithHint("Add <rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits> so that the amount is not a guess; XenServer warns without it."))
+			WithHint("Add <rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits> so that the amount is not a guess; VirtualBox refuses a memory Item without it and XenServer warns."))
 	}
 }
 

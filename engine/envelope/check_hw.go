@@ -198,7 +198,7 @@ func (c *checker) checkHostResources(it *Item) {
 		}
 		if legacy && c.e.Version != Version09 {
 			c.f.Add(rules.HwHostResourceLegacy.New(c.at(hr.Pos), "HostResource %s is not in the form ovf:/%s/<id>", Quote(v), kind).
-				WithHint("Write ovf:/" + kind + "/" + id + "; VirtualBox and virt-v2v read the other forms, but vSphere may not."))
+				WithHint("Write ovf:/" + kind + "/" + id + "; virt-v2v refuses ovf://disk/; Proxmox VE skips the disk; VMware reads only the ovf:/ form."))
 		}
 		resolved := false
 		if kind == "disk" {
