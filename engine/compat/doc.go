@@ -1,5 +1,5 @@
 // Package compat judges whether a package will import on each target
-// platform: vSphere 6.5 to 8.0, VMware Workstation 17, VirtualBox 7,
+// platform: vSphere 6.5 to 9.0, VMware Workstation 17, VirtualBox 7,
 // Proxmox VE 8, KVM through virt-v2v, and XenServer 8. Each target is a Go
 // table of facts (targets.go), each fact with its source in a comment; a
 // fact that holds for the package gives a CMP finding naming the target and
