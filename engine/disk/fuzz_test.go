@@ -15,6 +15,7 @@ func fuzzSeeds() [][]byte {
 		small,
 		small[:len(small)-512],
 		small[:1024],
+		xoStyleVMDK(content(70<<10), 96<<10),
 		append(bytes.Clone(small[:512]), small[len(small)-1536:]...),
 		gzipBytes(content(600)),
 		gzipBytes(small),
