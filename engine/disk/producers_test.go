@@ -234,10 +234,12 @@ func oracleReadsAs(t *testing.T, path string, raw []byte, refuses string) {
 func oracleRefuses(t *testing.T, path string) {
 	t.Helper()
 	qemu := qemuImg(t)
-	check := exec.Command(qemu, "check", path).Run()
-	conv := exec.Command(qemu, "convert", "-f", "vmdk", "-O", "raw", path, path+".raw").Run()
+	if exec.Command(qemu, "check", path).Run() != nil {
+		return
+	}
+	conv := exec.Command(qemu, "convert", "-t", "unsafe", "-f", "vmdk", "-O", "raw", path, path+".raw").Run()
 	os.Remove(path + ".raw")
-	if check == nil && conv == nil {
+	if conv == nil {
 		t.Errorf("qemu-img reads the cut disk %s; ovacheck calls it damaged", path)
 	}
 }
