@@ -196,9 +196,13 @@ func (c *checker) checkHostResources(it *Item) {
 		default:
 			continue // a platform device, free-form
 		}
-		if legacy && c.e.Version != Version09 {
+		switch {
+		case legacy && strings.HasPrefix(v, "ovf://"):
+			c.f.Add(rules.HwHostResourceDoubleSlash.New(c.at(hr.Pos), "HostResource %s has two slashes after ovf:, not the form ovf:/%s/<id>", Quote(v), kind).
+				WithHint("Write ovf:/" + kind + "/" + id + "; virt-v2v refuses the ovf:// form and Proxmox VE skips the disk."))
+		case legacy && c.e.Version != Version09:
 			c.f.Add(rules.HwHostResourceLegacy.New(c.at(hr.Pos), "HostResource %s is not in the form ovf:/%s/<id>", Quote(v), kind).
-				WithHint("Write ovf:/" + kind + "/" + id + "; virt-v2v refuses ovf://disk/; Proxmox VE skips the disk; VMware reads only the ovf:/ form."))
+				WithHint("Write ovf:/" + kind + "/" + id + ": Proxmox VE skips the disk otherwise, and VMware reads only the ovf:/ form."))
 		}
 		resolved := false
 		if kind == "disk" {

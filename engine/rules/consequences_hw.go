@@ -86,7 +86,14 @@ var (
 	_ = declare(HwHostResourceLegacy,
 		refuses("recalled: VMware's engine reads only ovf:/disk/ and ovf:/file/ references; ovftool writes nothing else", VMware),
 		ignores(hwSrcVBoxItems+": ovf://disk/, ovf:/disk/ and /disk/ are all read", VirtualBox),
-		refuses(hwSrcV2VRun+": ovf://disk/ gives \"error: could not parse disk rasd:HostResource from OVF document\" (its pattern ^(?:ovf:)?/disk/ reads /disk/)", VirtV2V),
+		ignores(hwSrcV2VRun+": its pattern ^(?:ovf:)?/disk/ reads /disk/ (the ganeti and glance corpus packages import)", VirtV2V),
+		warns(hwSrcPVEItems+": only ovf:/<section>/<id> matches, other forms give \"invalid host resource ..., skipping\" and the disk is left out", Proxmox),
+		ignores(hwSrcXenValidate+" (ValidateDisks): the Disk is found by its diskId anywhere in the value", XenServer))
+
+	_ = declare(HwHostResourceDoubleSlash,
+		refuses("recalled: VMware's engine reads only ovf:/disk/ and ovf:/file/ references; ovftool writes nothing else", VMware),
+		ignores(hwSrcVBoxItems+": ovf://disk/, ovf:/disk/ and /disk/ are all read", VirtualBox),
+		refuses(hwSrcV2VRun+": ovf://disk/ gives \"error: could not parse disk rasd:HostResource from OVF document\"", VirtV2V),
 		warns(hwSrcPVEItems+": only ovf:/<section>/<id> matches, other forms give \"invalid host resource ..., skipping\" and the disk is left out", Proxmox),
 		ignores(hwSrcXenValidate+" (ValidateDisks): the Disk is found by its diskId anywhere in the value", XenServer))
 

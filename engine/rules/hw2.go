@@ -47,4 +47,6 @@ var (
 		Severity: report.Warning, Spec: "CIM_ResourceAllocationSettingData"})
 	HwNoFamily = register(Rule{ID: "HW049", Title: "no virtual hardware family",
 		Severity: report.Info, Spec: "DSP0243 1.1.0 8.1"})
+	HwHostResourceDoubleSlash = register(Rule{ID: "HW050", Title: "host resource written ovf://disk/ or ovf://file/",
+		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 8.3"})
 )
