@@ -55,7 +55,7 @@ func (v *verifier) diagnoseRSA(pub *rsa.PublicKey) {
 	if h == crypto.SHA256 && bytes.Equal(signed, hashOf(crypto.SHA256, hashOf(crypto.SHA256, v.manifest))) {
 		v.sig.Verified = Verified
 		v.add(rules.SigXenCenterDoubleHash.New(v.lineLoc(),
-			"the signature in %s is over the SHA-256 of the manifest's SHA-256, as XenCenter signs; it verifies only in XenCenter, and every other consumer rejects it",
+			"the signature in %s is over the SHA-256 of the manifest's SHA-256, as XenCenter signs; it verifies only in XenCenter. VMware and VirtualBox reject it",
 			f.Member).
 			WithHint("Sign the manifest itself (openssl dgst -sha256 -sign key.pem appliance.mf) if the package must import outside XenServer."))
 		return
