@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ovacheck/ovacheck/engine/internal/corpus"
+	"github.com/ovacheck/ovacheck/engine/report"
 
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
@@ -39,9 +40,32 @@ func TestRuleExamples(t *testing.T) {
 				if strings.HasSuffix(file, "-right.txtar") && !mentions(gc.deny, r.ID) {
 					t.Fatalf("%s: its deny: directive must name %s", file, r.ID)
 				}
-				gc.assert(t, gc.check(t))
+				rep := gc.check(t)
+				gc.assert(t, rep)
+				wordsAgreeWithConsequences(t, rep.Findings)
 			}
 		})
+	}
+}
+
+// wordsAgreeWithConsequences fails when a finding's message or hint says a
+// consumer refuses the package although its rule does not record that
+// consumer refusing (rules.Rule.Consequences). CMP and POL findings name
+// one target's facts and are held to them in package compat and policy.
+func wordsAgreeWithConsequences(t *testing.T, fs []report.Finding) {
+	t.Helper()
+	said := map[string]bool{}
+	for _, f := range fs {
+		r, ok := rules.Lookup(f.Rule)
+		if !ok || r.Family() == "CMP" || r.Family() == "POL" || said[f.Rule] {
+			continue
+		}
+		for _, text := range []string{f.Message, f.Hint} {
+			if who := r.Unbacked(text); len(who) > 0 {
+				t.Errorf("%s says %v refuse, which its consequences do not record: %q", f.Rule, who, text)
+				said[f.Rule] = true
+			}
+		}
 	}
 }
 

@@ -62,3 +62,36 @@ func TestDeclarations(t *testing.T) {
 		}
 	}
 }
+
+// undeclared are the rules whose findings are about ovacheck's own limits,
+// the user's own demands or a hazard to the user, not about what a
+// consumer does: their declared severity stands, and the target table does
+// not move for them.
+var undeclared = map[string]string{
+	"ENV002": "ovacheck refuses to process a DTD, so the descriptor is not judged; what consumers do with entities differs by parser and is a hazard, not a verdict",
+	"ENV004": "ovacheck cannot decode the descriptor, so nothing in it can be judged",
+	"ENV012": "a cap of ovacheck's (internal/limits), not a consumer's",
+	"PKG011": "a cap of ovacheck's (internal/limits): the package could not be checked",
+	"PKG012": "a cap of ovacheck's (internal/limits): the member could not be checked",
+	"PKG052": "a cap of ovacheck's (internal/limits): the descriptor, manifest or certificate could not be checked",
+	"PKG024": "a member name that climbs out of its folder is a hazard to whoever extracts the archive by hand, whatever the importers (which confine or ignore it) do",
+	"SIG011": "a private key shipped in the package is a leak of the publisher's key, whatever the importers do",
+	"SIG026": "the trust roots are the user's own (--trust): the consumers each have their own store",
+	"SIG028": "the pinned signer is the user's own demand (--signer-sha256)",
+}
+
+// TestEveryRuleDeclared: every rule records what each consumer does with
+// its finding, apart from the listed ones and the CMP and POL families,
+// whose findings are already one target's or one policy's.
+func TestEveryRuleDeclared(t *testing.T) {
+	for _, r := range All() {
+		_, exempt := undeclared[r.ID]
+		switch {
+		case r.Family() == "CMP" || r.Family() == "POL":
+		case exempt && len(r.Consequences) > 0:
+			t.Errorf("%s is listed as undeclared but declares consequences: drop it from the list", r.ID)
+		case !exempt && !r.Declared():
+			t.Errorf("%s (%s): not every consumer's effect is recorded (consequences_*.go)", r.ID, r.Title)
+		}
+	}
+}
