@@ -50,6 +50,15 @@ func Markdown(src string) string {
 			}
 			tag := "h" + string(rune('0'+level))
 			b.WriteString("<" + tag + ">" + inline(strings.TrimSpace(trimmed[level:])) + "</" + tag + ">\n")
+		case strings.HasPrefix(trimmed, "|"):
+			flushPara()
+			closeList()
+			var rows []string
+			for ; i < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i]), "|"); i++ {
+				rows = append(rows, strings.TrimSpace(lines[i]))
+			}
+			i--
+			b.WriteString(table(rows))
 		case listItem(trimmed) != "":
 			flushPara()
 			tag := "ul"
@@ -80,6 +89,51 @@ func Markdown(src string) string {
 	flushPara()
 	closeList()
 	return b.String()
+}
+
+// table renders the rows of a pipe table ("| a | b |"); the first row is
+// the header and a row of dashes after it is skipped. "\|" is a pipe
+// inside a cell.
+func table(rows []string) string {
+	var b strings.Builder
+	b.WriteString("<table>\n")
+	for n, row := range rows {
+		cells := tableCells(row)
+		if n == 1 && isTableRule(cells) {
+			continue
+		}
+		tag := "td"
+		if n == 0 {
+			tag = "th"
+		}
+		b.WriteString("<tr>")
+		for _, c := range cells {
+			b.WriteString("<" + tag + ">" + inline(c) + "</" + tag + ">")
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</table>\n")
+	return b.String()
+}
+
+func tableCells(row string) []string {
+	row = strings.TrimSuffix(strings.TrimPrefix(row, "|"), "|")
+	const escaped = "\x00"
+	row = strings.ReplaceAll(row, `\|`, escaped)
+	var out []string
+	for _, c := range strings.Split(row, "|") {
+		out = append(out, strings.TrimSpace(strings.ReplaceAll(c, escaped, "|")))
+	}
+	return out
+}
+
+func isTableRule(cells []string) bool {
+	for _, c := range cells {
+		if strings.Trim(c, "-: ") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // listItem returns the text of a list item line ("- x", "* x", "1. x"), or

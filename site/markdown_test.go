@@ -20,6 +20,8 @@ func TestMarkdown(t *testing.T) {
 		{"unclosed bold is text", "a ** b", []string{"<p>a ** b</p>"}},
 		{"unclosed code is text", "a `b", []string{"<p>a `b</p>"}},
 		{"lone star", "2 * 3", []string{"<p>2 * 3</p>"}},
+		{"table", "| consumer | effect |\n|---|---|\n| vSphere | refuses `a\\|b` <x> |",
+			[]string{"<table>", "<tr><th>consumer</th><th>effect</th></tr>", "<tr><td>vSphere</td><td>refuses <code>a|b</code> &lt;x&gt;</td></tr>", "</table>"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
