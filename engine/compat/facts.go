@@ -85,6 +85,9 @@ func descriptorFacts(e *envelope.Envelope, images map[string]*report.DiskImage) 
 			})
 		}
 	}
+	if e.Version == envelope.Version1 {
+		facts = append(facts, hardDiskFact(e))
+	}
 	switch e.Version {
 	case envelope.Version2:
 		loc := at(e, e.Pos)
@@ -122,6 +125,46 @@ func descriptorFacts(e *envelope.Envelope, images map[string]*report.DiskImage) 
 	facts = append(facts, diskFormatFacts(e, images)...)
 	facts = append(facts, propertyFacts(e, conformanceRan)...)
 	return facts
+}
+
+// hardDiskFact: a target that imports only the hard disks of a
+// VirtualSystem directly in the Envelope (virt-v2v) has nothing to convert
+// when there is none: a VM with only a CD-ROM, or systems that all sit in a
+// VirtualSystemCollection.
+func hardDiskFact(e *envelope.Envelope) fact {
+	found := false
+	var first *envelope.Content
+	for _, ct := range e.Contents {
+		if first == nil {
+			first = ct
+		}
+		if ct.Kind != "VirtualSystem" {
+			continue
+		}
+		for _, h := range ct.Hardware {
+			for _, it := range h.Items {
+				if strings.TrimSpace(it.ResourceType.Text) == "17" {
+					found = true
+				}
+			}
+		}
+	}
+	loc := at(e, e.Pos)
+	what := "no VirtualSystem of the Envelope has a hard disk (an Item of ResourceType 17)"
+	if first != nil {
+		loc = at(e, first.Pos)
+		if first.Kind == "VirtualSystemCollection" {
+			what = "the virtual systems are inside a VirtualSystemCollection, where the target does not look for hard disks"
+		}
+	}
+	return func(t target, j *judgement) {
+		if found || first == nil { // no system at all is ENV015
+			return
+		}
+		j.hit(t.noHardDisk, rules.CmpNoHardDisk, nil, loc,
+			"Give the virtual machine its hard disk (a Disk in the DiskSection and an Item of ResourceType 17 naming it), or import it where a machine without disks is allowed.",
+			"stops with \"source has no hard disks!\": %s", what)
+	}
 }
 
 func familyFact(e *envelope.Envelope, h *envelope.VirtualHardwareSection) fact {

@@ -58,6 +58,10 @@ type target struct {
 	memoryUnits string
 	// memoryNoUnits: a memory Item without AllocationUnits.
 	memoryNoUnits level
+	// noHardDisk: no hard disk (an Item of ResourceType 17) in a
+	// VirtualSystem that is a child of the Envelope, the only place the
+	// target looks for one.
+	noHardDisk level
 	// newestGuest is the vSphere release whose guest OS list the target
 	// has (65, 67, 70, 80, 90); 0 when guest ids are not checked.
 	newestGuest int
@@ -200,7 +204,13 @@ var targets = []target{
 	{name: "kvm-virt-v2v", product: "virt-v2v (KVM)",
 		ovf2Envelope: rejects, ovf2Items: rejects, ovf09: rejects,
 		spelling: warns, noSpace: warns, upperHex: rejects, sha512: warns,
-		chunked: warns, memoryUnits: "mib"},
+		chunked: warns, memoryUnits: "mib",
+		// libguestfs/virt-v2v input/OVF.ml (parse_disks) looks for hard
+		// disks only at /ovf:Envelope/ovf:VirtualSystem/.../ovf:Item
+		// [rasd:ResourceType/text()=17], and v2v/v2v.ml stops with
+		// "source has no hard disks!" when it finds none (a CD-ROM-only
+		// VM, or every system inside a VirtualSystemCollection).
+		noHardDisk: rejects},
 
 	// XenServer 8 through XenCenter's OVF import. Sources: peers.md section
 	// 3.7: every archive member must be in the manifest ("The appliance

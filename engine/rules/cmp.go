@@ -48,4 +48,6 @@ var (
 		Severity: report.Error})
 	CmpManifestLast = register(Rule{ID: "CMP020", Title: "manifest after the files, which a streaming consumer reads too late",
 		Severity: report.Warning})
+	CmpNoHardDisk = register(Rule{ID: "CMP021", Title: "no hard disk where the target looks for one",
+		Severity: report.Error})
 )
