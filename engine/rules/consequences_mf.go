@@ -57,7 +57,7 @@ var (
 		warns(mfSrcXenThrows, XenServer))
 	_ = declare(MfSpacedForm,
 		refuses(mfSrcVSphereForm, VSphere),
-		ignores(mfSrcPlayerForm, Workstation),
+		warns(mfSrcPlayerForm+"; the same thread reports the reverse for other lines, so the outcome is uncertain", Workstation),
 		ignores(mfSrcVBoxLenient+"; VirtualBox itself writes this form (rtManifestWriteStdAttr)", VirtualBox),
 		warns(mfSrcV2VSkips, VirtV2V),
 		ignores(mfSrcProxmox, Proxmox),
@@ -69,11 +69,12 @@ var (
 		ignores(mfSrcProxmox, Proxmox),
 		ignores(mfSrcXenLenient, XenServer))
 	_ = declare(MfAlgorithmSpelling,
-		refuses(mfSrcVSphereAlgo, VMware),
+		refuses(mfSrcVSphereAlgo, VSphere),
+		warns("recalled: Workstation's import (ovftool's engine) has accepted manifest dialects that ESXi refused (peers.md section 6 #3); whether it checks a SHA2-256 line is not known, so the file may go unverified", Workstation),
 		warns(mfSrcVBoxUnknown, VirtualBox),
 		warns(mfSrcV2VSkips, VirtV2V),
 		ignores(mfSrcProxmox, Proxmox),
-		refuses(mfSrcXenAlgo, XenServer))
+		warns(mfSrcXenAlgo+", when the user asks XenCenter to verify the manifest (verification is opt-in)", XenServer))
 	_ = declare(MfAlgorithmNotAccepted,
 		refuses("recalled: vSphere refuses an algorithm it does not know as it does SHA2-256 (\"Invalid OVF checksum algorithm\", peers.md section 2)", VSphere),
 		warns(mfSrcOvftoolNoUse, Workstation),
