@@ -203,7 +203,7 @@ var targets = []target{
 	// so its file goes unverified.
 	{name: "kvm-virt-v2v", product: "virt-v2v (KVM)",
 		ovf2Envelope: rejects, ovf2Items: rejects, ovf09: rejects,
-		spelling: warns, noSpace: warns, upperHex: rejects, sha512: warns,
+		spacedForm: warns, spelling: warns, noSpace: warns, upperHex: rejects, sha512: warns,
 		chunked: warns, memoryUnits: "mib",
 		// libguestfs/virt-v2v input/OVF.ml (parse_disks) looks for hard
 		// disks only at /ovf:Envelope/ovf:VirtualSystem/.../ovf:Item

@@ -156,7 +156,8 @@ var (
 		ignores(pkgSrcGNUTarRun, Proxmox),
 		ignores(pkgSrcV2VAccepts, VirtV2V))
 	_ = declare(PkgPAX,
-		warns("recalled: vSphere is reported not to read PAX extended headers, and VMware's ova-compose writes ustar for that reason", VMware),
+		warns("recalled: vSphere is reported not to read PAX extended headers, and VMware's ova-compose writes ustar for that reason", VSphere),
+		ignores("recalled: the reports of PAX trouble concern vSphere; none is known for Workstation's import", Workstation),
 		ignores("recalled: IPRT's tar reader, which VirtualBox uses, reads PAX headers", VirtualBox),
 		ignores(pkgSrcGNUTarRun, Proxmox),
 		ignores(pkgSrcV2VAccepts, VirtV2V),
