@@ -21,6 +21,7 @@ have vmdkinfo || need+=(libvmdk-utils)
 installed python3-vmdkstream || need+=(python3-vmdkstream)
 have openssl || need+=(openssl)
 have tar || need+=(tar)
+have zip || need+=(zip)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! have apt-get; then
     echo "missing tools; as root on Debian run: apt-get install --no-install-recommends ${need[*]}" >&2

@@ -163,16 +163,16 @@ func TestZipOVAIsCheckedInside(t *testing.T) {
 	plain := checkBytes(t, "appliance.ova", ovatest.OVA(0, soundMembers(t, false)...))
 	for _, tc := range []struct {
 		name string
-		make func(ms []ovatest.Member) []byte
+		make func(t *testing.T, ms []ovatest.Member) []byte
 	}{
-		{"archive/zip deflated", func(ms []ovatest.Member) []byte { return goZip(t, ms, zip.Deflate) }},
-		{"archive/zip stored", func(ms []ovatest.Member) []byte { return goZip(t, ms, zip.Store) }},
-		{"zip tool", func(ms []ovatest.Member) []byte { return withTool(t, ms, "out.ova", "zip", "-q", "out.ova") }},
+		{"archive/zip deflated", func(t *testing.T, ms []ovatest.Member) []byte { return goZip(t, ms, zip.Deflate) }},
+		{"archive/zip stored", func(t *testing.T, ms []ovatest.Member) []byte { return goZip(t, ms, zip.Store) }},
+		{"zip tool", func(t *testing.T, ms []ovatest.Member) []byte { return withTool(t, ms, "out.ova", "zip", "-q", "out.ova") }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rep := checkBytes(t, "appliance.ova", tc.make(soundMembers(t, false)))
+			rep := checkBytes(t, "appliance.ova", tc.make(t, soundMembers(t, false)))
 			sameAsPlain(t, plain, rep, "PKG002", "zip")
-			flippedDisk(t, checkBytes(t, "appliance.ova", tc.make(soundMembers(t, true))))
+			flippedDisk(t, checkBytes(t, "appliance.ova", tc.make(t, soundMembers(t, true))))
 		})
 	}
 }
