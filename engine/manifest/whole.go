@@ -99,9 +99,9 @@ func (p *parser) algorithms() {
 			p.add(rules.MfNewAlgorithmInOld, func() report.Finding {
 				return rules.MfNewAlgorithmInOld.New(at(e),
 					"%s digests in an OVF %s package: the 1.x grammar has SHA1 only. ovftool 4.2 and later write "+
-						"SHA-256 by default and vSphere 6.5 and later accept it, but the vSphere C# client, vCenter 5.5 and "+
-						"PowerCLI 6.5 refuse it, and COT hashes 1.x packages with SHA-1 and reports every file "+
-						"as tampered with", displayName[alg], p.version).
+						"SHA-256 by default and vSphere 6.5 and later accept it; only clients older than the releases ovacheck judges "+
+						"(the vSphere C# client, vCenter 5.5, PowerCLI 6.5) cannot read it, and COT hashes 1.x packages with SHA-1 "+
+						"and reports every file as tampered with", displayName[alg], p.version).
 					WithHint("If old VMware clients or COT matter, regenerate the manifest with SHA-1 " +
 						"(ovftool --shaAlgorithm=SHA1), e.g. SHA1(" + printable(e.File) + ")= followed by the 40 hex digits of `sha1sum`; " +
 						"otherwise nothing to do.")

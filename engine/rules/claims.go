@@ -21,10 +21,13 @@ var consumerWords = []struct {
 	{"xenserver", []Consumer{XenServer}}, {"xencenter", []Consumer{XenServer}}, {"xcp-ng", []Consumer{XenServer}},
 }
 
-// refusalClause matches a clause (no sentence or clause break inside) that
-// says somebody refuses or rejects; the consumer words in it are its
-// subjects.
-var refusalClause = regexp.MustCompile(`[^.;:!?\n]*\b(refuse|refuses|refused|reject|rejects|rejected)\b`)
+// clauseBreak ends a clause: a sentence or clause mark, or a full stop
+// followed by a blank (so "vSphere 6.5" stays in one clause).
+var clauseBreak = regexp.MustCompile(`[;:!?\n]|\.(\s|$)`)
+
+// refusalVerb is what a clause says somebody does when it claims a
+// refusal; the consumer words before it are its subjects.
+var refusalVerb = regexp.MustCompile(`\b(refuse|refuses|refused|reject|rejects|rejected)\b`)
 
 // negation marks a clause that says somebody does not refuse.
 var negation = regexp.MustCompile(`\b(not|never|no|nothing|without|unless|whether|if|instead of)\b|n't\b`)
@@ -37,7 +40,12 @@ var negation = regexp.MustCompile(`\b(not|never|no|nothing|without|unless|whethe
 // not refuse") claim nothing.
 func RefusalClaims(text string) []Consumer {
 	var out []Consumer
-	for _, clause := range refusalClause.FindAllString(strings.ToLower(text), -1) {
+	for _, clause := range clauseBreak.Split(strings.ToLower(text), -1) {
+		loc := refusalVerb.FindStringIndex(clause)
+		if loc == nil {
+			continue
+		}
+		clause = clause[:loc[1]]
 		if negation.MatchString(clause) {
 			continue
 		}

@@ -16,6 +16,7 @@ func TestRefusalClaims(t *testing.T) {
 		{"If vSphere refuses it, regenerate the manifest.", nil},
 		{"XenServer imports it; the digest is checked.", nil},
 		{"Proxmox VE and XenCenter refused the package", []Consumer{Proxmox, XenServer}},
+		{"vSphere 6.5 and later accept it, but vCenter 5.5 refuses it", []Consumer{VSphere}},
 	} {
 		got := RefusalClaims(c.text)
 		slices.Sort(got)
