@@ -46,6 +46,11 @@ func hasPlacement(name string) bool { _, ok := placements[name]; return ok }
 // undefined reports an OVF-namespace element the schema does not define
 // where it is.
 func (c *checker) undefined(n *envelope.Node, where string) {
+	if !notFalse(n) {
+		c.Add(rules.EnvUndefinedOptional.New(c.At(n.Pos), "<%s> is in the OVF namespace but OVF %s defines no such element in %s; it is marked ovf:required=\"false\", so consumers skip it", n.Name.Local, c.e.Version, where).
+			WithHint("Put custom content in a namespace of your own (DSP0243 7.3); correct the spelling if this was meant to be an OVF element."))
+		return
+	}
 	c.Add(rules.EnvUndefinedElement.New(c.At(n.Pos), "<%s> is in the OVF namespace but OVF %s defines no such element in %s", n.Name.Local, c.e.Version, where).
 		WithHint("Custom elements must use a namespace of their own (DSP0243 7.3); correct the spelling if this was meant to be an OVF element."))
 }
@@ -318,7 +323,10 @@ func typeName(typ string) string {
 // version.
 func (c *checker) extension(n *envelope.Node) {
 	ns := n.Name.Space
-	if strings.HasSuffix(n.Name.Local, "Section") && (hasPlacement(n.Name.Local) || isEnvelopeNS(ns) || notFalse(n)) {
+	// A vendor's own section follows the vendor's schema: VMware's
+	// vmw:StorageGroupSection has no Info in VMware's own test descriptors
+	// (govmomi ovf/fixtures/external/ImportOvf2014/storagegroup.ovf).
+	if strings.HasSuffix(n.Name.Local, "Section") && (hasPlacement(n.Name.Local) || isEnvelopeNS(ns) || notFalse(n) && vendorNamespaces[ns] == "") {
 		c.infoFirst(n, "<"+n.Name.Local+">")
 	}
 	switch {

@@ -21,9 +21,10 @@ var consumerWords = []struct {
 	{"xenserver", []Consumer{XenServer}}, {"xencenter", []Consumer{XenServer}}, {"xcp-ng", []Consumer{XenServer}},
 }
 
-// clauseBreak ends a clause: a sentence or clause mark, or a full stop
-// followed by a blank (so "vSphere 6.5" stays in one clause).
-var clauseBreak = regexp.MustCompile(`[;:!?\n]|\.(\s|$)`)
+// clauseBreak ends a clause: a sentence or clause mark, a full stop
+// followed by a blank (so "vSphere 6.5" stays in one clause), or a
+// contrasting conjunction ("VirtualBox reads it, but virt-v2v refuses").
+var clauseBreak = regexp.MustCompile(`[;:!?\n]|\.(\s|$)|,? but |,? while |,? whereas `)
 
 // refusalVerb is what a clause says somebody does when it claims a
 // refusal; the consumer words before it are its subjects.

@@ -45,4 +45,6 @@ var (
 		Severity: report.Error, Spec: "DSP0243 1.1.0 10"})
 	EnvVersionAttr = register(Rule{ID: "ENV047", Title: "ovf:version attribute contradicts the namespace",
 		Severity: report.Info, Spec: "DSP0243 1.1.0 7"})
+	EnvUndefinedOptional = register(Rule{ID: "ENV048", Title: "element in the OVF namespace that the schema does not define, marked ovf:required=\"false\"",
+		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7.3"})
 )
