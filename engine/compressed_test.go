@@ -167,7 +167,9 @@ func TestZipOVAIsCheckedInside(t *testing.T) {
 	}{
 		{"archive/zip deflated", func(t *testing.T, ms []ovatest.Member) []byte { return goZip(t, ms, zip.Deflate) }},
 		{"archive/zip stored", func(t *testing.T, ms []ovatest.Member) []byte { return goZip(t, ms, zip.Store) }},
-		{"zip tool", func(t *testing.T, ms []ovatest.Member) []byte { return withTool(t, ms, "out.ova", "zip", "-q", "out.ova") }},
+		{"zip tool", func(t *testing.T, ms []ovatest.Member) []byte {
+			return withTool(t, ms, "out.ova", "zip", "-q", "out.ova")
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep := checkBytes(t, "appliance.ova", tc.make(t, soundMembers(t, false)))
