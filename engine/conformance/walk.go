@@ -43,9 +43,27 @@ func (c *checker) schema() {
 
 func hasPlacement(name string) bool { _, ok := placements[name]; return ok }
 
+// xsiTyped reports whether n names its type with xsi:type.
+func xsiTyped(n *envelope.Node) bool {
+	for _, a := range n.Attrs {
+		if a.Name.Local == "type" && a.Name.Space == "http://www.w3.org/2001/XMLSchema-instance" {
+			return true
+		}
+	}
+	return false
+}
+
 // undefined reports an OVF-namespace element the schema does not define
 // where it is.
 func (c *checker) undefined(n *envelope.Node, where string) {
+	if (n.Name.Local == "Section" || n.Name.Local == "Content") && xsiTyped(n) {
+		// <Section xsi:type="ovf:DiskSection_Type"> or <Content
+		// xsi:type="ovf:VirtualSystem_Type">: written by the abstract
+		// element, as VMware's own signed test packages do (govmomi
+		// ovf/fixtures/external/OVFCerts). Schema-valid; not judged
+		// further here.
+		return
+	}
 	if !notFalse(n) {
 		c.Add(rules.EnvUndefinedOptional.New(c.At(n.Pos), "<%s> is in the OVF namespace but OVF %s defines no such element in %s; it is marked ovf:required=\"false\", so consumers skip it", n.Name.Local, c.e.Version, where).
 			WithHint("Put custom content in a namespace of your own (DSP0243 7.3); correct the spelling if this was meant to be an OVF element."))

@@ -202,7 +202,7 @@ func (c *checker) checkHostResources(it *Item) {
 				WithHint("Write ovf:/" + kind + "/" + id + "; virt-v2v refuses the ovf:// form and Proxmox VE skips the disk."))
 		case legacy && c.e.Version != Version09:
 			c.f.Add(rules.HwHostResourceLegacy.New(c.at(hr.Pos), "HostResource %s is not in the form ovf:/%s/<id>", Quote(v), kind).
-				WithHint("Write ovf:/" + kind + "/" + id + ": Proxmox VE skips the disk otherwise, and VMware reads only the ovf:/ form."))
+				WithHint("Write ovf:/" + kind + "/" + id + ": Proxmox VE skips the disk otherwise."))
 		}
 		resolved := false
 		if kind == "disk" {

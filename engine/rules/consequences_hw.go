@@ -22,6 +22,7 @@ package rules
 //     not seen in an error message quoted in peers.md are "recalled".
 
 const (
+	hwSrcVMwareSigned = "doc: VMware-made, VMware-signed packages carry it (govmomi ovf/fixtures/external/nostalgia-vmware-signed uses /disk/vmdisk1, OVFCerts/ValidCert/Nostalgia.ovf uses ovf://disk/vmdisk1), so VMware reads both forms"
 	hwSrcVBoxItems   = "code: VirtualBox src/VBox/Main/xml/ovfreader.cpp (OVFReader::HandleVirtualSystemContent, VirtualHardwareItem::fillItem)"
 	hwSrcV2VItems    = "code: libguestfs/virt-v2v input/OVF.ml (parse_ovf_from_ova): reads memory, CPU, disk, removable and NIC Items by ResourceType with XPath and nothing else of an Item"
 	hwSrcPVEItems    = "code: proxmox/pve-storage src/PVE/GuestImport/OVF.pm (parse_ovf): reads memory, CPU, disk and NIC Items by ResourceType with XPath and nothing else of an Item"
@@ -84,14 +85,14 @@ var (
 		warns(hwSrcXenValidate+" (ValidateDisks): the disk file is not linked and \"Disk linkage (file to RASD) does not exist\" is warned", XenServer))
 
 	_ = declare(HwHostResourceLegacy,
-		refuses("recalled: VMware's engine reads only ovf:/disk/ and ovf:/file/ references; ovftool writes nothing else", VMware),
+		ignores(hwSrcVMwareSigned, VMware),
 		ignores(hwSrcVBoxItems+": ovf://disk/, ovf:/disk/ and /disk/ are all read", VirtualBox),
 		ignores(hwSrcV2VRun+": its pattern ^(?:ovf:)?/disk/ reads /disk/ (the ganeti and glance corpus packages import)", VirtV2V),
 		warns(hwSrcPVEItems+": only ovf:/<section>/<id> matches, other forms give \"invalid host resource ..., skipping\" and the disk is left out", Proxmox),
 		ignores(hwSrcXenValidate+" (ValidateDisks): the Disk is found by its diskId anywhere in the value", XenServer))
 
 	_ = declare(HwHostResourceDoubleSlash,
-		refuses("recalled: VMware's engine reads only ovf:/disk/ and ovf:/file/ references; ovftool writes nothing else", VMware),
+		ignores(hwSrcVMwareSigned, VMware),
 		ignores(hwSrcVBoxItems+": ovf://disk/, ovf:/disk/ and /disk/ are all read", VirtualBox),
 		refuses(hwSrcV2VRun+": ovf://disk/ gives \"error: could not parse disk rasd:HostResource from OVF document\"", VirtV2V),
 		warns(hwSrcPVEItems+": only ovf:/<section>/<id> matches, other forms give \"invalid host resource ..., skipping\" and the disk is left out", Proxmox),

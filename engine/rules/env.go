@@ -23,7 +23,7 @@ var (
 	EnvUnknownNamespace = register(Rule{ID: "ENV006", Title: "unknown envelope namespace",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7"})
 	EnvVersion09 = register(Rule{ID: "ENV007", Title: "pre-standard OVF 0.9 envelope",
-		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7"})
+		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7", Trait: true})
 	EnvNoNamespace = register(Rule{ID: "ENV008", Title: "envelope without a namespace",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7"})
 	EnvTrailingSlash = register(Rule{ID: "ENV009", Title: "envelope namespace with a trailing slash",

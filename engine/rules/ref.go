@@ -25,7 +25,7 @@ var (
 	RefBackslash = register(Rule{ID: "REF009", Title: "href contains a backslash",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7.1"})
 	RefNeedsEscape = register(Rule{ID: "REF010", Title: "href has characters that need percent-encoding",
-		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7.1"})
+		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7.1", Trait: true})
 	RefMissing = register(Rule{ID: "REF011", Title: "referenced file is not in the package",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
 	RefSizeMismatch = register(Rule{ID: "REF012", Title: "ovf:size differs from the file's size",

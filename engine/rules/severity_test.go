@@ -31,6 +31,8 @@ func TestSeverityFor(t *testing.T) {
 		{"shall refused by VMware, vSphere named", mk(report.Warning, "DSP0243 7", vmwareRefuses...), []Consumer{VirtualBox, VSphere}, report.Error},
 		{"error every consumer tolerates", mk(report.Error, "DSP0243 7", warns(src, all)), nil, report.Warning},
 		{"trait VMware refuses stays a warning", mk(report.Warning, "", vmwareRefuses...), nil, report.Warning},
+		{"marked trait with a spec, refused: stays a warning", func() *Rule { r := mk(report.Warning, "DSP0243 7", vmwareRefuses...); r.Trait = true; return r }(), nil, report.Warning},
+		{"marked trait, refusing target named: error", func() *Rule { r := mk(report.Warning, "DSP0243 7", vmwareRefuses...); r.Trait = true; return r }(), []Consumer{VSphere}, report.Error},
 		{"note VMware refuses stays a note", mk(report.Info, "", vmwareRefuses...), nil, report.Info},
 		{"note VMware warns about, vSphere named", mk(report.Info, "", warns(src, VMware), ignores(src, all)), []Consumer{VSphere}, report.Warning},
 		{"nothing recorded: declared severity", mk(report.Error, "DSP0243 7"), nil, report.Error},
