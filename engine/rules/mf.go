@@ -21,7 +21,7 @@ var (
 	MfNoSpaceAfterEquals = register(Rule{ID: "MF004", Title: "no space after the equals sign",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 5.1"})
 	MfAlgorithmSpelling = register(Rule{ID: "MF005", Title: "non-standard spelling of the digest algorithm",
-		Severity: report.Error, Spec: "DSP0243 1.1.0 5.1"})
+		Severity: report.Error, Spec: "DSP0243 1.1.0 5.1", Trait: true})
 	MfAlgorithmNotAccepted = register(Rule{ID: "MF006", Title: "digest algorithm not accepted for integrity",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 5.1"})
 	MfUpperCaseHex = register(Rule{ID: "MF007", Title: "upper-case hexadecimal digest",

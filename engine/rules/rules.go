@@ -53,11 +53,13 @@ type Rule struct {
 	// short, a signature that does not verify. Such a finding is an error
 	// whatever the consumers do with it.
 	Damage bool
-	// Trait marks a rule whose finding breaks no DSP0243 requirement a
-	// producer could be held to (an href a URI allows but some consumer's
-	// file-name rules do not; a descriptor in the pre-standard 0.9 format):
-	// a consumer that refuses it makes it an error only when named as a
-	// target, and the target table shows the refusal either way.
+	// Trait marks a rule whose finding leaves the package intact and
+	// readable by the standard's own terms, though some consumer refuses
+	// it: an href a URI allows but Proxmox's file-name rules do not, a
+	// descriptor in the pre-standard 0.9 format, a manifest whose right
+	// digests are headed SHA2-256 as OpenSSL 3 writes them. With no target
+	// named it is at most a warning; a named target that refuses it makes
+	// it an error; the target table shows the refusal either way.
 	Trait bool
 	// Consequences records what each consumer does with a finding of the
 	// rule, with the source of each fact (see declare). Filled from the

@@ -15,7 +15,8 @@ import "github.com/ovacheck/ovacheck/engine/report"
 //     that none of them refuses is at most a warning, whatever other
 //     consumers do with it.
 //   - With none named, a breach of a DSP0243 requirement (the rule has a
-//     Spec and is no Trait) that some consumer refuses is an error; a finding that every
+//     Spec) that some consumer refuses is an error, unless the rule is a
+//     Trait, which is at most a warning; a finding that every
 //     consumer is recorded to tolerate is at most a warning; a note stays
 //     a note, even when some consumer refuses what it notes (a spec-legal
 //     trait: the target table shows who refuses it).
@@ -49,7 +50,9 @@ func (r *Rule) SeverityFor(profile string, named []Consumer) report.Severity {
 	switch {
 	case base == report.Info:
 		return base
-	case refused && r.Spec != "" && !r.Trait:
+	case r.Trait:
+		return atMostWarning(base)
+	case refused && r.Spec != "":
 		return report.Error
 	case !refused && r.Declared():
 		return atMostWarning(base)
