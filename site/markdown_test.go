@@ -42,7 +42,8 @@ func FuzzMarkdown(f *testing.F) {
 		f.Add(s)
 	}
 	allowed := map[string]bool{"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "p": true,
-		"strong": true, "code": true, "pre": true, "ul": true, "ol": true, "li": true}
+		"strong": true, "code": true, "pre": true, "ul": true, "ol": true, "li": true,
+		"table": true, "tr": true, "th": true, "td": true}
 	f.Fuzz(func(t *testing.T, s string) {
 		out := Markdown(s)
 		for i := 0; i < len(out); i++ {
