@@ -224,11 +224,21 @@ func (d *demux) Write(p []byte) (int, error) {
 // below the memory goal.
 const readChunk = 1 << 20
 
+// chunkPool keeps full-size read buffers between members, so that a
+// package of many mebibyte-sized members does not allocate (and zero)
+// fresh buffers for each.
+var chunkPool = sync.Pool{New: func() any { return new([readChunk]byte) }}
+
 // pipeline reads [off, off+size) of r once, in order, and feeds every chunk
 // to each lane. Each lane runs in its own goroutine, so hashes of the same
 // bytes use several cores, and reading overlaps hashing; a buffer is reused
 // once every lane is done with it. Writers of a lane must not fail (hashes
 // and deep checkers never do). progress gets the bytes read.
+//
+// Buffers are sized by the range and made only when a read needs one, so
+// that a one-byte member costs one byte of buffer rather than a few
+// mebibytes: a package of thousands of tiny members is checked in
+// proportion to its size. Full-size buffers come from chunkPool.
 func pipeline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Writer, progress func(n int64)) error {
 	if len(lanes) == 0 {
 		lanes = []io.Writer{io.Discard}
@@ -238,10 +248,34 @@ func pipeline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Wr
 		n       int
 		pending atomic.Int32
 	}
+	bufSize := int(min(int64(readChunk), max(size, 1)))
 	free := make(chan *chunk, len(lanes)+2)
-	for range cap(free) {
-		free <- &chunk{buf: make([]byte, readChunk)}
+	var made []*chunk
+	next := func() *chunk {
+		select {
+		case c := <-free:
+			return c
+		default:
+		}
+		if len(made) < cap(free) {
+			c := &chunk{}
+			if bufSize == readChunk {
+				c.buf = chunkPool.Get().(*[readChunk]byte)[:]
+			} else {
+				c.buf = make([]byte, bufSize)
+			}
+			made = append(made, c)
+			return c
+		}
+		return <-free
 	}
+	defer func() {
+		if bufSize == readChunk {
+			for _, c := range made {
+				chunkPool.Put((*[readChunk]byte)(c.buf))
+			}
+		}
+	}()
 	feeds := make([]chan *chunk, len(lanes))
 	var wg sync.WaitGroup
 	for i, w := range lanes {
@@ -260,7 +294,7 @@ func pipeline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Wr
 		if err = ctx.Err(); err != nil {
 			break
 		}
-		c := <-free
+		c := next()
 		want := int(min(int64(len(c.buf)), end-pos))
 		c.n, err = r.ReadAt(c.buf[:want], pos)
 		if err == io.EOF && c.n == want {

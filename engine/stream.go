@@ -97,6 +97,9 @@ type streamState struct {
 	diskNames map[string]bool
 	windows   int
 	done      int64
+	// copyBuf is the one buffer members are copied through, so that a
+	// stream of many small members does not allocate one for each.
+	copyBuf []byte
 }
 
 // visit handles one member as it passes.
@@ -129,7 +132,10 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 		win = &windowWriter{}
 		ws = append(ws, win)
 	}
-	n, err := io.Copy(io.MultiWriter(ws...), data)
+	if s.copyBuf == nil {
+		s.copyBuf = make([]byte, 32<<10)
+	}
+	n, err := io.CopyBuffer(io.MultiWriter(ws...), data, s.copyBuf)
 	c.bytesRead.Add(n)
 	if err != nil {
 		return err
