@@ -21,6 +21,7 @@ func TestOracles(t *testing.T) {
 	absent := func(key string) bool { return !fx.Corpus && strings.HasPrefix(key, "corpus/") }
 	t.Run("virt-v2v", func(t *testing.T) { testVirtV2V(t, fx, absent) })
 	t.Run("disks", func(t *testing.T) { testDisks(t, fx, absent) })
+	t.Run("intact", func(t *testing.T) { testIntact(t, fx) })
 }
 
 // parallel runs fn on each of n indexes, two at a time: the machines the
