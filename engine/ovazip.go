@@ -167,7 +167,7 @@ func (c *checker) inflateZipMembers(ctx context.Context, deflated []*member) err
 		var win *windowWriter
 		if window {
 			windows++
-			win = &windowWriter{}
+			win = &windowWriter{size: m.size}
 			ws = append(ws, win)
 		}
 		zf := m.r.(*zipFileReader).f

@@ -129,7 +129,7 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 	var win *windowWriter
 	if s.wantsWindow(am.Name) {
 		s.windows++
-		win = &windowWriter{}
+		win = &windowWriter{size: am.Size}
 		ws = append(ws, win)
 	}
 	if s.copyBuf == nil {

@@ -36,6 +36,9 @@ func (s *source) probeVHDX() *report.DiskImage {
 	img := &report.DiskImage{Format: FormatVHDX}
 	const regionTable = 192 << 10
 	rt := s.at(regionTable, 16+32*64)
+	if rt == nil && s.ioErr != nil {
+		return img // not read (a stream keeps part of a disk): the notes say so
+	}
 	if rt == nil || !bytes.HasPrefix(rt, []byte("regi")) {
 		s.add(rules.DskTruncated.New(s.off(regionTable), "VHDX has no region table at byte %d: the file is truncated or damaged", regionTable))
 		return img
@@ -62,6 +65,9 @@ func (s *source) readVHDXMetadata(img *report.DiskImage, off, n int64) {
 		return
 	}
 	t := s.at(off, 32+32*64)
+	if t == nil && s.ioErr != nil {
+		return // a read that failed is not a damaged image; the notes say so
+	}
 	if t == nil || !bytes.HasPrefix(t, []byte("metadata")) {
 		s.add(rules.DskHeaderMalformed.New(s.off(off), "VHDX metadata table does not start with \"metadata\""))
 		return
@@ -96,7 +102,7 @@ func (s *source) readVHDXMetadata(img *report.DiskImage, off, n int64) {
 		s.add(rules.DskExternalFile.New(s.off(off), "VHDX is a differencing disk whose parent is not part of the package").
 			WithHint("Merge the differencing disk into its parent (Merge-VHD) and export the merged disk."))
 	}
-	if img.VirtualSize == 0 {
+	if img.VirtualSize == 0 && s.ioErr == nil {
 		s.add(rules.DskHeaderMalformed.New(s.off(off), "VHDX metadata gives no virtual disk size"))
 	}
 	s.notef("VHDX %s", img.Subformat)

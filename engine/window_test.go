@@ -1,0 +1,111 @@
+package engine
+
+import (
+	"archive/tar"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"testing"
+
+	"github.com/ovacheck/ovacheck/engine/disk"
+	"github.com/ovacheck/ovacheck/engine/ovatest"
+	"github.com/ovacheck/ovacheck/engine/report"
+)
+
+// qemuVHDX converts a raw image of size bytes to VHDX with qemu-img.
+func qemuVHDX(t *testing.T, size int64) []byte {
+	t.Helper()
+	if runtime.GOOS == "js" || runtime.GOOS == "wasip1" {
+		t.Skip("qemu-img cannot run under wasm")
+	}
+	qemu := ovatest.RequireTool(t, "qemu-img", "qemu-utils")
+	dir := t.TempDir()
+	raw, out := filepath.Join(dir, "raw.img"), filepath.Join(dir, "disk.vhdx")
+	if err := os.WriteFile(raw, ovatest.RawImage(ovatest.RawRandom, size, 13), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := exec.Command(qemu, "convert", "-f", "raw", "-O", "vhdx", raw, out).CombinedOutput(); err != nil {
+		t.Fatalf("qemu-img convert: %v\n%s", err, b)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// diskView is what a check said about one disk member: its probe and the
+// findings located in it.
+func diskView(rep *report.Report, member string) (img report.DiskImage, findings []string) {
+	for _, f := range rep.Files {
+		if f.Member == member && f.Disk != nil {
+			img = *f.Disk
+		}
+	}
+	for _, f := range rep.Findings {
+		if f.Location.Member == member {
+			findings = append(findings, fmt.Sprintf("%s %s: %s", f.Rule, f.Severity, f.Message))
+		}
+	}
+	slices.Sort(findings)
+	return img, findings
+}
+
+// A VHDX keeps its metadata (the virtual size) megabytes into the file,
+// beyond the head a stream keeps of each disk: checked as a stream, a
+// valid qemu-img VHDX must be judged as it is from the file (it used to
+// fail with DSK020, "metadata table does not start with metadata").
+func TestStreamedVHDXAgreesWithFile(t *testing.T) {
+	const capacity = 8 << 20
+	vhdx := qemuVHDX(t, capacity)
+	a := ovatest.Appliance{Disks: [][]byte{vhdx}, DiskCapacity: capacity, DiskNames: []string{"appliance-disk1.vhdx"}}
+	data := ovatest.OVA(tar.FormatUSTAR, a.Members()...)
+
+	fromFile := check(t, data)
+	fromStream, err := Check(context.Background(), Stream("a.ova", bytes.NewReader(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fileImg, fileFindings := diskView(fromFile, "appliance-disk1.vhdx")
+	streamImg, streamFindings := diskView(fromStream, "appliance-disk1.vhdx")
+	if fileImg.Format != "vhdx" || fileImg.VirtualSize != capacity {
+		t.Fatalf("from the file the probe saw %+v; want a VHDX of %d bytes", fileImg, capacity)
+	}
+	if streamImg != fileImg {
+		t.Errorf("as a stream the probe saw %+v; from the file %+v", streamImg, fileImg)
+	}
+	if !slices.Equal(streamFindings, fileFindings) {
+		t.Errorf("findings on the disk differ\nas a stream: %q\nfrom the file: %q", streamFindings, fileFindings)
+	}
+	if fromStream.Verdict != fromFile.Verdict {
+		t.Errorf("verdict as a stream %s, from the file %s", fromStream.Verdict, fromFile.Verdict)
+	}
+}
+
+// However the stream hands a member over (in pieces of one kilobyte or of
+// several megabytes, so that the metadata lies in the same piece as the
+// head), the window keeps what the VHDX probe reads, and little else.
+func TestWindowFollowsVHDXProbe(t *testing.T) {
+	vhdx := qemuVHDX(t, 8<<20)
+	size := int64(len(vhdx))
+	want, wantFs := disk.Probe(bytes.NewReader(vhdx), size, "d.vhdx")
+	for _, piece := range []int{1000, 32 << 10, 1 << 20, 5 << 20, len(vhdx)} {
+		w := &windowWriter{size: size}
+		for b := vhdx; len(b) > 0; b = b[min(piece, len(b)):] {
+			w.Write(b[:min(piece, len(b))])
+		}
+		got, gotFs := disk.Probe(w.readerAt(), size, "d.vhdx")
+		if *got != *want || len(gotFs) != len(wantFs) {
+			t.Errorf("pieces of %d: probe saw %+v %v; from the whole image %+v %v", piece, got, gotFs, want, wantFs)
+		}
+		if w.kept > followBytes || len(w.spans) > maxFollows {
+			t.Errorf("pieces of %d: kept %d bytes in %d spans beyond head and tail", piece, w.kept, len(w.spans))
+		}
+		t.Logf("pieces of %d: %d spans, %d bytes beyond head and tail", piece, len(w.spans), w.kept)
+	}
+}
