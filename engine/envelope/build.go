@@ -95,6 +95,19 @@ func (b *builder) attr(n *Node, local string) (string, bool) {
 	return "", false
 }
 
+// countNamed counts the children of n with the local name local, in any
+// namespace: the size to give a model slice, so that a long list is not
+// copied as it grows.
+func countNamed(n *Node, local string) int {
+	k := 0
+	for _, c := range n.Children {
+		if c.Name.Local == local {
+			k++
+		}
+	}
+	return k
+}
+
 func (b *builder) attrString(n *Node, local string) string {
 	v, _ := b.attr(n, local)
 	return v
@@ -175,7 +188,7 @@ func (b *builder) sectionRef(c *Node, k string) (SectionRef, bool) {
 
 func (b *builder) references(n *Node) {
 	b.env.ReferencesNode = n
-	b.env.References = []File{}
+	b.env.References = make([]File, 0, countNamed(n, "File"))
 	for _, c := range n.Children {
 		if b.kind(c) != "File" {
 			continue
@@ -203,7 +216,7 @@ func (b *builder) references(n *Node) {
 }
 
 func (b *builder) disks(n *Node) *DiskSection {
-	ds := &DiskSection{Info: b.childText(n, "Info"), Pos: n.Pos, Node: n}
+	ds := &DiskSection{Info: b.childText(n, "Info"), Pos: n.Pos, Node: n, Disks: make([]Disk, 0, countNamed(n, "Disk"))}
 	for _, c := range n.Children {
 		if b.kind(c) != "Disk" {
 			continue
@@ -244,7 +257,7 @@ func capacityBytes(capacity, units string) int64 {
 }
 
 func (b *builder) networks(n *Node) *NetworkSection {
-	ns := &NetworkSection{Pos: n.Pos, Node: n}
+	ns := &NetworkSection{Pos: n.Pos, Node: n, Networks: make([]Network, 0, countNamed(n, "Network"))}
 	for _, c := range n.Children {
 		if b.kind(c) != "Network" {
 			continue

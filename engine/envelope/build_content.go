@@ -153,7 +153,7 @@ func (b *builder) property(n *Node, category string) Property {
 }
 
 func (b *builder) hardware(n *Node) VirtualHardwareSection {
-	h := VirtualHardwareSection{Pos: n.Pos, Node: n}
+	h := VirtualHardwareSection{Pos: n.Pos, Node: n, Items: make([]Item, 0, countNamed(n, "Item")+countNamed(n, "StorageItem")+countNamed(n, "EthernetPortItem"))}
 	h.ID = b.attrString(n, "id")
 	h.Transport = b.attrString(n, "transport")
 	for _, c := range n.Children {

@@ -52,9 +52,9 @@ func (c *checker) checkDisks() {
 	if ds == nil {
 		return
 	}
-	ids := map[string]Pos{}
-	fileUsers := map[string]Pos{}
-	fileIndex := map[string]int{}
+	ids := make(map[string]Pos, len(ds.Disks))
+	fileUsers := make(map[string]Pos, len(ds.Disks))
+	fileIndex := make(map[string]int, len(c.e.References))
 	for i, fl := range c.e.References {
 		if _, ok := fileIndex[fl.ID]; !ok {
 			fileIndex[fl.ID] = i

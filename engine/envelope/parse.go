@@ -34,10 +34,10 @@ func Parse(data []byte, member string) (*Envelope, []report.Finding) {
 	if !ok {
 		return env, f.Done()
 	}
-	if n := bytes.Count(data, []byte("=")); n > limits.MaxXMLAttributes {
+	if n := countTagAttributes(data, limits.MaxXMLAttributes); n > limits.MaxXMLAttributes {
 		f.Add(rules.EnvLimit.New(report.InMember(member),
-			"descriptor has %d '=' signs, more than the %d attributes checked", n, limits.MaxXMLAttributes).
-			WithHint("Real descriptors have a few thousand attributes; check that the file is an OVF descriptor."))
+			"descriptor has more than %d attributes; it was not read", limits.MaxXMLAttributes).
+			WithHint("Real descriptors have at most a few thousand attributes; check that the file is an OVF descriptor."))
 		return env, f.Done()
 	}
 	root := readTree(data, f)
@@ -56,6 +56,12 @@ func Parse(data []byte, member string) (*Envelope, []report.Finding) {
 
 // readTree tokenises data into a Node tree. Problems become findings; the
 // tree read so far is returned (nil when no element was read).
+//
+// It keeps what it reads compactly: attributes in slices of their exact
+// size, attribute positions scanned into one reused buffer, and each
+// element's text copied once (see textAcc), so that the tree costs little
+// more than the descriptor's bytes plus the capped per-element and
+// per-attribute overheads (limits.MaxXMLElements, MaxXMLAttributes).
 func readTree(data []byte, f *findings) *Node {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
@@ -65,7 +71,8 @@ func readTree(data []byte, f *findings) *Node {
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 
 	var root *Node
-	var stack []*Node
+	var stack []openElement
+	var positions []Pos // reused for every start tag
 	elements := 0
 	undeclared := map[string]bool{}
 	checkPrefix := func(space string, p Pos) {
@@ -75,6 +82,12 @@ func readTree(data []byte, f *findings) *Node {
 				WithHint("Declare the prefix with an xmlns:" + space + "=\"...\" attribute on the Envelope, or remove the elements that use it."))
 		}
 	}
+	finish := func() {
+		for i := range stack {
+			stack[i].finish(f)
+		}
+	}
+	strayText := false
 	for {
 		line, col := d.InputPos()
 		start := Pos{Line: line, Column: col}
@@ -82,7 +95,7 @@ func readTree(data []byte, f *findings) *Node {
 		tok, err := d.Token()
 		if err != nil {
 			reportReadError(err, d, start, stack, root, f)
-			finishAll(stack)
+			finish()
 			return root
 		}
 		switch t := tok.(type) {
@@ -97,67 +110,134 @@ func readTree(data []byte, f *findings) *Node {
 				f.Add(rules.EnvLimit.New(f.At(start), "descriptor has more than %d elements or is nested deeper than %d; the rest was not read",
 					limits.MaxXMLElements, limits.MaxXMLDepth).
 					WithHint("Real descriptors are far below these limits; check that the file is an OVF descriptor."))
-				finishAll(stack)
+				finish()
 				return root
 			}
 			n := &Node{Name: t.Name, Pos: start, Depth: len(stack)}
 			checkPrefix(t.Name.Space, start)
 			end := d.InputOffset()
-			var positions []Pos
+			positions = positions[:0]
 			if off >= 0 && end <= int64(len(data)) && off < end {
-				positions = rawAttrPositions(data[off:end], start)
+				positions = rawAttrPositions(data[off:end], start, positions)
 			}
 			if len(positions) != len(t.Attr) {
-				positions = nil
+				positions = positions[:0]
+			}
+			at := func(i int) Pos {
+				if len(positions) > 0 {
+					return positions[i]
+				}
+				return start
+			}
+			if i, j, dup := duplicateAttr(t.Attr); dup {
+				name := t.Attr[j].Name.Local
+				if p := t.Attr[j].Name.Space; p != "" && !strings.Contains(p, "/") {
+					name = p + ":" + name
+				}
+				first := at(i)
+				f.Add(rules.EnvMalformed.New(f.At(at(j)), "<%s> has attribute %s twice (first at line %d, column %d)", t.Name.Local, name, first.Line, first.Column).
+					WithHint("Remove one of the two: an attribute may appear once per element, and XML parsers (libxml2, expat, .NET) refuse the document."))
+			}
+			kept := 0
+			for _, a := range t.Attr {
+				if !isNamespaceDecl(a.Name) {
+					kept++
+				}
+			}
+			if kept > 0 {
+				n.Attrs = make([]Attr, 0, kept)
 			}
 			for i, a := range t.Attr {
-				if a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns") {
+				if isNamespaceDecl(a.Name) {
 					continue
 				}
-				p := start
-				if positions != nil {
-					p = positions[i]
-				}
+				p := at(i)
 				checkPrefix(a.Name.Space, p)
 				n.Attrs = append(n.Attrs, Attr{Name: a.Name, Value: a.Value, Pos: p})
 			}
 			if len(stack) > 0 {
-				parent := stack[len(stack)-1]
+				parent := stack[len(stack)-1].n
 				parent.Children = append(parent.Children, n)
 			} else {
 				root = n
 			}
-			stack = append(stack, n)
+			stack = append(stack, openElement{n: n})
 		case xml.EndElement:
 			if len(stack) > 0 {
-				stack[len(stack)-1].finishText()
+				stack[len(stack)-1].finish(f)
 				stack = stack[:len(stack)-1]
 			}
 		case xml.CharData:
 			if len(stack) > 0 {
-				top := stack[len(stack)-1]
-				top.text = append(top.text, t...)
+				stack[len(stack)-1].add(t, start)
+			} else if !strayText && len(bytes.TrimLeft(t, " \t\r\n")) > 0 {
+				// XML 1.0 2.1: only comments, processing instructions
+				// and white space may stand outside the document
+				// element; encoding/xml lets text through.
+				strayText = true
+				where := "before the document element"
+				if root != nil {
+					where = "after the end of the document element"
+				}
+				p := start
+				if skip := len(t) - len(bytes.TrimLeft(t, " \t\r\n")); skip > 0 {
+					p = advancePos(start, t[:skip])
+				}
+				f.Add(rules.EnvMalformed.New(f.At(p), "text %s", where).
+					WithHint("Remove it: a descriptor holds nothing but its Envelope element (and comments) outside it."))
 			}
 		case xml.Directive:
 			f.Add(rules.EnvDoctype.New(f.At(start), "the descriptor has a <!%s declaration; it was refused and nothing after it was read", firstWord(t)).
 				WithHint("Remove the DOCTYPE: OVF descriptors never need one, and a descriptor that declares entities may try to read files or exhaust memory in the consumer."))
-			finishAll(stack)
+			finish()
 			return root
 		}
 	}
 }
 
-// finishAll sets the text of elements left open when reading stopped.
-func finishAll(stack []*Node) {
-	for _, n := range stack {
-		n.finishText()
+// isNamespaceDecl reports whether an attribute name is a namespace
+// declaration (xmlns or xmlns:p), which the tree does not keep.
+func isNamespaceDecl(n xml.Name) bool {
+	return n.Space == "xmlns" || (n.Space == "" && n.Local == "xmlns")
+}
+
+// duplicateAttr reports whether two attributes of one tag have the same
+// name after namespace resolution (XML 1.0 3.1, Namespaces in XML 1.0 6.3),
+// and the indexes of the first pair found. Small tags are compared pairwise;
+// large ones through a map, so a tag of many attributes costs linear time.
+func duplicateAttr(attrs []xml.Attr) (first, second int, dup bool) {
+	if len(attrs) <= 16 {
+		for j := 1; j < len(attrs); j++ {
+			for i := 0; i < j; i++ {
+				if attrs[i].Name == attrs[j].Name {
+					return i, j, true
+				}
+			}
+		}
+		return 0, 0, false
 	}
+	seen := make(map[xml.Name]int, len(attrs))
+	for j, a := range attrs {
+		if i, ok := seen[a.Name]; ok {
+			return i, j, true
+		}
+		seen[a.Name] = j
+	}
+	return 0, 0, false
+}
+
+// advancePos returns the position after the bytes b, which start at p.
+func advancePos(p Pos, b []byte) Pos {
+	if nl := bytes.Count(b, []byte("\n")); nl > 0 {
+		return Pos{Line: p.Line + nl, Column: len(b) - bytes.LastIndexByte(b, '\n')}
+	}
+	return Pos{Line: p.Line, Column: p.Column + len(b)}
 }
 
 // reportReadError turns the decoder's error into a finding.
 // start is where the token being read began: the place to point at when
 // the error is on that token's line.
-func reportReadError(err error, d *xml.Decoder, start Pos, stack []*Node, root *Node, f *findings) {
+func reportReadError(err error, d *xml.Decoder, start Pos, stack []openElement, root *Node, f *findings) {
 	line, col := d.InputPos()
 	var syn *xml.SyntaxError
 	if errors.As(err, &syn) && syn.Msg == "unexpected EOF" {
@@ -168,7 +248,7 @@ func reportReadError(err error, d *xml.Decoder, start Pos, stack []*Node, root *
 		f.Add(rules.EnvMalformed.New(report.InMember(f.member), "the descriptor has no XML element").
 			WithHint("The file is empty or not XML; export the descriptor again."))
 	case errors.Is(err, io.EOF) && len(stack) > 0:
-		open := stack[len(stack)-1]
+		open := stack[len(stack)-1].n
 		f.Add(rules.EnvMalformed.New(f.At(Pos{Line: line, Column: col}),
 			"the descriptor ends before <%s> (opened at line %d, column %d) is closed", open.Name.Local, open.Pos.Line, open.Pos.Column).
 			WithHint("The descriptor is truncated; export or download it again."))

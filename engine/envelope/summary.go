@@ -31,6 +31,7 @@ func (e *Envelope) Summary() report.Package {
 		}
 	}
 	if e.DiskSection != nil {
+		p.Disks = make([]report.Disk, 0, len(e.DiskSection.Disks))
 		for _, d := range e.DiskSection.Disks {
 			pd := report.Disk{ID: d.DiskID, File: files[d.FileRef], CapacityBytes: d.CapacityBytes, Format: d.Format}
 			if n, err := strconv.ParseInt(strings.TrimSpace(d.PopulatedSize), 10, 64); err == nil && n >= 0 {

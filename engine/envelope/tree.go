@@ -38,16 +38,6 @@ type Node struct {
 	Pos  Pos
 	// Depth is 0 for the document element.
 	Depth int
-
-	text []byte // character data while the element is being read
-}
-
-// finishText moves the character data collected while reading into Text.
-func (n *Node) finishText() {
-	if n.text != nil {
-		n.Text = string(n.text)
-		n.text = nil
-	}
 }
 
 // Attr returns the attribute with the given namespace URI and local name, or
@@ -102,11 +92,12 @@ func (n *Node) TrimmedText() string {
 }
 
 // rawAttrPositions finds where each attribute of a start tag begins. tag is
-// the raw bytes of the tag from '<' to '>', start its position. It returns
-// one position per attribute in the order written (xmlns declarations
-// included, as encoding/xml reports them), or nil when the tag cannot be
-// scanned (the caller then uses the element's position).
-func rawAttrPositions(tag []byte, start Pos) []Pos {
+// the raw bytes of the tag from '<' to '>', start its position. It appends
+// to out one position per attribute in the order written (xmlns
+// declarations included, as encoding/xml reports them) and returns it, or
+// returns nil when the tag cannot be scanned (the caller then uses the
+// element's position).
+func rawAttrPositions(tag []byte, start Pos, out []Pos) []Pos {
 	if len(tag) < 2 || tag[0] != '<' {
 		return nil
 	}
@@ -125,7 +116,6 @@ func rawAttrPositions(tag []byte, start Pos) []Pos {
 	for i < len(tag) && !isXMLSpace(tag[i]) && tag[i] != '>' && tag[i] != '/' {
 		advance()
 	}
-	var out []Pos
 	for i < len(tag) {
 		for i < len(tag) && isXMLSpace(tag[i]) {
 			advance()

@@ -31,16 +31,6 @@ const (
 	// matches archive/tar's own limit for special files.
 	MaxPAXHeaderSize = 1 << 20
 
-	// MaxXMLDepth caps element nesting in the descriptor. The deepest
-	// legitimate nesting (collections of collections of systems with
-	// vendor sections) is under 20; a billion-laughs style document of
-	// nested elements stops here.
-	MaxXMLDepth = 64
-
-	// MaxXMLElements caps the number of elements in the descriptor, so that
-	// a small but element-dense document cannot exhaust memory in the model.
-	MaxXMLElements = 200000
-
 	// MaxFindingsPerRule caps repeated findings of one rule; the rest are
 	// summarised in one finding, so a hostile package cannot produce a
 	// report of unbounded size.
