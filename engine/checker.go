@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -356,6 +358,7 @@ func (c *checker) judgeStructure() {
 		pre.Verdict = report.VerdictOf(pre.Findings, report.Error)
 		c.fileTable(nil)
 		pre.Files = c.rep.Files
+		report.Bound(&pre)
 		c.o.structural(&pre)
 	}
 }
@@ -366,9 +369,11 @@ func (c *checker) finish() {
 	compat.Settle(c.rep.Targets, c.rep.Findings, c.o.profile, c.o.targets)
 	if c.o.policy != nil {
 		c.o.policy.Apply(c.rep)
+		c.rep.Findings = capPerRule(c.rep.Findings, c.src.name, isPolicyRule)
 		report.Sort(c.rep.Findings)
 	}
 	c.rep.Verdict = report.VerdictOf(c.rep.Findings, report.Error)
+	report.Bound(c.rep)
 	c.rep.Stats = report.Stats{BytesRead: c.bytesRead.Load(), ElapsedMs: time.Since(c.start).Milliseconds()}
 }
 
@@ -379,29 +384,52 @@ func (p packageFiles) InArchive() bool { return p.c.index != nil }
 // sortedFindings returns the findings so far with the profile's severities,
 // capped per rule and sorted.
 func (c *checker) sortedFindings() []report.Finding {
-	out := make([]report.Finding, 0, len(c.findings))
-	perRule := map[string]int{}
+	fs := make([]report.Finding, 0, len(c.findings))
 	for _, f := range c.findings {
 		if r, ok := rules.Lookup(f.Rule); ok && c.o.profile == "strict" && r.Strict != "" {
 			f.Severity = r.Strict
 		}
-		perRule[f.Rule]++
-		if perRule[f.Rule] > limits.MaxFindingsPerRule {
-			continue
+		fs = append(fs, f)
+	}
+	out := capPerRule(fs, c.src.name, func(string) bool { return true })
+	report.Sort(out)
+	return slices.Clip(out)
+}
+
+// capPerRule keeps the first limits.MaxFindingsPerRule findings of each
+// rule that capped says to cap and replaces the rest with one note, on
+// member, saying how many were left out. The order of what is kept is
+// kept. It runs once on the engine's findings and once on a policy's POL
+// findings (a policy's disk-size rule makes one per Disk, and a descriptor
+// may have 200,000), never twice on the same rule: a second pass would
+// count the note as one of the rule's findings.
+func capPerRule(fs []report.Finding, member string, capped func(rule string) bool) []report.Finding {
+	out := make([]report.Finding, 0, len(fs))
+	perRule := map[string]int{}
+	for _, f := range fs {
+		if capped(f.Rule) {
+			perRule[f.Rule]++
+			if perRule[f.Rule] > limits.MaxFindingsPerRule {
+				continue
+			}
 		}
 		out = append(out, f)
 	}
-	for id, n := range perRule {
-		if n > limits.MaxFindingsPerRule {
+	ids := slices.Sorted(maps.Keys(perRule))
+	for _, id := range ids {
+		if n := perRule[id]; n > limits.MaxFindingsPerRule {
 			r, _ := rules.Lookup(id)
-			f := r.New(report.InMember(c.src.name), "%d more findings of %s were left out", n-limits.MaxFindingsPerRule, id)
+			f := r.New(report.InMember(member), "%d more findings of %s were left out", n-limits.MaxFindingsPerRule, id)
 			f.Severity = report.Info
 			out = append(out, f)
 		}
 	}
-	report.Sort(out)
-	return slices.Clip(out)
+	return out
 }
+
+// isPolicyRule tells the policy's POL rules, which a policy adds after the
+// engine's findings were capped.
+func isPolicyRule(id string) bool { return strings.HasPrefix(id, "POL") }
 
 // unsent lists the files the descriptor references that a folder source
 // lacks, when they count as not sent (WithUnsentFilesUnchecked).

@@ -61,7 +61,7 @@ func Report(r *report.Report, o Options) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = summary(&r.Package).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = summary(r).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -69,7 +69,7 @@ func Report(r *report.Report, o Options) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = signature(r.Signature).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = signature(r.Signature, listCut(r, "/signature/protects")).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -135,6 +135,9 @@ type Report struct {
 	Signature *Signature        `json:"signature"`
 	Targets   []Target          `json:"targets"`
 	Stats     Stats             `json:"stats"`
+	// Cuts lists what the report left out of the package: texts cut short
+	// and lists shortened (see Bound). Empty when the report is whole.
+	Cuts []Cut `json:"cuts,omitempty"`
 }
 
 // ManifestStatus says how a file fared against the manifest.

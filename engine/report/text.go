@@ -81,6 +81,25 @@ func (p *textPrinter) verdict(r *Report) {
 	if d := r.WholeFile["sha256"]; d != "" {
 		p.printf("   SHA-256 of the whole file: %s\n", d)
 	}
+	p.cuts(r.Cuts)
+}
+
+// maxCutLines caps the cuts listed by name under the verdict.
+const maxCutLines = 5
+
+// cuts says what the report left out of the package (see Bound).
+func (p *textPrinter) cuts(cs []Cut) {
+	if len(cs) == 0 {
+		return
+	}
+	p.printf("   the report is shortened (the package is larger than a report shows):\n")
+	for i, c := range cs {
+		if i == maxCutLines {
+			p.printf("     and %d more places\n", len(cs)-maxCutLines)
+			break
+		}
+		p.printf("     %s: %s\n", c.Pointer, c.Note())
+	}
 }
 
 func (p *textPrinter) findings(r *Report, sev Severity) {
@@ -141,6 +160,9 @@ func (p *textPrinter) files(r *Report) {
 			}
 		}
 		p.printf("  %-11s %-12s %10s  %s  %s%s\n", f.Role, f.Manifest, HumanBytes(f.Size), Printable(f.Member), digest, disk)
+	}
+	if c, ok := r.CutAt("/files"); ok {
+		p.printf("  … (%s more)\n", Thousands(int64(c.Omitted())))
 	}
 }
 
