@@ -39,7 +39,7 @@ func Parse(data []byte, member string) (*File, []report.Finding) {
 	end := len(bytes.TrimRight(data, " \t\r\n"))
 	p.f.Padding = len(data) - end
 	p.data = data
-	p.lines = splitLines(data[:end])
+	p.text = lineCursor{data: data[:end]}
 	p.run()
 	p.finish()
 	p.summarizeDropped()
@@ -50,7 +50,7 @@ func Parse(data []byte, member string) (*File, []report.Finding) {
 type parser struct {
 	f        *File
 	data     []byte
-	lines    []textLine
+	text     lineCursor // the lines before the padding, read once in order
 	findings []report.Finding
 
 	sawSignatureLine bool // a signature line (or an attempt at one) was read
@@ -77,6 +77,17 @@ func (p *parser) add(f report.Finding) {
 	p.findings = append(p.findings, f)
 }
 
+// full counts one more finding of rule and reports whether the cap on the
+// rule is reached already, so that a finding repeated on every line of a
+// hostile file is not even built past the cap.
+func (p *parser) full(rule *rules.Rule) bool {
+	if p.perRule[rule.ID] < limits.MaxFindingsPerRule {
+		return false
+	}
+	p.perRule[rule.ID]++
+	return true
+}
+
 // summarizeDropped adds one finding per rule that had findings left out.
 func (p *parser) summarizeDropped() {
 	for _, f := range slices.Clone(p.findings) {
@@ -93,34 +104,53 @@ func (p *parser) summarizeDropped() {
 
 func (p *parser) at(line, col int) report.Location { return report.At(p.f.Member, line, col) }
 
-// splitLines cuts data into lines at LF, noting and removing a CR before it.
-func splitLines(data []byte) []textLine {
-	var out []textLine
-	start := 0
-	for num := 1; start < len(data); num++ {
-		i := bytes.IndexByte(data[start:], '\n')
-		var text []byte
-		next := len(data)
-		if i >= 0 {
-			text = data[start : start+i]
-			next = start + i + 1
-		} else {
-			text = data[start:]
-		}
-		crlf := false
-		if n := len(text); n > 0 && text[n-1] == '\r' {
-			text, crlf = text[:n-1], true
-		}
-		out = append(out, textLine{num: num, start: start, text: text, crlf: crlf})
-		start = next
+// lineCursor walks data line by line, in place: a file of a million blank
+// lines costs no more memory than its bytes. Lines end at LF; a CR before
+// the LF is noted and removed.
+type lineCursor struct {
+	data []byte
+	pos  int // offset of the next line
+	num  int // number of the last line returned
+}
+
+// next returns the next line, or false at the end of data.
+func (c *lineCursor) next() (textLine, bool) {
+	if c.pos >= len(c.data) {
+		return textLine{}, false
 	}
-	return out
+	start := c.pos
+	text := c.data[start:]
+	c.pos = len(c.data)
+	if i := bytes.IndexByte(text, '\n'); i >= 0 {
+		text, c.pos = text[:i], start+i+1
+	}
+	crlf := false
+	if n := len(text); n > 0 && text[n-1] == '\r' {
+		text, crlf = text[:n-1], true
+	}
+	c.num++
+	return textLine{num: c.num, start: start, text: text, crlf: crlf}, true
+}
+
+// lineCount returns how many lines data holds.
+func (c *lineCursor) lineCount() int {
+	if len(c.data) == 0 {
+		return 0
+	}
+	n := bytes.Count(c.data, []byte("\n"))
+	if c.data[len(c.data)-1] != '\n' {
+		n++
+	}
+	return n
 }
 
 // run walks the lines once.
 func (p *parser) run() {
-	for i := 0; i < len(p.lines); i++ {
-		l := p.lines[i]
+	for {
+		l, ok := p.text.next()
+		if !ok {
+			return
+		}
 		if l.crlf && !p.sawCRLF {
 			p.sawCRLF = true
 			p.add(rules.SigLineForm.New(p.at(l.num, len(l.text)+1),
@@ -137,7 +167,7 @@ func (p *parser) run() {
 			continue
 		case bytes.HasPrefix(trimmed, []byte("-----BEGIN ")):
 			p.wrapping = false
-			i = p.readBlock(i)
+			p.readBlock(l)
 		case p.wrapping && isHex(trimmed):
 			p.continueSignature(l)
 		case !p.sawSignatureLine && !p.sawBlock:
@@ -157,6 +187,9 @@ func (p *parser) run() {
 // unexpected reports a line that is neither a signature line nor part of a
 // PEM block.
 func (p *parser) unexpected(l textLine) {
+	if p.full(rules.SigUnexpectedContent) {
+		return
+	}
 	col := firstNonBlank(l.text)
 	if isSignatureLine(l.text) {
 		p.add(rules.SigUnexpectedContent.New(p.at(l.num, col),
@@ -186,7 +219,7 @@ func (p *parser) finish() {
 			WithHint("Sign the manifest again with the tool that made the package; the first line carries the signature."))
 	}
 	if len(f.Certificates) == 0 {
-		p.add(rules.SigNoCertificate.New(p.at(max(1, len(p.lines)), 1),
+		p.add(rules.SigNoCertificate.New(p.at(max(1, p.text.lineCount()), 1),
 			"the certificate file holds no usable certificate, so the signature cannot be checked").
 			WithHint("Append the signer's certificate as a PEM block (-----BEGIN CERTIFICATE-----) after the signature line."))
 	}

@@ -12,46 +12,49 @@ import (
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
-// readBlock reads the PEM block whose BEGIN line is p.lines[i] and returns
-// the index of the last line it consumed.
-func (p *parser) readBlock(i int) int {
-	begin := p.lines[i]
+// readBlock reads the PEM block whose BEGIN line is begin, the line last
+// read, and leaves the cursor after the last line it consumed.
+func (p *parser) readBlock(begin textLine) {
 	p.sawBlock = true
 	label, ok := pemLabel(bytes.TrimSpace(begin.text), "-----BEGIN ")
 	if !ok {
 		p.add(rules.SigCorruptCertificate.New(p.at(begin.num, firstNonBlank(begin.text)),
 			"malformed PEM BEGIN line %s", quote(begin.text)).
 			WithHint("A certificate starts with the line -----BEGIN CERTIFICATE-----."))
-		return i
+		return
 	}
-	var body []textLine
-	j := i + 1
-	for ; j < len(p.lines); j++ {
-		t := bytes.TrimSpace(p.lines[j].text)
+	// The body is the bytes between the BEGIN and END lines, walked again
+	// when decoded rather than kept line by line.
+	body := lineCursor{data: p.text.data, pos: p.text.pos, num: begin.num}
+	var end textLine
+	for {
+		before := p.text
+		l, ok := p.text.next()
+		if !ok {
+			p.unterminated(label, begin)
+			return
+		}
+		t := bytes.TrimSpace(l.text)
 		if bytes.HasPrefix(t, []byte("-----END ")) {
+			end = l
 			break
 		}
 		if bytes.HasPrefix(t, []byte("-----BEGIN ")) {
 			p.unterminated(label, begin)
-			return j - 1
+			p.text = before // the next block starts here
+			return
 		}
-		body = append(body, p.lines[j])
 	}
-	if j == len(p.lines) {
-		p.unterminated(label, begin)
-		return j - 1
-	}
-	end := p.lines[j]
+	body.data = body.data[:end.start]
 	if endLabel, ok := pemLabel(bytes.TrimSpace(end.text), "-----END "); !ok || endLabel != label {
 		p.add(rules.SigCorruptCertificate.New(p.at(end.num, firstNonBlank(end.text)),
 			"the PEM block begun on line %d as %s ends with %s", begin.num, quote([]byte(label)), quote(end.text)).
 			WithHint("Copy the certificate again from its source; its BEGIN and END lines must name the same type."))
-		return j
+		return
 	}
 	if der, ok := p.decodeBody(body, label, begin.num, end.num); ok {
 		p.useBlock(label, der, begin.num)
 	}
-	return j
 }
 
 func (p *parser) unterminated(label string, begin textLine) {
@@ -73,18 +76,17 @@ func pemLabel(t []byte, prefix string) (string, bool) {
 	return string(label), true
 }
 
-// decodeBody decodes the base64 between a BEGIN and an END line, reporting
-// the line and column of the first character that is not base64.
-func (p *parser) decodeBody(body []textLine, label string, beginLine, endLine int) ([]byte, bool) {
-	type lineStart struct {
-		off  int // offset in b64 of the line's first character
-		line textLine
-		lead int // blanks before it
-	}
+// decodeBody decodes the base64 of the lines body holds, between a BEGIN
+// and an END line, reporting the line and column of the first character
+// that is not base64. It holds the base64 and the bytes it stands for, and
+// nothing per line.
+func (p *parser) decodeBody(body lineCursor, label string, beginLine, endLine int) ([]byte, bool) {
 	var b64 []byte
-	var starts []lineStart
-	for _, l := range body {
-		starts = append(starts, lineStart{len(b64), l, firstNonBlank(l.text) - 1})
+	for lines := body; ; {
+		l, ok := lines.next()
+		if !ok {
+			break
+		}
 		for k, c := range l.text {
 			if c == ' ' || c == '\t' {
 				continue
@@ -108,11 +110,7 @@ func (p *parser) decodeBody(body []textLine, label string, beginLine, endLine in
 		line, col := endLine, 1
 		var corrupt base64.CorruptInputError
 		if errors.As(err, &corrupt) {
-			for _, s := range starts {
-				if s.off <= int(corrupt) {
-					line, col = s.line.num, int(corrupt)-s.off+1+s.lead
-				}
-			}
+			line, col = base64Position(body, int(corrupt))
 		}
 		p.add(rules.SigCorruptCertificate.New(p.at(line, col),
 			"the base64 of the %s block begun on line %d is damaged (characters missing or extra)", label, beginLine).
@@ -120,6 +118,27 @@ func (p *parser) decodeBody(body []textLine, label string, beginLine, endLine in
 		return nil, false
 	}
 	return der[:n], true
+}
+
+// base64Position returns the line and column of base64 character k (blanks
+// not counted) of the lines body holds: the last line whose characters
+// start at or before k, the column counted from its first non-blank.
+func base64Position(body lineCursor, k int) (line, col int) {
+	seen := 0 // base64 characters before the line
+	for {
+		l, ok := body.next()
+		if !ok {
+			return line, col
+		}
+		if seen <= k {
+			line, col = l.num, k-seen+firstNonBlank(l.text)
+		}
+		for _, c := range l.text {
+			if c != ' ' && c != '\t' {
+				seen++
+			}
+		}
+	}
 }
 
 func isBase64(c byte) bool {
