@@ -139,9 +139,19 @@ func (c *checker) checkCapacity(d *Disk) {
 		case !ok || u.Base != "byte":
 			c.f.Add(rules.DskUnits.New(c.at(d.Node.AttrPos("capacityAllocationUnits")), "capacity units %s are not programmatic units of bytes", Quote(units)).
 				WithHint(`Write "byte", or "byte * 2^20" for MiB and "byte * 2^30" for GiB.`))
+			return
 		case u.Legacy:
 			c.f.Add(rules.DskLegacyUnits.New(c.at(d.Node.AttrPos("capacityAllocationUnits")), "capacity units %s are a legacy spelling", Quote(units)).
 				WithHint(`Write DSP0004 units: "byte * 2^20" for MegaBytes, "byte * 2^30" for GigaBytes.`))
+		}
+		if q, err := strconv.ParseInt(capText, 10, 64); err == nil && q > 0 {
+			if _, fits := u.Apply(q); !fits {
+				// "byte * 2^70" overflows the 64-bit sizes every consumer
+				// keeps; "byte * 2^-1" makes half bytes. Either way the
+				// disk has no size a consumer can create.
+				c.f.Add(rules.DskCapacity.New(c.at(d.Node.AttrPos("capacity")), "capacity %s in units %s of Disk %s is not a whole number of bytes below 2^63", Quote(d.Capacity), Quote(units), Quote(d.DiskID)).
+					WithHint(`Give the size in units that make a whole number of bytes, e.g. ovf:capacity="16" ovf:capacityAllocationUnits="byte * 2^30".`))
+			}
 		}
 	}
 	if d.CapacityBytes > 0 && d.PopulatedSize != "" {

@@ -21,7 +21,16 @@ func normaliseEncoding(data []byte, f *findings) ([]byte, bool) {
 	case bytes.HasPrefix(data, []byte{0xef, 0xbb, 0xbf}):
 		data = data[3:]
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		return fromUTF16(data[2:], data[0] == 0xff), true
+		body := data[2:]
+		out := fromUTF16(body[:len(body)&^1], data[0] == 0xff)
+		if len(body)%2 == 1 {
+			// Half a UTF-16 code unit after the content: not a character,
+			// so the document is not well-formed XML.
+			f.Add(rules.EnvMalformed.New(f.At(endPos(out)),
+				"the descriptor is UTF-16 but ends with a single stray byte (0x%02x)", body[len(body)-1]).
+				WithHint("Remove the last byte, or save the descriptor again as UTF-8."))
+		}
+		return out, true
 	case len(data) >= 2 && (data[0] == 0 || data[1] == 0):
 		f.Add(rules.EnvEncodingUnsupported.New(f.At(Pos{Line: 1, Column: 1}),
 			"the descriptor looks like UTF-16 or UTF-32 without a byte-order mark").
@@ -58,6 +67,11 @@ func normaliseEncoding(data []byte, f *findings) ([]byte, bool) {
 		return fromLatin1(data), true
 	default:
 		if isASCII(data) {
+			// The bytes read as ASCII, but a consumer that honours the
+			// declaration decodes them as something else (in EBCDIC,
+			// '<' is 0x4c) or refuses a name it does not know.
+			f.Add(rules.EnvEncodingUnsupported.New(f.At(pos), "the descriptor declares encoding %s, which this checker does not read; its bytes were read as ASCII", Quote(label)).
+				WithHint(`Declare encoding="UTF-8" if the bytes are UTF-8 or ASCII; otherwise convert the descriptor to UTF-8.`))
 			return data, true
 		}
 		f.Add(rules.EnvEncodingUnsupported.New(f.At(pos), "the descriptor is in encoding %s, which this checker does not read", Quote(label)).
@@ -96,6 +110,11 @@ func declaredEncoding(data []byte) (string, Pos) {
 		return "", Pos{}
 	}
 	return string(rest[1 : 1+j]), pos
+}
+
+// endPos returns the position just after the last byte of b.
+func endPos(b []byte) Pos {
+	return advancePos(Pos{Line: 1, Column: 1}, b)
 }
 
 func isASCII(b []byte) bool {

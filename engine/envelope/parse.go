@@ -131,8 +131,10 @@ func readTree(data []byte, f *findings) *Node {
 			}
 			if i, j, dup := duplicateAttr(t.Attr); dup {
 				name := t.Attr[j].Name.Local
-				if p := t.Attr[j].Name.Space; p != "" && !strings.Contains(p, "/") {
-					name = p + ":" + name
+				if off >= 0 && end <= int64(len(data)) && off < end {
+					if raw := rawAttrName(data[off:end], j); raw != "" {
+						name = raw
+					}
 				}
 				first := at(i)
 				f.Add(rules.EnvMalformed.New(f.At(at(j)), "<%s> has attribute %s twice (first at line %d, column %d)", t.Name.Local, name, first.Line, first.Column).

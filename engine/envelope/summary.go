@@ -33,7 +33,10 @@ func (e *Envelope) Summary() report.Package {
 	if e.DiskSection != nil {
 		p.Disks = make([]report.Disk, 0, len(e.DiskSection.Disks))
 		for _, d := range e.DiskSection.Disks {
-			pd := report.Disk{ID: d.DiskID, File: files[d.FileRef], CapacityBytes: d.CapacityBytes, Format: d.Format}
+			// A capacity that cannot be read (-1 in the model) is 0 here:
+			// the summary never shows a negative size; the finding
+			// (DSK005, DSK006) says why.
+			pd := report.Disk{ID: d.DiskID, File: files[d.FileRef], CapacityBytes: max(d.CapacityBytes, 0), Format: d.Format}
 			if n, err := strconv.ParseInt(strings.TrimSpace(d.PopulatedSize), 10, 64); err == nil && n >= 0 {
 				pd.PopulatedSize = n
 			}

@@ -1,6 +1,7 @@
 package envelope
 
 import (
+	"bytes"
 	"encoding/xml"
 	"strings"
 )
@@ -147,3 +148,33 @@ func rawAttrPositions(tag []byte, start Pos, out []Pos) []Pos {
 }
 
 func isXMLSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// rawAttrName returns the name of the k-th attribute of a start tag as
+// written (with its prefix), or "" when the tag cannot be scanned.
+func rawAttrName(tag []byte, k int) string {
+	i := bytes.IndexAny(tag, " \t\r\n")
+	for n := 0; i >= 0 && i < len(tag); n++ {
+		for i < len(tag) && isXMLSpace(tag[i]) {
+			i++
+		}
+		eq := bytes.IndexByte(tag[i:], '=')
+		if eq < 0 {
+			return ""
+		}
+		if n == k {
+			return string(bytes.TrimRight(tag[i:i+eq], " \t\r\n"))
+		}
+		i += eq
+		q := bytes.IndexAny(tag[i:], "\"'")
+		if q < 0 {
+			return ""
+		}
+		i += q
+		close := bytes.IndexByte(tag[i+1:], tag[i])
+		if close < 0 {
+			return ""
+		}
+		i += close + 2
+	}
+	return ""
+}
