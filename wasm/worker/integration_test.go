@@ -45,8 +45,17 @@ func TestWorkerUnderWorkerd(t *testing.T) {
 	}
 	dir := t.TempDir()
 	build(t, dir)
-	base := startWrangler(t, wrangler, dir)
+	base, pid := startWrangler(t, wrangler, dir)
 
+	// First, while the process is fresh: what the largest accepted
+	// requests cost workerd's memory.
+	t.Run("memory of the worst accepted requests", func(t *testing.T) {
+		testWorstRequestsMemory(t, base, workerdPID(t, pid, base))
+	})
+
+	t.Run("a refused body does not break the next request", func(t *testing.T) {
+		testRefusalsKeepTheConnection(t, base, refusalRounds)
+	})
 	t.Run("static asset", func(t *testing.T) {
 		res, body := get(t, base+"/")
 		if res.StatusCode != 200 || !strings.Contains(body, "ovacheck test page") {
@@ -200,8 +209,8 @@ func build(t *testing.T, dir string) {
 
 // startWrangler starts wrangler dev in its own process group on a free
 // loopback port, waits until it answers, and stops the whole group when
-// the test ends.
-func startWrangler(t *testing.T, wrangler, dir string) string {
+// the test ends. It returns the server's URL and wrangler's process id.
+func startWrangler(t *testing.T, wrangler, dir string) (base string, pid int) {
 	t.Helper()
 	port, inspector := freePort(t), freePort(t)
 	cmd := exec.Command(wrangler, "dev", "--config", filepath.Join(dir, "wrangler.jsonc"),
@@ -231,7 +240,7 @@ func startWrangler(t *testing.T, wrangler, dir string) string {
 			t.Logf("wrangler output:\n%s", out.String())
 		}
 	})
-	base := "http://127.0.0.1:" + port
+	base = "http://127.0.0.1:" + port
 	deadline := time.Now().Add(90 * time.Second)
 	for {
 		select {
@@ -243,7 +252,7 @@ func startWrangler(t *testing.T, wrangler, dir string) string {
 		if err == nil {
 			res.Body.Close()
 			if res.StatusCode == 200 {
-				return base
+				return base, cmd.Process.Pid
 			}
 		}
 		if time.Now().After(deadline) {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -217,18 +218,25 @@ func TestTooLarge(t *testing.T) {
 	big := bytes.Repeat([]byte("<!-- padding -->\n"), MaxBodyBytes/16)
 	ova := ovatest.OVA(tar.FormatUSTAR, ovatest.Member{Name: "a.ovf", Data: []byte("<Envelope/>")}, ovatest.Member{Name: "big.vmdk", Data: big})
 	mp, ct := multipartBody(t, map[string][]byte{"a.ovf": big}, "a.ovf")
+	bigOVF := append([]byte("<Envelope/>"), bytes.Repeat([]byte(" "), MaxDescriptorBytes-10)...)
+	mpOVF, ctOVF := multipartBody(t, map[string][]byte{"a.ovf": bigOVF, "a.mf": []byte("SHA256(a.ovf)= 00\n")}, "a.ovf", "a.mf")
+	lone, ctLone := multipartBody(t, map[string][]byte{"upload": bigOVF}, "upload")
 	cases := []struct {
 		name        string
 		body        io.Reader
 		length      int64
 		contentType string
 		limit       int64
+		limitOf     string
 	}{
-		{"declared length", bytes.NewReader(big), int64(len(big)), "", MaxBodyBytes},
-		{"chunked descriptor", chunked{bytes.NewReader(big)}, -1, "", MaxBodyBytes},
-		{"chunked ova", chunked{bytes.NewReader(ova)}, -1, "", MaxBodyBytes},
-		{"chunked multipart", chunked{bytes.NewReader(mp)}, -1, ct, MaxMultipartBytes},
-		{"declared multipart", bytes.NewReader(mp), int64(len(mp)), ct, MaxMultipartBytes},
+		{"declared length", bytes.NewReader(big), int64(len(big)), "", MaxBodyBytes, "body"},
+		{"chunked descriptor", chunked{bytes.NewReader(big)}, -1, "", MaxDescriptorBytes, "descriptor"},
+		{"descriptor one byte over", bytes.NewReader(bigOVF), int64(len(bigOVF)), "", MaxDescriptorBytes, "descriptor"},
+		{"chunked ova", chunked{bytes.NewReader(ova)}, -1, "", MaxBodyBytes, "body"},
+		{"chunked multipart", chunked{bytes.NewReader(mp)}, -1, ct, MaxMultipartBytes, "multipart body"},
+		{"declared multipart", bytes.NewReader(mp), int64(len(mp)), ct, MaxMultipartBytes, "multipart body"},
+		{"descriptor part", bytes.NewReader(mpOVF), int64(len(mpOVF)), ctOVF, MaxDescriptorBytes, "descriptor"},
+		{"lone part", bytes.NewReader(lone), int64(len(lone)), ctLone, MaxDescriptorBytes, "descriptor"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -240,20 +248,110 @@ func TestTooLarge(t *testing.T) {
 			w := do(t, req)
 			var e apiError
 			json.Unmarshal(w.Body.Bytes(), &e)
-			if w.Code != http.StatusRequestEntityTooLarge || e.Limit != c.limit || e.Browser != "http://127.0.0.1:8787/" ||
-				!strings.Contains(e.Error, "in your browser") {
+			if w.Code != http.StatusRequestEntityTooLarge || e.Limit != c.limit || e.LimitOf != c.limitOf || e.Browser != "http://127.0.0.1:8787/" ||
+				!strings.Contains(e.Error, "in your browser") || !strings.Contains(e.Error, "the "+c.limitOf+" is over") {
 				t.Errorf("status %d, body %s", w.Code, w.Body.String())
 			}
 		})
 	}
-	// Exactly the limit is accepted.
-	exact := append([]byte("<Envelope/>"), bytes.Repeat([]byte(" "), MaxBodyBytes-11)...)
+	// Exactly the limit is accepted: a descriptor of MaxDescriptorBytes,
+	// and an OVA of MaxBodyBytes (two headers, the descriptor's block, the
+	// disk and the two end blocks).
+	exact := bigOVF[:MaxDescriptorBytes]
 	req := httptest.NewRequest(http.MethodPost, "/api/v1/validate", chunked{bytes.NewReader(exact)})
 	req.ContentLength = -1
 	if w := do(t, req); w.Code != http.StatusOK {
-		t.Errorf("a body of exactly the limit: status %d", w.Code)
+		t.Errorf("a descriptor of exactly the limit: status %d", w.Code)
+	}
+	exactOVA := ovatest.OVA(tar.FormatUSTAR, ovatest.Member{Name: "a.ovf", Data: []byte("<Envelope/>")},
+		ovatest.Member{Name: "big.vmdk", Data: make([]byte, MaxBodyBytes-3*512-1024)})
+	if len(exactOVA) != MaxBodyBytes {
+		t.Fatalf("the OVA is %d bytes", len(exactOVA))
+	}
+	req = httptest.NewRequest(http.MethodPost, "/api/v1/validate", chunked{bytes.NewReader(exactOVA)})
+	req.ContentLength = -1
+	if w := do(t, req); w.Code != http.StatusOK {
+		t.Errorf("an OVA of exactly the limit: status %d: %.300s", w.Code, w.Body.String())
 	}
 }
+
+// countingBody is a request body that counts what is read of it and
+// whether it was closed.
+type countingBody struct {
+	r      io.Reader
+	read   int64
+	closed bool
+}
+
+func (b *countingBody) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	b.read += int64(n)
+	return n, err
+}
+
+func (b *countingBody) Close() error { b.closed = true; return nil }
+
+// TestBodiesDrained checks that every answer, refusal or report, comes
+// after the request body was read to its end (within maxDrainBytes) and
+// closed: under workerd, a part-read body breaks the client's next request
+// (see drain.go).
+func TestBodiesDrained(t *testing.T) {
+	var parts bytes.Buffer
+	mw := multipart.NewWriter(&parts)
+	for i := range 1000 {
+		w, _ := mw.CreateFormFile("file", fmt.Sprintf("p%d.txt", i))
+		io.WriteString(w, "x")
+	}
+	mw.Close()
+	ovf := applianceFiles()["appliance.ovf"]
+	padded := append(append([]byte{}, ovf...), bytes.Repeat([]byte(" "), 100<<10)...)
+	xz := append([]byte("\xfd7zXZ\x00"), make([]byte, 100<<10)...)
+	cases := []struct {
+		name, method, target, contentType string
+		body                              []byte
+		want                              int
+	}{
+		{"1,000 parts", http.MethodPost, "/api/v1/validate", mw.FormDataContentType(), parts.Bytes(), 400},
+		{"no boundary", http.MethodPost, "/api/v1/validate", "multipart/form-data", parts.Bytes(), 400},
+		{"bad profile", http.MethodPost, "/api/v1/validate?profile=x", "", padded, 400},
+		{"xz", http.MethodPost, "/api/v1/validate", "", xz, 200},
+		{"descriptor", http.MethodPost, "/api/v1/validate", "", padded, 200},
+		{"wrong method", http.MethodPut, "/api/v1/validate", "", padded, 405},
+		{"no such path", http.MethodPost, "/api/v1/nothing", "", padded, 404},
+		{"rules", http.MethodGet, "/api/v1/rules/MF003", "", padded, 200},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			body := &countingBody{r: bytes.NewReader(c.body)}
+			req := httptest.NewRequest(c.method, c.target, body)
+			if c.contentType != "" {
+				req.Header.Set("Content-Type", c.contentType)
+			}
+			if w := do(t, req); w.Code != c.want {
+				t.Errorf("status %d, want %d: %.200s", w.Code, c.want, w.Body.String())
+			}
+			if body.read != int64(len(c.body)) || !body.closed {
+				t.Errorf("%d of %d bytes read, closed %v", body.read, len(c.body), body.closed)
+			}
+		})
+	}
+	// A body larger than any accepted is read no further than that, then
+	// cancelled.
+	endless := &countingBody{r: chunked{zeroes{}}}
+	req := httptest.NewRequest(http.MethodPost, "/api/v1/validate", endless)
+	req.ContentLength = -1
+	if w := do(t, req); w.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("endless body: status %d", w.Code)
+	}
+	if endless.read > maxDrainBytes || !endless.closed {
+		t.Errorf("endless body: %d bytes read, closed %v", endless.read, endless.closed)
+	}
+}
+
+// zeroes is an endless stream of zero bytes.
+type zeroes struct{}
+
+func (zeroes) Read(p []byte) (int, error) { clear(p); return len(p), nil }
 
 func TestBadRequests(t *testing.T) {
 	ovf := applianceFiles()["appliance.ovf"]

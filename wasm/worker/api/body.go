@@ -22,27 +22,41 @@ type errBadRequest struct{ msg string }
 
 func (e errBadRequest) Error() string { return e.msg }
 
+// tooLargeError is a body, or a part of one, over the limit of its kind.
+type tooLargeError struct {
+	what  string // "body", "multipart body", "descriptor"
+	limit int64
+}
+
+func (e tooLargeError) Error() string { return fmt.Sprintf("the %s is over %d bytes", e.what, e.limit) }
+
 // limitedBody reads at most limit bytes of r and then fails with
 // errTooLarge, remembering that it did, so a caller can tell "too large"
 // from a package the engine found truncated.
 type limitedBody struct {
 	r        io.Reader
+	what     string // what the limit is of, for the 413's message
 	limit    int64
 	left     int64
 	exceeded bool
 }
 
 func newLimitedBody(r io.Reader, limit int64) *limitedBody {
-	return &limitedBody{r: r, limit: limit, left: limit}
+	return &limitedBody{r: r, what: "body", limit: limit, left: limit}
 }
 
-// tighten lowers the limit to max bytes in all, counting what was read.
-func (l *limitedBody) tighten(max int64) {
+// tighten lowers the limit to max bytes in all, counting what was read,
+// and names what the limit is now of.
+func (l *limitedBody) tighten(max int64, what string) {
 	if max < l.limit {
 		l.left -= l.limit - max
 		l.limit = max
+		l.what = what
 	}
 }
+
+// tooLarge returns the limit the body went over.
+func (l *limitedBody) tooLarge() tooLargeError { return tooLargeError{what: l.what, limit: l.limit} }
 
 func (l *limitedBody) Read(p []byte) (int, error) {
 	if l.exceeded {
@@ -192,8 +206,9 @@ func truncate(s string, n int) string {
 // statusOf maps a body error to an HTTP status.
 func statusOf(err error) int {
 	var bad errBadRequest
+	var big tooLargeError
 	switch {
-	case errors.Is(err, errTooLarge):
+	case errors.Is(err, errTooLarge), errors.As(err, &big):
 		return http.StatusRequestEntityTooLarge
 	case errors.As(err, &bad):
 		return http.StatusBadRequest

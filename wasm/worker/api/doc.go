@@ -46,16 +46,24 @@
 //
 // # Limits
 //
-// Bodies over MaxBodyBytes (32 MiB), or multipart bodies over
-// MaxMultipartBytes (16 MiB), get 413 with a JSON message pointing to the
-// browser page, which checks packages of any size on the user's own
-// machine. The limits are for the Worker's sake: a Worker isolate has
-// 128 MB of memory; a multipart body is held in memory to give the engine
-// random access, and reading a part costs about twice its size while
-// buffers grow (a 32 MiB part allocated about 137 MB in all), so multipart
-// stays at 16 MiB; a streamed body costs CPU time per chunk (50 MB took
-// 5.5 s under workerd). Real descriptors, manifests and certificates are
-// kilobytes.
+// Bodies over MaxBodyBytes (32 MiB), multipart bodies over
+// MaxMultipartBytes (16 MiB), and descriptors over MaxDescriptorBytes
+// (768 KiB, sent as the body or as a part) get 413 with a JSON message
+// naming the limit ("limit", "limitOf") and pointing to the browser page,
+// which checks packages of any size on the user's own machine. The limits
+// are for the Worker's sake: a Worker isolate has 128 MB of memory; a
+// multipart body is held in memory to give the engine random access, and
+// reading a part costs about twice its size while buffers grow (a 32 MiB
+// part allocated about 137 MB in all), so multipart stays at 16 MiB; a
+// descriptor costs up to 90 times its size to check (see
+// MaxDescriptorBytes); a streamed body costs CPU time per chunk (50 MB
+// took 5.5 s under workerd). Real descriptors, manifests and certificates
+// are kilobytes.
+//
+// Every request body is read to its end (at most MaxBodyBytes and a
+// byte) or cancelled before the answer is written, whatever the answer:
+// under workerd a body left part-read breaks the client's next request on
+// the same connection (see drain.go).
 //
 // # Headers
 //

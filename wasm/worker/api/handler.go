@@ -18,6 +18,21 @@ const MaxBodyBytes = 32 << 20
 // MaxBodyBytes.
 const MaxMultipartBytes = 16 << 20
 
+// MaxDescriptorBytes is the largest descriptor the API checks, sent as
+// the body or as a multipart part. Checking a descriptor costs the
+// isolate many times its size: measured under workerd (wrangler 4.86.0,
+// the engine of May 2026), a descriptor of short Property elements, the
+// costliest shape found, raised the process's peak resident memory by
+// 73 to 97 MiB at 1 MiB (two fresh runs), 84 MiB at 1.5 MB and 131 MiB
+// at 2 MB on a warm process (the report, several times the descriptor's
+// size, is part of it); one long annotation costs about 14 bytes a byte.
+// 768 KiB keeps the worst shape near 75 MiB, under a request's 100 MB
+// share of the 128 MB isolate. Real descriptors are smaller: VMware's
+// largest appliances (VCF Operations, 493 KB; vCenter, 332 KB) fit.
+// Raise it when the parser's cost per byte falls; the workerd test
+// (memory_test.go) measures it.
+const MaxDescriptorBytes = 768 << 10
+
 // New returns the API handler. Paths outside /api/v1/ get a JSON 404 (the
 // Worker only sees them when no static asset matched).
 func New() http.Handler {
@@ -29,7 +44,7 @@ func New() http.Handler {
 		writeError(w, http.StatusNotFound, apiError{Error: "no such endpoint: " + r.URL.Path +
 			"; the API has POST /api/v1/validate, GET /api/v1/rules and GET /api/v1/rules/{id}"})
 	})
-	return secure(mux)
+	return drainBodies(secure(mux))
 }
 
 // only answers 405 with Allow for any method not in methods.
@@ -61,9 +76,6 @@ func secure(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
-		if r.Body == nil {
-			r.Body = http.NoBody // the Worker runtime gives nil for a request without a body
-		}
 		defer func() {
 			if v := recover(); v != nil {
 				log.Printf("ovacheck api: panic serving %s %s: %v", r.Method, r.URL.Path, v)

@@ -21,8 +21,11 @@ type apiError struct {
 	Error  string `json:"error"`
 	// Problems are a policy's problems, each with its field's pointer.
 	Problems []policy.Problem `json:"problems,omitempty"`
-	// Limit is the body limit in bytes, on 413.
+	// Limit is the limit in bytes the body went over, on 413.
 	Limit int64 `json:"limit,omitempty"`
+	// LimitOf says what Limit is of, on 413: "body", "multipart body" or
+	// "descriptor".
+	LimitOf string `json:"limitOf,omitempty"`
 	// Browser is the page that checks large packages locally, on 413.
 	Browser string `json:"browser,omitempty"`
 }

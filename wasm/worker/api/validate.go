@@ -27,7 +27,11 @@ func validate(w http.ResponseWriter, r *http.Request) {
 		limit = MaxMultipartBytes
 	}
 	if r.ContentLength > limit {
-		tooLarge(w, r, limit)
+		what := "body"
+		if limit == MaxMultipartBytes {
+			what = "multipart body"
+		}
+		tooLarge(w, r, tooLargeError{what: what, limit: limit})
 		return
 	}
 	q, err := readQuery(r)
@@ -38,8 +42,13 @@ func validate(w http.ResponseWriter, r *http.Request) {
 	body := newLimitedBody(r.Body, MaxBodyBytes)
 	src, policyDoc, err := source(r, body, q.name)
 	if err != nil {
-		if body.exceeded || errors.Is(err, errTooLarge) {
-			tooLarge(w, r, body.limit)
+		var big tooLargeError
+		switch {
+		case body.exceeded || errors.Is(err, errTooLarge):
+			tooLarge(w, r, body.tooLarge())
+			return
+		case errors.As(err, &big):
+			tooLarge(w, r, big)
 			return
 		}
 		writeError(w, statusOf(err), apiError{Error: err.Error()})
@@ -72,7 +81,7 @@ func validate(w http.ResponseWriter, r *http.Request) {
 	}
 	rep, err := engine.Check(r.Context(), src, opts...)
 	if body.exceeded {
-		tooLarge(w, r, body.limit)
+		tooLarge(w, r, body.tooLarge())
 		return
 	}
 	if err != nil {
@@ -128,7 +137,7 @@ func readQuery(r *http.Request) (query, error) {
 // with the policy document of a multipart body.
 func source(r *http.Request, body *limitedBody, name string) (engine.Source, []byte, error) {
 	if boundary, ok := isMultipart(r.Header.Get("Content-Type")); ok {
-		body.tighten(MaxMultipartBytes)
+		body.tighten(MaxMultipartBytes, "multipart body")
 		up, err := readUpload(body, boundary)
 		if err != nil {
 			return engine.Source{}, nil, err
@@ -148,6 +157,7 @@ func source(r *http.Request, body *limitedBody, name string) (engine.Source, []b
 	case isArchive(kind):
 		return engine.Stream(nameOr(name, "upload.ova"), br), nil, nil
 	}
+	body.tighten(MaxDescriptorBytes, "descriptor")
 	data, err := io.ReadAll(br)
 	if err != nil {
 		return engine.Source{}, nil, err
@@ -162,6 +172,9 @@ func (u *upload) source() (engine.Source, error) {
 	descs := u.descriptors()
 	switch {
 	case len(descs) == 1:
+		if len(u.files[descs[0]]) > MaxDescriptorBytes {
+			return engine.Source{}, tooLargeError{what: "descriptor", limit: MaxDescriptorBytes}
+		}
 		return engine.Folder(u.files, descs[0]), nil
 	case len(descs) > 1:
 		return engine.Source{}, errBadRequest{fmt.Sprintf("%d descriptors (%s): send one package at a time", len(descs), strings.Join(descs, ", "))}
@@ -173,6 +186,9 @@ func (u *upload) source() (engine.Source, error) {
 	}
 	if len(u.order) == 1 {
 		n := u.order[0]
+		if len(u.files[n]) > MaxDescriptorBytes {
+			return engine.Source{}, tooLargeError{what: "descriptor", limit: MaxDescriptorBytes}
+		}
 		return engine.Descriptor(n, u.files[n]), nil
 	}
 	return engine.Source{}, errBadRequest{"no descriptor (.ovf) or OVA among the parts " + strings.Join(u.order, ", ")}
@@ -208,14 +224,20 @@ func headerPolicy(v string) ([]byte, error) {
 	return nil, fmt.Errorf("the %s header is not base64: encode the policy JSON (base64 -w0 policy.json)", PolicyHeader)
 }
 
-// tooLarge answers 413, pointing to the browser page.
-func tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
+// tooLarge answers 413, saying which limit the body went over and
+// pointing to the browser page.
+func tooLarge(w http.ResponseWriter, r *http.Request, e tooLargeError) {
 	page := siteRoot(r)
+	why := ""
+	if e.what == "descriptor" {
+		why = " (checking a descriptor takes many times its size in memory, and a Worker has 128 MB)"
+	}
 	w.Header().Set("Connection", "close")
 	writeError(w, http.StatusRequestEntityTooLarge, apiError{
-		Error: fmt.Sprintf("the body is over %d MiB, the limit of this API; check large packages in your browser at %s, where the file never leaves your computer",
-			limit>>20, page),
-		Limit:   limit,
+		Error: fmt.Sprintf("the %s is over %d KiB, the limit of this API%s; check it in your browser at %s, where the file never leaves your computer",
+			e.what, e.limit>>10, why, page),
+		Limit:   e.limit,
+		LimitOf: e.what,
 		Browser: page,
 	})
 }
