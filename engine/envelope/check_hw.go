@@ -99,6 +99,7 @@ func (c *checker) checkItems(h *VirtualHardwareSection) {
 		c.checkHostResources(it)
 		c.checkConnections(it)
 	}
+	c.checkParentCycles(h, byID)
 }
 
 // variantsOverlap reports whether two Items with one InstanceID are
