@@ -5,10 +5,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"testing"
 
@@ -16,28 +12,6 @@ import (
 	"github.com/ovacheck/ovacheck/engine/ovatest"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
-
-// qemuVHDX converts a raw image of size bytes to VHDX with qemu-img.
-func qemuVHDX(t *testing.T, size int64) []byte {
-	t.Helper()
-	if runtime.GOOS == "js" || runtime.GOOS == "wasip1" {
-		t.Skip("qemu-img cannot run under wasm")
-	}
-	qemu := ovatest.RequireTool(t, "qemu-img", "qemu-utils")
-	dir := t.TempDir()
-	raw, out := filepath.Join(dir, "raw.img"), filepath.Join(dir, "disk.vhdx")
-	if err := os.WriteFile(raw, ovatest.RawImage(ovatest.RawRandom, size, 13), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if b, err := exec.Command(qemu, "convert", "-f", "raw", "-O", "vhdx", raw, out).CombinedOutput(); err != nil {
-		t.Fatalf("qemu-img convert: %v\n%s", err, b)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // diskView is what a check said about one disk member: its probe and the
 // findings located in it.
