@@ -57,6 +57,10 @@ for t in "${targets[@]}"; do
 	newin="$(sed -nE 's/.*new interesting: ([0-9]+).*/\1/p' <<<"$last")"
 	if [ "$rc" -eq 0 ]; then
 		status=ok
+	elif grep -q '\[build failed\]\|\[setup failed\]' "$out"; then
+		status="did not build"
+		failed=1
+		head -n 20 "$out"
 	else
 		status=FAIL
 		failed=1
@@ -74,6 +78,7 @@ for r in "${results[@]}"; do
 done
 if [ "$failed" -ne 0 ]; then
 	echo
-	echo "fuzz: a target failed; the input is under that package's testdata/fuzz/<target>/ (commit it as a regression seed)"
+	echo "fuzz: a target failed. When it found an input that fails, Go wrote it to that package's"
+	echo "testdata/fuzz/<target>/: fix the cause and commit the input, a regression seed for every go test."
 	exit 1
 fi
