@@ -172,6 +172,9 @@ var (
 		ignores(envSrcVBoxLenient, VirtualBox),
 		ignores(envSrcXenLenient, XenServer),
 		refuses(envSrcVMwareElement, VMware))
+	_ = declare(EnvEncodingUnsupported,
+		refuses("run: libxml2 (XML::LibXML, as Proxmox parses; VirtualBox and virt-v2v use libxml2 too) stops with \"input conversion failed\" on a descriptor declared EBCDIC-US, even when its bytes are ASCII; expat stops with \"unknown encoding\"", VirtualBox, VirtV2V, Proxmox),
+		refuses("recalled: .NET's XmlDocument (XenCenter) and VMware's parser refuse an encoding they do not know", VMware, XenServer))
 	_ = declare(EnvUndefinedOptional,
 		ignores("doc: DSP0243 1.1.0 7.3 lets a consumer skip an element marked ovf:required=\"false\"; VMware's own test descriptor govmomi ovf/fixtures/external/external.ovf has such a <RandomSection> and is labelled valid", VMware),
 		ignores(envSrcV2VIgnores, VirtV2V),

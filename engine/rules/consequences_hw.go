@@ -23,15 +23,15 @@ package rules
 
 const (
 	hwSrcVMwareSigned = "doc: VMware-made, VMware-signed packages carry it (govmomi ovf/fixtures/external/nostalgia-vmware-signed uses /disk/vmdisk1, OVFCerts/ValidCert/Nostalgia.ovf uses ovf://disk/vmdisk1), so VMware reads both forms"
-	hwSrcVBoxItems   = "code: VirtualBox src/VBox/Main/xml/ovfreader.cpp (OVFReader::HandleVirtualSystemContent, VirtualHardwareItem::fillItem)"
-	hwSrcV2VItems    = "code: libguestfs/virt-v2v input/OVF.ml (parse_ovf_from_ova): reads memory, CPU, disk, removable and NIC Items by ResourceType with XPath and nothing else of an Item"
-	hwSrcPVEItems    = "code: proxmox/pve-storage src/PVE/GuestImport/OVF.pm (parse_ovf): reads memory, CPU, disk and NIC Items by ResourceType with XPath and nothing else of an Item"
-	hwSrcXenValidate = "code: xenserver/xenadmin XenOvfApi/Validation.cs (Validate, ValidateCpu, ValidateMemory, ValidateCapability)"
-	hwSrcXenTyped    = "code: xenserver/xenadmin XenOvfApi/Definitions/CimCommon.cs: CIM values are deserialised into ulong, ushort and bool fields, so a value that does not convert stops the descriptor from loading, and Validation.cs (Validate) refuses a package without an envelope (inferred)"
-	hwSrcVMwareRASD  = "recalled: VMware's OVF engine checks RASD values and reports \"Line N: Invalid value ... for element ...\" before deploying (peers.md 3.2)"
-	hwSrcVMwareLax   = "doc: VMware's own accepted (Pos) ovftool test descriptors break this (peers.md section 5), so its engine tolerates it"
-	hwSrcNoBound     = "no consumer but VMware reads ovf:bound or ovf:configuration: every Item applies"
-	hwSrcV2VRun      = "run: virt-v2v 2.2 -i ova --print-source on the rule's wrong example"
+	hwSrcVBoxItems    = "code: VirtualBox src/VBox/Main/xml/ovfreader.cpp (OVFReader::HandleVirtualSystemContent, VirtualHardwareItem::fillItem)"
+	hwSrcV2VItems     = "code: libguestfs/virt-v2v input/OVF.ml (parse_ovf_from_ova): reads memory, CPU, disk, removable and NIC Items by ResourceType with XPath and nothing else of an Item"
+	hwSrcPVEItems     = "code: proxmox/pve-storage src/PVE/GuestImport/OVF.pm (parse_ovf): reads memory, CPU, disk and NIC Items by ResourceType with XPath and nothing else of an Item"
+	hwSrcXenValidate  = "code: xenserver/xenadmin XenOvfApi/Validation.cs (Validate, ValidateCpu, ValidateMemory, ValidateCapability)"
+	hwSrcXenTyped     = "code: xenserver/xenadmin XenOvfApi/Definitions/CimCommon.cs: CIM values are deserialised into ulong, ushort and bool fields, so a value that does not convert stops the descriptor from loading, and Validation.cs (Validate) refuses a package without an envelope (inferred)"
+	hwSrcVMwareRASD   = "recalled: VMware's OVF engine checks RASD values and reports \"Line N: Invalid value ... for element ...\" before deploying (peers.md 3.2)"
+	hwSrcVMwareLax    = "doc: VMware's own accepted (Pos) ovftool test descriptors break this (peers.md section 5), so its engine tolerates it"
+	hwSrcNoBound      = "no consumer but VMware reads ovf:bound or ovf:configuration: every Item applies"
+	hwSrcV2VRun       = "run: virt-v2v 2.2 -i ova --print-source on the rule's wrong example"
 )
 
 var (
