@@ -4,6 +4,7 @@ import (
 	"crypto/x509"
 	"time"
 
+	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 
@@ -24,7 +25,25 @@ type options struct {
 	toolVersion string
 	policy      Policy
 	unsent      bool
+	// maxDescriptor caps the descriptor read into memory; 0 means
+	// limits.MaxDescriptorSize.
+	maxDescriptor int64
 }
+
+// descriptorLimit is the largest descriptor the check reads.
+func (o *options) descriptorLimit() int64 {
+	if o.maxDescriptor > 0 && o.maxDescriptor < limits.MaxDescriptorSize {
+		return o.maxDescriptor
+	}
+	return limits.MaxDescriptorSize
+}
+
+// WithMaxDescriptorSize lowers the cap on the descriptor read into memory
+// (limits.MaxDescriptorSize) for a host with less memory than a check of
+// the largest descriptor needs: the API in a Worker isolate. A larger
+// descriptor is not parsed and gives PKG052, from an archive, a folder or
+// a stream alike.
+func WithMaxDescriptorSize(n int64) Option { return func(o *options) { o.maxDescriptor = n } }
 
 // Progress is reported while a check runs.
 type Progress struct {

@@ -44,7 +44,7 @@ func (c *checker) readSmallMembers() error {
 	c.certName = c.pickSidecar(base, ".cert")
 
 	var err error
-	if c.descData, err = c.readWhole(d.name, limits.MaxDescriptorSize); err != nil {
+	if c.descData, err = c.readWhole(d.name, c.o.descriptorLimit()); err != nil {
 		return err
 	}
 	if c.mfName != "" {

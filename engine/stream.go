@@ -108,7 +108,7 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 	m := &member{name: am.Name, size: am.Size, offset: am.DataOffset}
 	first := c.members.byName[am.Name] == nil
 	c.members.add(m)
-	if max := smallLimit(am.Name); max > 0 && am.Size <= max && first && !s.haveKind(am.Name) {
+	if max := s.c.smallLimit(am.Name); max > 0 && am.Size <= max && first && !s.haveKind(am.Name) {
 		b, err := io.ReadAll(io.LimitReader(data, max))
 		c.bytesRead.Add(int64(len(b)))
 		s.small[am.Name] = b
@@ -184,10 +184,10 @@ func (s *streamState) wantsWindow(name string) bool {
 
 // smallLimit returns the cap for a member kept in memory, or 0 for a
 // member that is hashed as it passes.
-func smallLimit(name string) int64 {
+func (c *checker) smallLimit(name string) int64 {
 	switch {
 	case hasExt(name, ".ovf"):
-		return limits.MaxDescriptorSize
+		return c.o.descriptorLimit()
 	case hasExt(name, ".mf"):
 		return limits.MaxManifestSize
 	case hasExt(name, ".cert"):

@@ -481,3 +481,17 @@ func TestNilBody(t *testing.T) {
 		t.Errorf("status %d", w.Code)
 	}
 }
+
+// TestDescriptorInsideOVACapped: a descriptor inside an OVA is held to the
+// same cap as one sent alone (its check costs the isolate many times its
+// size), so a large one is named, not parsed.
+func TestDescriptorInsideOVACapped(t *testing.T) {
+	big := append([]byte("<?xml version=\"1.0\"?>\n<Envelope xmlns=\"http://schemas.dmtf.org/ovf/envelope/1\"><!--"),
+		bytes.Repeat([]byte("x"), MaxDescriptorBytes)...)
+	big = append(big, []byte("--></Envelope>")...)
+	ova := ovatest.OVA(tar.FormatUSTAR, ovatest.Member{Name: "a.ovf", Data: big})
+	r := decodeReport(t, do(t, post(ova, "application/octet-stream", "")))
+	if !hasRule(r, "PKG052") || r.Verdict != report.Fail {
+		t.Errorf("verdict %s, findings %+v; want fail with PKG052", r.Verdict, r.Findings)
+	}
+}

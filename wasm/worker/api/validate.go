@@ -62,7 +62,9 @@ func validate(w http.ResponseWriter, r *http.Request) {
 	}
 	// Disks are rarely sent to the API: files a multipart upload leaves out
 	// are not sent, not missing.
-	opts := []engine.Option{engine.WithProfile(q.profile), engine.WithUnsentFilesUnchecked()}
+	// The descriptor inside an OVA or a gzip is held to the same cap as
+	// one sent alone: its check costs the isolate many times its size.
+	opts := []engine.Option{engine.WithProfile(q.profile), engine.WithUnsentFilesUnchecked(), engine.WithMaxDescriptorSize(MaxDescriptorBytes)}
 	if len(q.targets) > 0 {
 		opts = append(opts, engine.WithTargets(q.targets...))
 	}
