@@ -57,6 +57,17 @@ const (
 	// a disk probe, so 2,000 chunks fit.
 	MaxReportFileTableBytes = 1 << 20
 
+	// MaxReportFindings caps the findings of a report, beyond the cap per
+	// rule (MaxFindingsPerRule): when the rules that fired would together
+	// keep more, each keeps fewer, down to MinFindingsPerRule, and the rest
+	// of each is summarised in one note. A real package has tens of
+	// findings; 302 rules with 200 each would be 60,000, tens of megabytes.
+	MaxReportFindings = 2000
+
+	// MinFindingsPerRule is what each rule that fired keeps however many
+	// rules fired, so every problem stays in the report with examples.
+	MinFindingsPerRule = 5
+
 	// MaxReportProtects caps the members a signature is listed as
 	// protecting (one per manifest entry).
 	MaxReportProtects = MaxReportFiles
