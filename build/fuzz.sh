@@ -53,7 +53,15 @@ for t in "${targets[@]}"; do
 	# "fuzz: elapsed: 20s, execs: 123456 (6172/sec), new interesting: 3 (total: 40)".
 	last="$(grep -E '^fuzz: elapsed: .*execs: [0-9]+' "$out" | tail -n 1)"
 	execs="$(sed -nE 's/.*execs: ([0-9]+).*/\1/p' <<<"$last")"
-	rate="$(sed -nE 's/.*execs: [0-9]+ \(([0-9]+)\/sec\).*/\1/p' <<<"$last")"
+	# Go's "/sec" is the rate of the last interval; the table shows the mean.
+	elapsed="$(sed -nE 's/^fuzz: elapsed: ([0-9hms]+),.*/\1/p' <<<"$last")"
+	secs="$(awk -v d="$elapsed" 'BEGIN { s = 0; while (match(d, /^[0-9]+[hms]/)) {
+		n = substr(d, 1, RLENGTH - 1); u = substr(d, RLENGTH, 1); d = substr(d, RLENGTH + 1)
+		s += n * (u == "h" ? 3600 : u == "m" ? 60 : 1) } print s }')"
+	rate=""
+	if [ -n "$execs" ] && [ "${secs:-0}" -gt 0 ]; then
+		rate=$((execs / secs))
+	fi
 	newin="$(sed -nE 's/.*new interesting: ([0-9]+).*/\1/p' <<<"$last")"
 	if [ "$rc" -eq 0 ]; then
 		status=ok
