@@ -70,7 +70,7 @@ func writeInfo(w io.Writer, r *report.Report) error {
 		}
 	}
 	for _, e := range p.Eulas {
-		fmt.Fprintf(w, "\nLicence (%d characters; shown in full by --format html or json)\n", len(e.Text))
+		fmt.Fprintf(w, "\nLicence (%d characters; --format html or json shows it, up to 256 KiB)\n", len(e.Text))
 	}
 	return nil
 }
