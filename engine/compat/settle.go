@@ -53,6 +53,8 @@ func Settle(ts []report.Target, fs []report.Finding, profile string, named []str
 		}
 		fs[i].Severity = r.SeverityFor(profile, consumers)
 		switch {
+		case len(consumers) == 0 && was != report.Error && fs[i].Severity == report.Error:
+			fs[i].Message += refusedBy(r)
 		case len(consumers) == 0:
 		case was == report.Error && fs[i].Severity != report.Error:
 			fs[i].Message += othersRefuse(r, consumers)
@@ -105,6 +107,23 @@ func othersRefuse(r *rules.Rule, named []rules.Consumer) string {
 		verb = "do"
 	}
 	return " (" + strings.Join(who, ", ") + " would refuse this; " + strings.Join(yours, ", ") + ", named as target, " + verb + " not)"
+}
+
+// refusedBy names the consumers whose refusal makes a finding an error
+// with no target named, since the rule's own words may not.
+func refusedBy(r *rules.Rule) string {
+	var who []string
+	for _, c := range r.Refusers() {
+		who = append(who, c.Name())
+	}
+	if len(who) == 0 {
+		return ""
+	}
+	verb := "refuses"
+	if len(who) > 1 {
+		verb = "refuse"
+	}
+	return " (" + strings.Join(who, ", ") + " " + verb + " this)"
 }
 
 // targetsRefuse names the targets that make a finding an error by

@@ -98,7 +98,7 @@ var (
 		warns("run: XML::LibXML with the XPath of proxmox/pve-storage src/PVE/GuestImport/OVF.pm (parse_ovf): the disk's File has no ovf:href, so the disk is skipped with \"invalid file reference\"", Proxmox),
 		ignores("recalled: VirtualBox's IPRT XML reader matches attributes by local name when no namespace is asked for", VirtualBox),
 		refuses("recalled: XenCenter's XmlSerializer binds the OVF attributes in the OVF namespace; an unprefixed one is left unset and the reference it carries is lost", XenServer),
-		refuses(envSrcVMwareAttr, VMware))
+		ignores("doc: VMware's own appliances carry it and deploy: the vCenter Server Appliance 6.5 descriptor (govmomi ovf/fixtures/external/vcsa65.ovf) has unprefixed configuration attributes on Items, and VMware-signed packages (OVFCerts/ValidCert/Nostalgia.ovf) have unprefixed elements", VMware))
 	_ = declare(EnvUndeclaredPrefix,
 		warns("run: virt-v2v 2.2 -i ova prints libxml2's \"namespace error : Namespace prefix vmw ... is not defined\" and goes on", VirtV2V),
 		refuses("run: XML::LibXML (Proxmox's parser) dies: \"namespace error : Namespace prefix vmw for osType on OperatingSystemSection is not defined\"", Proxmox),

@@ -184,7 +184,7 @@ var (
 		warns(hwSrcXenValidate+" (ValidateDisks): HostResource[0] is used, the others are lost", XenServer))
 
 	_ = declare(HwNoMemory,
-		refuses("recalled: vSphere refuses a virtual machine whose memory is not a positive multiple of 4 MB", VMware),
+		warns("doc: VMware's own test packages carry a memory Item without VirtualQuantity (govmomi ovf/fixtures/external/standard_ovas/internal-sha1/internal.ovf, labelled valid), so VMware is not held to refuse it; the machine gets its memory from elsewhere or a default", VMware),
 		refuses("recalled: VirtualBox creates the machine with the memory read (0) and setting a memory size below its minimum fails the import", VirtualBox),
 		warns(hwSrcV2VRun+": \"memory: 0 (bytes)\"; the guest is converted with no memory", VirtV2V),
 		warns(hwSrcPVEItems+": the memory is taken as it is, or left to Proxmox's default when there is none", Proxmox),
