@@ -48,7 +48,7 @@
 //
 // Bodies over MaxBodyBytes (32 MiB), multipart bodies over
 // MaxMultipartBytes (16 MiB), and descriptors over MaxDescriptorBytes
-// (768 KiB, sent as the body or as a part) get 413 with a JSON message
+// (512 KiB, sent as the body or as a part) get 413 with a JSON message
 // naming the limit ("limit", "limitOf") and pointing to the browser page,
 // which checks packages of any size on the user's own machine. The limits
 // are for the Worker's sake: a Worker isolate has 128 MB of memory; a

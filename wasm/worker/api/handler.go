@@ -26,12 +26,16 @@ const MaxMultipartBytes = 16 << 20
 // 73 to 97 MiB at 1 MiB (two fresh runs), 84 MiB at 1.5 MB and 131 MiB
 // at 2 MB on a warm process (the report, several times the descriptor's
 // size, is part of it); one long annotation costs about 14 bytes a byte.
-// 768 KiB keeps the worst shape near 75 MiB, under a request's 100 MB
-// share of the 128 MB isolate. Real descriptors are smaller: VMware's
-// largest appliances (VCF Operations, 493 KB; vCenter, 332 KB) fit.
+// A request's fixed cost is large (a 3 KB descriptor raised the peak by
+// 60 MiB: the WebAssembly instance and Go's runtime). At 768 KiB the worst
+// shape measured 105-113 MiB on fresh processes, past a request's 100 MB
+// share of the 128 MB isolate; at 512 KiB, with the Worker collecting
+// garbage at 25% heap growth (main.go), it measured 69-89 MiB. Real descriptors are smaller:
+// VMware's largest appliances (VCF Operations, 493 KB; vCenter, 332 KB)
+// fit.
 // Raise it when the parser's cost per byte falls; the workerd test
 // (memory_test.go) measures it.
-const MaxDescriptorBytes = 768 << 10
+const MaxDescriptorBytes = 512 << 10
 
 // New returns the API handler. Paths outside /api/v1/ get a JSON 404 (the
 // Worker only sees them when no static asset matched).
