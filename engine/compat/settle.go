@@ -10,22 +10,12 @@ import (
 
 // ConsumerOf returns the consumer behind a target name ("vsphere-8.0" is
 // rules.VSphere), or "" for a name that is no target.
-func ConsumerOf(target string) rules.Consumer {
-	switch {
-	case strings.HasPrefix(target, "vsphere-"):
-		return rules.VSphere
-	case strings.HasPrefix(target, "workstation-"):
-		return rules.Workstation
-	case strings.HasPrefix(target, "virtualbox-"):
-		return rules.VirtualBox
-	case strings.HasPrefix(target, "proxmox-"):
-		return rules.Proxmox
-	case target == "kvm-virt-v2v":
-		return rules.VirtV2V
-	case strings.HasPrefix(target, "xenserver-"):
-		return rules.XenServer
+func ConsumerOf(name string) rules.Consumer {
+	i := slices.IndexFunc(targets, func(t target) bool { return t.name == name })
+	if i < 0 {
+		return ""
 	}
-	return ""
+	return targets[i].consumer
 }
 
 // Settle ties the findings to the targets. It gives each finding its
@@ -42,44 +32,34 @@ func Settle(ts []report.Target, fs []report.Finding, profile string, named []str
 			consumers = append(consumers, c)
 		}
 	}
+	var present []*rules.Rule // the rules behind the findings, once each
 	for i := range fs {
 		r, ok := rules.Lookup(fs[i].Rule)
 		if !ok || r.Family() == "CMP" {
 			continue
+		}
+		if !slices.Contains(present, r) {
+			present = append(present, r)
 		}
 		was := r.SeverityIn(profile)
 		if fs[i].Severity != was {
 			continue // set on purpose where it was made (a summary note)
 		}
 		fs[i].Severity = r.SeverityFor(profile, consumers)
-		switch {
-		case len(consumers) == 0 && was != report.Error && fs[i].Severity == report.Error:
-			fs[i].Message += refusedBy(r)
-		case len(consumers) == 0:
-		case was == report.Error && fs[i].Severity != report.Error:
-			fs[i].Message += othersRefuse(r, consumers)
-		case was != report.Error && fs[i].Severity == report.Error:
-			fs[i].Message += targetsRefuse(r, consumers)
-		}
+		fs[i].Message += why(r, consumers, was, fs[i].Severity)
 	}
 	for i := range ts {
 		c := ConsumerOf(ts[i].Target)
 		worst := verdictLevel(ts[i].Verdict)
-		for _, f := range fs {
-			r, ok := rules.Lookup(f.Rule)
-			if !ok || r.Family() == "CMP" {
-				continue
-			}
-			var l level
+		for _, r := range present {
 			switch r.Consequence(c).Effect {
 			case rules.Refuses:
-				l = rejects
+				worst = max(worst, rejects)
 			case rules.Warns:
-				l = warns
+				worst = max(worst, warns)
 			default:
 				continue
 			}
-			worst = max(worst, l)
 			ts[i].Rules = append(ts[i].Rules, r.ID)
 		}
 		ts[i].Verdict = worst.verdict()
@@ -88,61 +68,51 @@ func Settle(ts []report.Target, fs []report.Finding, profile string, named []str
 	}
 }
 
-// othersRefuse says, for a finding the named targets do not refuse, which
-// other consumers do, so a lowered severity does not hide them.
-func othersRefuse(r *rules.Rule, named []rules.Consumer) string {
-	var who []string
-	for _, c := range r.Refusers() {
-		who = append(who, c.Name())
-	}
-	if len(who) == 0 {
+// why says which consumers moved a finding's severity across the line of
+// an error, since the rule's own words may not: with no target, the
+// consumers that refuse it; with targets, the named ones that refuse it,
+// or, when the targets lowered it, the others that would.
+func why(r *rules.Rule, named []rules.Consumer, was, now report.Severity) string {
+	var who []rules.Consumer
+	switch {
+	case was == now || (was != report.Error && now != report.Error):
 		return ""
-	}
-	var yours []string
-	for _, c := range named {
-		yours = append(yours, c.Name())
-	}
-	verb := "does"
-	if len(yours) > 1 {
-		verb = "do"
-	}
-	return " (" + strings.Join(who, ", ") + " would refuse this; " + strings.Join(yours, ", ") + ", named as target, " + verb + " not)"
-}
-
-// refusedBy names the consumers whose refusal makes a finding an error
-// with no target named, since the rule's own words may not.
-func refusedBy(r *rules.Rule) string {
-	var who []string
-	for _, c := range r.Refusers() {
-		who = append(who, c.Name())
-	}
-	if len(who) == 0 {
-		return ""
-	}
-	verb := "refuses"
-	if len(who) > 1 {
-		verb = "refuse"
-	}
-	return " (" + strings.Join(who, ", ") + " " + verb + " this)"
-}
-
-// targetsRefuse names the targets that make a finding an error by
-// refusing it, since the rule's own words may not.
-func targetsRefuse(r *rules.Rule, named []rules.Consumer) string {
-	var who []string
-	for _, c := range named {
-		if r.Consequence(c).Effect == rules.Refuses {
-			who = append(who, c.Name())
+	case len(named) == 0 && now != report.Error:
+		return "" // lowered because nobody refuses it, or a trait
+	case len(named) == 0 || now == report.Error:
+		for _, c := range r.Refusers() {
+			if len(named) == 0 || slices.Contains(named, c) {
+				who = append(who, c)
+			}
 		}
+	default:
+		who = r.Refusers()
 	}
 	if len(who) == 0 {
 		return ""
 	}
-	verb := "refuses"
-	if len(who) > 1 {
-		verb = "refuse"
+	switch {
+	case len(named) == 0:
+		return " (" + names(who) + " " + verb(who, "refuses", "refuse") + " this)"
+	case now == report.Error:
+		return " (" + names(who) + ", named as target, " + verb(who, "refuses", "refuse") + " this)"
 	}
-	return " (" + strings.Join(who, ", ") + ", named as target, " + verb + " this)"
+	return " (" + names(who) + " would refuse this; " + names(named) + ", named as target, " + verb(named, "does", "do") + " not)"
+}
+
+func names(cs []rules.Consumer) string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Name()
+	}
+	return strings.Join(out, ", ")
+}
+
+func verb(cs []rules.Consumer, one, many string) string {
+	if len(cs) > 1 {
+		return many
+	}
+	return one
 }
 
 func verdictLevel(v string) level {

@@ -1,6 +1,10 @@
 package compat
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/ovacheck/ovacheck/engine/rules"
+)
 
 // target is the table of facts about one consumer. The zero value of a
 // level field means the consumer accepts what the field is about. Sources
@@ -10,6 +14,9 @@ import "regexp"
 type target struct {
 	name    string
 	product string
+	// consumer is the importer whose recorded consequences
+	// (rules.Rule.Consequences) apply to this target.
+	consumer rules.Consumer
 	vmware  bool
 
 	// maxFamily is the newest vmx-NN hardware version the platform runs;
@@ -99,7 +106,7 @@ type target struct {
 // The manifest after the disks: recalled, not verified against a release
 // (ovftool deploying from a URL checks digests as the archive streams by).
 func vsphere(name, product string, maxFamily, warnFrom, guests int, pax, gzip level) target {
-	return target{name: name, product: product, vmware: true, esx: true,
+	return target{name: name, product: product, consumer: rules.VSphere, vmware: true, esx: true,
 		maxFamily: maxFamily, warnFrom: warnFrom, foreignFamily: rejects,
 		ovf2Envelope: warns, ovf2Items: rejects, ovf09: warns,
 		spacedForm: rejects, spelling: rejects,
@@ -127,7 +134,7 @@ var targets = []target{
 	// hardware versions vmx-6, vmx-12 and vmx-16 (govmomi
 	// vim25/types/hardware_version.go, the HardwareVersion constants). The
 	// manifest after the disks: recalled, as for vSphere.
-	{name: "workstation-17", product: "VMware Workstation 17", vmware: true,
+	{name: "workstation-17", product: "VMware Workstation 17", consumer: rules.Workstation, vmware: true,
 		maxFamily: 21, warnFrom: 21, foreignFamily: warns,
 		ovf2Envelope: warns, ovf2Items: rejects,
 		spacedForm: warns, spelling: warns, descriptorNotFirst: rejects, manifestLast: warns,
@@ -166,7 +173,7 @@ var targets = []target{
 	// regard to case in interpret and i_importOneDiskImage, and its own
 	// import tests (ValidationKit tdAppliance1-t3 to t6, in the corpus) are
 	// packages with .vmdk.gz disks.
-	{name: "virtualbox-7", product: "VirtualBox 7",
+	{name: "virtualbox-7", product: "VirtualBox 7", consumer: rules.VirtualBox,
 		spelling: warns, chunked: rejects,
 		diskFormats:       []string{"vmdk", "iso"},
 		knownResourceType: virtualBoxKnows, unknownResourceType: rejects,
@@ -186,7 +193,7 @@ var targets = []target{
 	// src/PVE/Storage/Plugin.pm parse_volname: an OVA member is a volume
 	// only when its name ends in .qcow2, .raw or .vmdk (case-sensitive), and
 	// that extension is the format qemu-img is told to read.
-	{name: "proxmox-8", product: "Proxmox VE 8",
+	{name: "proxmox-8", product: "Proxmox VE 8", consumer: rules.Proxmox,
 		ovf2Envelope: rejects, ovf2Items: rejects, ovf09: rejects,
 		gzip: rejects, chunked: rejects, memoryUnits: "mib", vmwareNVRAM: warns,
 		ovaDiskExtensions: []string{".qcow2", ".raw", ".vmdk"},
@@ -201,7 +208,7 @@ var targets = []target{
 	// (SHA512, SHA2-256, no space after "=", spaces around the name) is
 	// dropped with the warning "unable to parse line from manifest file",
 	// so its file goes unverified.
-	{name: "kvm-virt-v2v", product: "virt-v2v (KVM)",
+	{name: "kvm-virt-v2v", product: "virt-v2v (KVM)", consumer: rules.VirtV2V,
 		ovf2Envelope: rejects, ovf2Items: rejects, ovf09: rejects,
 		spacedForm: warns, spelling: warns, noSpace: warns, upperHex: rejects, sha512: warns,
 		chunked: warns, memoryUnits: "mib",
@@ -225,7 +232,7 @@ var targets = []target{
 	// AllocationUnits warns (ValidateMemory); an unknown file extension
 	// warns (KnownFileExtensions). The disk formats it converts (VHD, VMDK,
 	// VDI, ISO) are recalled.
-	{name: "xenserver-8", product: "XenServer 8",
+	{name: "xenserver-8", product: "XenServer 8", consumer: rules.XenServer,
 		knownFamily: xenCenterFamily, unknownFamily: warns, ovf2Envelope: warns, ovf2Items: warns,
 		spelling: warns, unlistedMembers: rejects, gzip: warns, chunked: warns,
 		diskFormats:       []string{"vhd", "vmdk", "vdi", "iso"},
