@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/ovacheck/ovacheck/engine/archive"
-	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
@@ -48,6 +47,7 @@ func (c *checker) runZipOVA(ctx context.Context) error {
 		return err
 	}
 	c.parseDescriptor()
+	c.parseManifest() // once, for the algorithms to hash with; judgeStructure reuses it
 	if err := c.inflateZipMembers(ctx, deflated); err != nil {
 		return err
 	}
@@ -121,7 +121,9 @@ func (c *checker) zipMembers(zr *zip.Reader) (deflated []*member) {
 				m.r, m.base, m.offset = c.src.ra, off, off
 			}
 		case zip.Deflate:
-			m.r = &zipFileReader{f: f, c: c}
+			z := &zipFileReader{f: f, c: c}
+			c.closers = append(c.closers, z) // closed when the check ends
+			m.r = z
 			deflated = append(deflated, m)
 		default:
 			c.add(rules.PkgZip.New(loc,
@@ -140,10 +142,6 @@ func (c *checker) zipMembers(zr *zip.Reader) (deflated []*member) {
 // manifest gives it and keeps a head and tail window for the disk probes
 // (see window.go). Damaged compressed data is a finding.
 func (c *checker) inflateZipMembers(ctx context.Context, deflated []*member) error {
-	var mf *manifest.Manifest
-	if c.mfData != nil {
-		mf = manifest.Parse(c.mfData, c.mfName, "") // for its algorithms only
-	}
 	referenced := map[string]bool{}
 	for _, h := range c.expandedHrefs() {
 		referenced[h] = true
@@ -154,10 +152,7 @@ func (c *checker) inflateZipMembers(ctx context.Context, deflated []*member) err
 		if c.heldBytes(m.name) != nil {
 			continue // read whole already
 		}
-		var algs []string
-		if mf != nil {
-			algs = mf.Algorithms(m.name)
-		}
+		algs := c.algorithmsFor(m.name)
 		window := referenced[m.name] && windows < maxWindows
 		if len(algs) == 0 && !window {
 			continue
@@ -208,6 +203,16 @@ type zipFileReader struct {
 	pos int64
 }
 
+// Close closes the entry's current reader, if one is open.
+func (z *zipFileReader) Close() error {
+	if z.rc == nil {
+		return nil
+	}
+	err := z.rc.Close()
+	z.rc = nil
+	return err
+}
+
 func (z *zipFileReader) ReadAt(p []byte, off int64) (int, error) {
 	if z.rc == nil || off < z.pos {
 		if z.rc != nil {
@@ -218,7 +223,6 @@ func (z *zipFileReader) ReadAt(p []byte, off int64) (int, error) {
 			return 0, err
 		}
 		z.rc, z.pos = rc, 0
-		z.c.closers = append(z.c.closers, rc)
 	}
 	if off > z.pos {
 		n, err := io.CopyN(io.Discard, z.rc, off-z.pos)

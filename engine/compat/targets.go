@@ -17,7 +17,7 @@ type target struct {
 	// consumer is the importer whose recorded consequences
 	// (rules.Rule.Consequences) apply to this target.
 	consumer rules.Consumer
-	vmware  bool
+	vmware   bool
 
 	// maxFamily is the newest vmx-NN hardware version the platform runs;
 	// warnFrom is the first version that needs an update release of it

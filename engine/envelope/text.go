@@ -18,15 +18,15 @@ type openElement struct {
 	n      *Node
 	first  string
 	more   []byte
-	size   int
 	cut    bool
 	cutPos Pos
 }
 
 // add appends one piece of character data, read at p.
 func (o *openElement) add(t []byte, p Pos) {
-	if o.size+len(t) > limits.MaxXMLText {
-		room := limits.MaxXMLText - o.size
+	size := len(o.first) + len(o.more) // one of the two is empty
+	if size+len(t) > limits.MaxXMLText {
+		room := limits.MaxXMLText - size
 		for room > 0 && !utf8.RuneStart(t[room]) {
 			room--
 		}
@@ -38,7 +38,6 @@ func (o *openElement) add(t []byte, p Pos) {
 	if len(t) == 0 {
 		return
 	}
-	o.size += len(t)
 	switch {
 	case o.more != nil:
 		o.more = append(o.more, t...)
@@ -60,7 +59,6 @@ func (o *openElement) finish(f *findings) {
 	}
 	o.first, o.more = "", nil
 	if o.cut {
-		o.cut = false
 		f.Add(rules.EnvLimit.New(f.At(o.cutPos), "the text of <%s> is longer than %d bytes; the rest was not read", o.n.Name.Local, limits.MaxXMLText).
 			WithHint("Real annotations and licences are far shorter; check that the file is an OVF descriptor."))
 	}

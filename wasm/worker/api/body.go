@@ -203,15 +203,11 @@ func truncate(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// statusOf maps a body error to an HTTP status.
+// statusOf maps a body error to an HTTP status. Bodies over a limit are
+// answered with 413 before it is called (validate.go).
 func statusOf(err error) int {
-	var bad errBadRequest
-	var big tooLargeError
-	switch {
-	case errors.Is(err, errTooLarge), errors.As(err, &big):
+	if errors.Is(err, errTooLarge) {
 		return http.StatusRequestEntityTooLarge
-	case errors.As(err, &bad):
-		return http.StatusBadRequest
 	}
 	return http.StatusBadRequest
 }
