@@ -2,9 +2,11 @@ package engine
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/ovacheck/ovacheck/engine/compat"
+	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
@@ -29,13 +31,31 @@ func TestDamageRejects(t *testing.T) {
 			if len(rep.Targets) == 0 {
 				t.Fatal("no targets judged")
 			}
+			if !slices.ContainsFunc(rep.Findings, func(f report.Finding) bool { return f.Rule == c.rule.ID }) {
+				t.Fatalf("the case gives no %s finding", c.rule.ID)
+			}
+			rejecting := 0
 			for _, tg := range rep.Targets {
 				refuses := c.rule.Consequence(compat.ConsumerOf(tg.Target)).Effect == rules.Refuses
-				if refuses && tg.Verdict != compat.VerdictRejects {
-					t.Errorf("%s: %s, though its consumer refuses %s", tg.Target, tg.Verdict, c.rule.ID)
+				if refuses && (tg.Verdict != compat.VerdictRejects || !slices.Contains(tg.Rules, c.rule.ID)) {
+					t.Errorf("%s: %s %v, though its consumer refuses %s", tg.Target, tg.Verdict, tg.Rules, c.rule.ID)
+				}
+				if tg.Verdict == compat.VerdictRejects {
+					rejecting++
 				}
 			}
+			if rejecting < 4 {
+				t.Errorf("only %d targets reject a package with %s", rejecting, c.rule.ID)
+			}
 		})
+	}
+	// Proxmox reads no manifest: a digest mismatch alone leaves it
+	// accepting the package.
+	rep := loadCase(t, filepath.Join("testdata", "cases", "disk-bit-flipped.txtar")).check(t)
+	for _, tg := range rep.Targets {
+		if tg.Target == "proxmox-8" && tg.Verdict != compat.VerdictAccepts {
+			t.Errorf("proxmox-8 %s %v on a flipped disk byte; it never reads the manifest", tg.Verdict, tg.Rules)
+		}
 	}
 	// The consumers that check digests are the ones the issue names.
 	for _, c := range []rules.Consumer{rules.VSphere, rules.VirtualBox, rules.VirtV2V} {

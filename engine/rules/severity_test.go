@@ -46,6 +46,13 @@ func TestSeverityFor(t *testing.T) {
 			t.Errorf("%s: strict severity %s, want the rule's strict severity", c.name, got)
 		}
 	}
+	for _, strict := range []report.Severity{report.Warning, ""} {
+		r := &Rule{ID: "TST003", Severity: report.Info, Strict: strict}
+		declare(r, refuses(src, all))
+		if got, want := r.SeverityFor("strict", []Consumer{VSphere}), r.SeverityIn("strict"); got != want {
+			t.Errorf("strict %q: SeverityFor %s, want the rule's own %s", strict, got, want)
+		}
+	}
 	d := &Rule{ID: "TST002", Severity: report.Error}
 	damage(d, ignores(src, all))
 	if got := d.SeverityFor("compat", []Consumer{Proxmox}); got != report.Error {
