@@ -206,8 +206,7 @@ func (c *checker) runDescriptor() error {
 		"only the descriptor was checked: file presence, sizes, manifest, signature and digests were skipped"))
 	c.parseDescriptor()
 	if c.env != nil {
-		c.add(envelope.CrossCheck(c.env, c.descName, nil)...)
-		c.add(conformance.Check(c.env)...)
+		c.add(conformance.Check(c.env, nil)...)
 	}
 	c.fileTable(nil)
 	return nil
@@ -319,12 +318,11 @@ func (c *checker) judgeStructure() {
 	c.progress(Progress{Phase: "parse"})
 	c.parseDescriptor()
 	if c.env != nil {
-		var files envelope.Files = packageFiles{c}
+		var files conformance.Files = packageFiles{c}
 		if c.unsent() != nil {
 			files = nil // presence and sizes cannot be judged
 		}
-		c.add(envelope.CrossCheck(c.env, c.descName, files)...)
-		c.add(conformance.Check(c.env)...)
+		c.add(conformance.Check(c.env, files)...)
 	}
 	if c.unsent() == nil {
 		c.judgeChunks()

@@ -7,46 +7,83 @@ import (
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 
-// Check returns the conformance findings about a parsed descriptor, located
-// in e.Member. It returns nil for a nil Envelope, one without a document
-// element, and OVF 0.9 or unknown versions. It never panics on what Parse
-// returns, whatever the input was.
-func Check(e *envelope.Envelope) []report.Finding {
+// Files tells Check about the files of the package.
+type Files interface {
+	// Size returns the stored size of the file an href names, and false
+	// when the package has no such file. For a chunked File the caller
+	// gives the sum of its chunks; for a compressed one the compressed
+	// (stored) size.
+	Size(href string) (size int64, ok bool)
+}
+
+// ArchiveFiles is implemented by Files of an OVA: hrefs there must name
+// members of the archive, so URLs are errors rather than warnings.
+type ArchiveFiles interface {
+	Files
+	InArchive() bool
+}
+
+// Check returns every descriptor finding about a parsed descriptor, located
+// in e.Member: the Envelope's structure (env_structure.go), References and
+// the files they name (ref.go), DiskSection (dsk*.go), NetworkSection
+// (net.go), the hardware (hw*.go), and for OVF 1.x and 2.x the schema
+// tables (env_schema*.go), products and properties, deployment options and
+// the other sections (prd_*.go) and Strings (env_strings.go). files gives
+// the package's files; nil means the descriptor is checked on its own, and
+// the presence and size rules are skipped. Check returns nil for a nil
+// Envelope or one without an Envelope document element, and never panics
+// on what envelope.Parse returns, whatever the input was.
+func Check(e *envelope.Envelope, files Files) []report.Finding {
 	if e == nil || e.Root == nil || e.Root.Name.Local != "Envelope" {
 		return nil
 	}
-	if e.Version != envelope.Version1 && e.Version != envelope.Version2 {
-		return nil
+	c := newChecker(e, files)
+	c.structure()
+	c.checkReferences()
+	c.checkDisks()
+	c.declaredNetworks()
+	for _, ct := range e.Contents {
+		c.checkContent(ct)
 	}
-	c := newChecker(e)
-	c.schema()
-	c.items()
-	c.diskChecks()
-	c.networkChecks()
-	c.products()
-	c.configurations()
-	c.sections()
-	c.ovf2()
-	c.stringChecks()
+	if e.Version == envelope.Version1 || e.Version == envelope.Version2 {
+		c.schema()
+		c.items()
+		c.diskChecks()
+		c.networkUse()
+		c.products()
+		c.configurations()
+		c.sections()
+		c.ovf2()
+		c.stringChecks()
+	}
 	return c.Done()
 }
 
-// checker holds the descriptor, the indexes the rules share and the
-// findings so far.
+// checker holds the descriptor, the package's files, the indexes the rules
+// share and the findings so far.
 type checker struct {
 	*envelope.Findings // located in the descriptor, capped per descriptor
 
-	e  *envelope.Envelope
-	ns string // the Envelope's namespace
-	v2 bool
+	e         *envelope.Envelope
+	ns        string // the Envelope's namespace
+	v2        bool
+	pkg       Files // nil when the descriptor is checked on its own
+	inArchive bool
 
-	files   map[string]bool
-	configs map[string]bool
+	files      map[string]bool // File ids
+	configs    map[string]bool // deployment option ids
+	fileByID   map[string]*envelope.File
+	diskByID   map[string]*envelope.Disk
+	networks   map[string]bool // declared network names
+	properties map[string]bool // property keys, also as class.key
 }
 
-func newChecker(e *envelope.Envelope) *checker {
+func newChecker(e *envelope.Envelope, files Files) *checker {
 	c := &checker{Findings: envelope.NewFindings(e.Member), e: e, ns: e.Root.Name.Space, v2: e.Version == envelope.Version2,
-		files: map[string]bool{}, configs: map[string]bool{}}
+		pkg: files, files: map[string]bool{}, configs: map[string]bool{}}
+	if a, ok := files.(ArchiveFiles); ok {
+		c.inArchive = a.InArchive()
+	}
 	for _, f := range e.References {
 		c.files[f.ID] = true
 	}
@@ -55,6 +92,7 @@ func newChecker(e *envelope.Envelope) *checker {
 			c.configs[cf.ID] = true
 		}
 	}
+	c.index()
 	return c
 }
 
@@ -145,4 +183,49 @@ func (c *checker) hardwareSections() []*envelope.VirtualHardwareSection {
 		}
 	}
 	return out
+}
+
+// index builds the lookups the reference, disk, network and hardware rules
+// share: Files and Disks by id (first of each), network names, property keys.
+func (c *checker) index() {
+	c.fileByID = map[string]*envelope.File{}
+	for i := range c.e.References {
+		fl := &c.e.References[i]
+		if _, dup := c.fileByID[fl.ID]; !dup && fl.ID != "" {
+			c.fileByID[fl.ID] = fl
+		}
+	}
+	c.diskByID = map[string]*envelope.Disk{}
+	if ds := c.e.DiskSection; ds != nil {
+		for i := range ds.Disks {
+			d := &ds.Disks[i]
+			if _, dup := c.diskByID[d.DiskID]; !dup && d.DiskID != "" {
+				c.diskByID[d.DiskID] = d
+			}
+		}
+	}
+	c.networks = map[string]bool{}
+	if ns := c.e.NetworkSection; ns != nil {
+		for _, n := range ns.Networks {
+			c.networks[n.Name] = true
+		}
+	}
+	c.properties = map[string]bool{}
+	var walk func(ct *envelope.Content)
+	walk = func(ct *envelope.Content) {
+		for _, p := range ct.Products {
+			for _, pr := range p.Properties {
+				c.properties[pr.Key] = true
+				if p.Class != "" {
+					c.properties[p.Class+"."+pr.Key] = true
+				}
+			}
+		}
+		for _, ch := range ct.Children {
+			walk(ch)
+		}
+	}
+	for _, ct := range c.e.Contents {
+		walk(ct)
+	}
 }

@@ -1,18 +1,27 @@
-// Package conformance checks an OVF descriptor against the rule catalogue
-// beyond what package envelope's Parse and CrossCheck decide: the DSP8023
-// 1.x and 2.x schemas written as Go tables (element order, cardinality,
-// attribute presence and types, no XSD engine), section placement and
-// multiplicity, Info as the first child of every section, ovf:required on
-// extension sections, the CIM settings-data elements of System and Items,
-// hardware sanity (addresses, backings, memory, processors, configurations,
-// range markers, the iso transport), ProductSection properties (types,
-// qualifiers, defaults, keys, classes and instances, passwords),
-// DeploymentOptionSection and every ovf:configuration reference,
-// StartupSection, InstallSection, EulaSection, AnnotationSection,
-// OperatingSystemSection, Strings and ovf:msgid, and the OVF 2.x sections.
+// Package conformance holds every rule about an OVF descriptor beyond
+// well-formedness, one file per subject, named by the rule family so that a
+// rule's code is found from its ID:
 //
-// It reads only the descriptor. Findings carry each rule's compat severity;
-// the engine applies the strict profile from the rule's Strict field.
-// Descriptors in OVF 0.9 or an unknown namespace are not judged here (the
-// envelope findings already say what they are).
+//	env_structure.go      ENV013-ENV019  the Envelope's children and Content ids
+//	env_schema.go         ENV030-ENV042, ENV048  DSP8023 order, cardinality,
+//	env_schema_tables.go                 attributes, placement, Info, extensions
+//	env_strings.go        ENV043-ENV047  Strings bundles and ovf:msgid
+//	ref.go                REF001-REF016  References, hrefs, presence and sizes
+//	dsk.go                DSK001-DSK014  DiskSection
+//	dsk_links.go          DSK070-DSK075  disks against properties, parents, devices
+//	net.go                NET001-NET005, NET030-NET031  networks and connections
+//	hw.go, hw_parents.go  HW001-HW014, HW050  Items, parents, host resources
+//	hw_items.go, hw_cim.go HW030-HW049   CIM elements and values, devices
+//	prd_product.go, prd_properties.go  PRD001-PRD019  ProductSection
+//	prd_sections.go       PRD020-PRD038  deployment options, startup, install,
+//	                                     EULA, operating system
+//	prd_ovf2.go           PRD040-PRD045  OVF 2.x sections
+//
+// Check runs them all on a model built by envelope.Parse; Parse itself
+// decides only well-formedness, encoding, namespaces and limits. The schema
+// facts of DSP8023 (1.x and 2.x) are Go tables, not an XSD engine: schema
+// validity rejects descriptors every consumer accepts, and many
+// requirements are prose. Findings carry each rule's declared severity; the
+// engine settles compat and strict severities from the rule's consumer
+// records (engine/rules).
 package conformance

@@ -18,7 +18,7 @@ func FuzzConformance(f *testing.F) {
 	f.Add([]byte(`<Envelope xmlns="http://schemas.dmtf.org/ovf/envelope/2"><References/><ScaleOutSection ovf:id="x"><Info/><InstanceCount ovf:default="9" ovf:maximum="1"/></ScaleOutSection><VirtualSystemCollection ovf:id="c"><Info/><PlacementSection ovf:group="g"><Info/></PlacementSection></VirtualSystemCollection></Envelope>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		env, _ := envelope.Parse(data, "f.ovf")
-		for _, fd := range Check(env) {
+		for _, fd := range Check(env, fakeFiles{"a": 1}) {
 			if _, ok := rules.Lookup(fd.Rule); !ok {
 				t.Fatalf("unregistered rule %s", fd.Rule)
 			}

@@ -92,7 +92,7 @@ func run(t *testing.T, doc string) []report.Finding {
 	if env.Root == nil {
 		t.Fatalf("test descriptor does not parse")
 	}
-	return Check(env)
+	return Check(env, nil)
 }
 
 // markedLine returns the 1-based line holding <!--HERE-->, or 0.

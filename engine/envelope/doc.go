@@ -1,6 +1,7 @@
 // Package envelope parses OVF descriptors (OVF 0.9, 1.x and 2.x) into a
-// model that keeps the line and column of every element and attribute, and
-// checks the descriptor's internal references.
+// model that keeps the line and column of every element and attribute, with
+// the tables and lookups the descriptor rules share (disk format names,
+// resource types, href paths).
 //
 // Parse reads the XML with encoding/xml in strict mode. It refuses any
 // document type declaration (so no entity is ever expanded or fetched),
@@ -11,7 +12,8 @@
 // tree (Node) that is kept: every model value points at its Node, so checks
 // of element order and section placement can walk the document as written.
 //
-// CrossCheck applies the structure and reference rules (ENV, REF, DSK, NET,
-// HW families) and, when given the package's files, their presence and
-// sizes. Summary turns the model into the report's package summary.
+// Parse reports only what decides whether there is a model at all:
+// well-formedness, encoding, namespaces and limits (ENV001-ENV012, ENV020).
+// Every other descriptor rule lives in package conformance. Summary turns
+// the model into the report's package summary.
 package envelope

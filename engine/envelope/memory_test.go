@@ -2,6 +2,7 @@ package envelope_test
 
 import (
 	"fmt"
+	"github.com/ovacheck/ovacheck/engine/conformance"
 	"runtime"
 	"runtime/metrics"
 	"strings"
@@ -181,7 +182,8 @@ func peakDuring(fn func() any) (peak, retained uint64) {
 }
 
 // TestDescriptorMemoryInProportion holds the descriptor parser to its
-// budget: on each hostile descriptor, Parse, CrossCheck and Summary together
+// budget: on each hostile descriptor, Parse, the descriptor rules (package
+// conformance) and Summary together
 // use at most 8 times the descriptor's size plus a constant at their peak
 // (the descriptor itself included), and keep at most 3 times plus a
 // constant once done. The peak is sampled, so it can only be
@@ -198,7 +200,7 @@ func TestDescriptorMemoryInProportion(t *testing.T) {
 			size := uint64(len(data))
 			peak, retained := peakDuring(func() any {
 				env, fs := envelope.Parse(data, "hostile.ovf")
-				fs = append(fs, envelope.CrossCheck(env, "hostile.ovf", nil)...)
+				fs = append(fs, conformance.Check(env, nil)...)
 				sum := env.Summary()
 				return []any{env, fs, sum}
 			})

@@ -20,7 +20,7 @@ import (
 //
 // No DTD is processed and no entity is expanded or fetched: a document type
 // declaration is refused with an ENV002 finding and parsing stops there.
-// Parse does not check references or structure; see CrossCheck.
+// Parse does not check references or structure; package conformance does.
 func Parse(data []byte, member string) (*Envelope, []report.Finding) {
 	f := &findings{member: member}
 	env := &Envelope{Member: member, Version: VersionUnknown}

@@ -7,136 +7,41 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ovacheck/ovacheck/engine/internal/descriptortest"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 
-// posOf returns the 1-based line and column of the first occurrence of
-// needle in doc, so that cases name the place a finding must point at by
-// its text.
-func posOf(t *testing.T, doc, needle string) (int, int) {
-	t.Helper()
-	i := strings.Index(doc, needle)
-	if i < 0 {
-		t.Fatalf("needle %q not in document", needle)
-	}
-	line := 1 + strings.Count(doc[:i], "\n")
-	col := i - strings.LastIndex(doc[:i], "\n")
-	return line, col
-}
+// The shared descriptor test helpers, under the names these tests use.
+type fakeFiles = descriptortest.Files
 
-// want is an expected finding: its rule, the text it must point at (empty:
-// the member only) and words its message must contain.
-type want struct {
-	rule, at, msg string
-}
+// want is an expected finding: rule, the text it points at, words of its
+// message (descriptortest.Want, written unkeyed in the tables).
+type want struct{ rule, at, msg string }
 
-func assertFindings(t *testing.T, doc string, got []report.Finding, wants []want) {
-	t.Helper()
-	for _, w := range wants {
-		found := false
-		for _, f := range got {
-			if f.Rule != w.rule || !strings.Contains(f.Message, w.msg) {
-				continue
-			}
-			if f.Location.Member != "appliance.ovf" {
-				t.Errorf("%s: member %q, want appliance.ovf", w.rule, f.Location.Member)
-			}
-			if w.at != "" {
-				line, col := posOf(t, doc, w.at)
-				if f.Location.Line != line || f.Location.Column != col {
-					continue
-				}
-			}
-			found = true
-			break
-		}
-		if !found {
-			t.Errorf("no %s finding at %q with %q; got:\n%s", w.rule, w.at, w.msg, dump(got))
-		}
-	}
-}
-
-func dump(fs []report.Finding) string {
-	var b strings.Builder
-	for _, f := range fs {
-		fmt.Fprintf(&b, "  %s %s %d:%d %s\n", f.Rule, f.Severity, f.Location.Line, f.Location.Column, f.Message)
-	}
-	return b.String()
-}
-
-func errorsOf(fs []report.Finding) []report.Finding {
-	var out []report.Finding
-	for _, f := range fs {
-		if f.Severity == report.Error {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// good is a small, correct OVF 1.x descriptor written for these tests.
-const good = `<?xml version="1.0" encoding="UTF-8"?>
-<Envelope xmlns="http://schemas.dmtf.org/ovf/envelope/1" xmlns:ovf="http://schemas.dmtf.org/ovf/envelope/1" xmlns:rasd="http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ResourceAllocationSettingData" xmlns:vssd="http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_VirtualSystemSettingData" xmlns:vmw="http://www.vmware.com/schema/ovf">
-  <References>
-    <File ovf:id="file1" ovf:href="web-disk1.vmdk" ovf:size="4096"/>
-  </References>
-  <DiskSection>
-    <Info>Virtual disks</Info>
-    <Disk ovf:diskId="vmdisk1" ovf:fileRef="file1" ovf:capacity="16" ovf:capacityAllocationUnits="byte * 2^30" ovf:format="http://www.vmware.com/interfaces/specifications/vmdk.html#streamOptimized" ovf:populatedSize="1048576"/>
-  </DiskSection>
-  <NetworkSection>
-    <Info>Networks</Info>
-    <Network ovf:name="VM Network"><Description>The LAN</Description></Network>
-  </NetworkSection>
-  <DeploymentOptionSection>
-    <Info>Sizes</Info>
-    <Configuration ovf:id="small"><Label>Small</Label><Description>1 CPU</Description></Configuration>
-    <Configuration ovf:id="large" ovf:default="true"><Label>Large</Label><Description>4 CPUs</Description></Configuration>
-  </DeploymentOptionSection>
-  <VirtualSystem ovf:id="web">
-    <Info>A web server</Info>
-    <Name>web</Name>
-    <ProductSection ovf:class="com.example">
-      <Info>Product</Info>
-      <Product>Web</Product>
-      <Vendor>Example</Vendor>
-      <Version>1.0</Version>
-      <Property ovf:key="hostname" ovf:type="string" ovf:userConfigurable="true" ovf:value="web1"><Label>Host name</Label></Property>
-    </ProductSection>
-    <EulaSection>
-      <Info>Licence</Info>
-      <License>Use it kindly.</License>
-    </EulaSection>
-    <OperatingSystemSection ovf:id="101" vmw:osType="debian11_64Guest">
-      <Info>Guest OS</Info>
-      <Description>Debian 11</Description>
-    </OperatingSystemSection>
-    <VirtualHardwareSection>
-      <Info>Hardware</Info>
-      <System><vssd:ElementName>Virtual Hardware Family</vssd:ElementName><vssd:InstanceID>0</vssd:InstanceID><vssd:VirtualSystemType>vmx-13</vssd:VirtualSystemType></System>
-      <Item><rasd:ElementName>1 CPU</rasd:ElementName><rasd:InstanceID>1</rasd:InstanceID><rasd:ResourceType>3</rasd:ResourceType><rasd:VirtualQuantity>1</rasd:VirtualQuantity></Item>
-      <Item ovf:configuration="large"><rasd:ElementName>4 CPUs</rasd:ElementName><rasd:InstanceID>1</rasd:InstanceID><rasd:ResourceType>3</rasd:ResourceType><rasd:VirtualQuantity>4</rasd:VirtualQuantity></Item>
-      <Item><rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits><rasd:ElementName>2 GB</rasd:ElementName><rasd:InstanceID>2</rasd:InstanceID><rasd:ResourceType>4</rasd:ResourceType><rasd:VirtualQuantity>2048</rasd:VirtualQuantity></Item>
-      <Item><rasd:ElementName>SCSI</rasd:ElementName><rasd:InstanceID>3</rasd:InstanceID><rasd:ResourceSubType>lsilogic</rasd:ResourceSubType><rasd:ResourceType>6</rasd:ResourceType></Item>
-      <Item><rasd:AddressOnParent>0</rasd:AddressOnParent><rasd:ElementName>disk0</rasd:ElementName><rasd:HostResource>ovf:/disk/vmdisk1</rasd:HostResource><rasd:InstanceID>4</rasd:InstanceID><rasd:Parent>3</rasd:Parent><rasd:ResourceType>17</rasd:ResourceType></Item>
-      <Item><rasd:Connection>VM Network</rasd:Connection><rasd:ElementName>eth0</rasd:ElementName><rasd:InstanceID>5</rasd:InstanceID><rasd:ResourceSubType>VmxNet3</rasd:ResourceSubType><rasd:ResourceType>10</rasd:ResourceType></Item>
-    </VirtualHardwareSection>
-  </VirtualSystem>
-</Envelope>
-`
-
-// fakeFiles is a package's files by name.
-type fakeFiles map[string]int64
-
-func (m fakeFiles) Size(href string) (int64, bool) { s, ok := m[href]; return s, ok }
-
+// archiveFiles are fakeFiles that are members of an OVA.
 type archiveFiles struct{ fakeFiles }
 
 func (archiveFiles) InArchive() bool { return true }
 
+func assertFindings(t *testing.T, doc string, got []report.Finding, wants []want) {
+	t.Helper()
+	ws := make([]descriptortest.Want, len(wants))
+	for i, w := range wants {
+		ws[i] = descriptortest.Want{Rule: w.rule, At: w.at, Msg: w.msg}
+	}
+	descriptortest.Assert(t, doc, got, ws)
+}
+
+const good = descriptortest.Good
+
+var (
+	posOf    = descriptortest.PosOf
+	dump     = descriptortest.Dump
+	errorsOf = descriptortest.Errors
+)
+
 func TestGoodDescriptor(t *testing.T) {
 	env, fs := Parse([]byte(good), "appliance.ovf")
-	fs = append(fs, CrossCheck(env, "appliance.ovf", fakeFiles{"web-disk1.vmdk": 4096})...)
 	if len(fs) != 0 {
 		t.Fatalf("want no findings, got:\n%s", dump(fs))
 	}
@@ -280,7 +185,6 @@ func TestXXE(t *testing.T) {
 		"<Envelope xmlns=\"http://schemas.dmtf.org/ovf/envelope/1\"><VirtualSystem ovf:id=\"vm\"><Name>&x;</Name></VirtualSystem></Envelope>"
 	env, fs := Parse([]byte(doc), "appliance.ovf")
 	assertFindings(t, doc, fs, []want{{"ENV002", "<!DOCTYPE", "refused"}})
-	fs = append(fs, CrossCheck(env, "appliance.ovf", nil)...)
 	if strings.Contains(fmt.Sprintf("%+v %+v", fs, env.Summary()), secret) {
 		t.Fatal("the external entity's content was read")
 	}
@@ -313,7 +217,6 @@ func TestOVF09(t *testing.T) {
   </ovf:Content>
 </ovf:Envelope>`
 	env, fs := Parse([]byte(doc), "appliance.ovf")
-	fs = append(fs, CrossCheck(env, "appliance.ovf", nil)...)
 	if errs := errorsOf(fs); len(errs) != 0 {
 		t.Fatalf("errors:\n%s", dump(errs))
 	}

@@ -123,15 +123,15 @@ func summariseSystem(ct *Content, path, config string) report.VirtualSystem {
 	for _, it := range effectiveItems(h.Items, config) {
 		rt, _ := strconv.Atoi(it.ResourceType.Text)
 		switch rt {
-		case rtProcessor:
+		case ResourceProcessor:
 			if n, err := strconv.Atoi(it.VirtualQuantity.Text); err == nil && n > 0 {
 				vs.CPUs += n
 			}
-		case rtMemory:
+		case ResourceMemory:
 			if b, ok := memoryBytes(it); ok {
 				vs.MemoryBytes += b
 			}
-		case rtEthernet, rtOtherNetwork:
+		case ResourceEthernet, ResourceOtherNetwork:
 			nic := report.NIC{Name: it.ElementName.Text, Type: it.ResourceSubType.Text}
 			if nic.Name == "" {
 				nic.Name = it.Caption.Text

@@ -16,3 +16,12 @@ var (
 	NetNoConnection = register(Rule{ID: "NET005", Title: "network adapter without a Connection",
 		Severity: report.Warning, Spec: "DSP0243 1.1.0 8.3"})
 )
+
+// Network use (NET030-NET099): networks no adapter connects to and
+// connections that match only when case is ignored.
+var (
+	NetUnused = register(Rule{ID: "NET030", Title: "network no adapter connects to",
+		Severity: report.Info})
+	NetCaseOnly = register(Rule{ID: "NET031", Title: "connection matches a network only when case is ignored",
+		Severity: report.Info, Spec: "DSP0243 1.1.0 9.2"})
+)

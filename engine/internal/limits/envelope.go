@@ -41,8 +41,8 @@ const (
 	// megabytes is not copied into every report and page that shows it.
 	MaxQuotedValue = 200
 
-	// MaxFindingsPerDescriptor caps the findings Parse and CrossCheck
-	// return for one descriptor; the rest are summarised in one finding.
+	// MaxFindingsPerDescriptor caps the findings envelope.Parse and
+	// conformance.Check each return for one descriptor; the rest are summarised in one finding.
 	// A descriptor with 200,000 Items each breaking three rules would
 	// otherwise produce a report of hundreds of megabytes.
 	MaxFindingsPerDescriptor = 2000

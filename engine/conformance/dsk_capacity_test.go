@@ -1,6 +1,7 @@
-package envelope
+package conformance
 
 import (
+	"github.com/ovacheck/ovacheck/engine/envelope"
 	"strings"
 	"testing"
 )
@@ -18,8 +19,8 @@ func TestCapacityThatOverflows(t *testing.T) {
 		t.Run(tc.units, func(t *testing.T) {
 			doc := strings.Replace(good, `ovf:capacity="16" ovf:capacityAllocationUnits="byte * 2^30"`,
 				`ovf:capacity="`+tc.capacity+`" ovf:capacityAllocationUnits="`+tc.units+`"`, 1)
-			env, fs := Parse([]byte(doc), "appliance.ovf")
-			fs = append(fs, CrossCheck(env, "appliance.ovf", fakeFiles{"web-disk1.vmdk": 4096})...)
+			env, fs := envelope.Parse([]byte(doc), "appliance.ovf")
+			fs = append(fs, Check(env, fakeFiles{"web-disk1.vmdk": 4096})...)
 			assertFindings(t, doc, fs, []want{{"DSK005", `ovf:capacity="` + tc.capacity, "not a whole number of bytes below 2^63"}})
 			for _, d := range env.Summary().Disks {
 				if d.CapacityBytes < 0 {
@@ -36,8 +37,8 @@ func TestCapacityInRange(t *testing.T) {
 	doc := strings.Replace(good, `ovf:capacity="16" ovf:capacityAllocationUnits="byte * 2^30"`,
 		`ovf:capacity="4" ovf:capacityAllocationUnits="byte * 2^-1"`, 1)
 	doc = strings.Replace(doc, `ovf:populatedSize="1048576"`, `ovf:populatedSize="2"`, 1)
-	env, fs := Parse([]byte(doc), "appliance.ovf")
-	fs = append(fs, CrossCheck(env, "appliance.ovf", fakeFiles{"web-disk1.vmdk": 4096})...)
+	env, fs := envelope.Parse([]byte(doc), "appliance.ovf")
+	fs = append(fs, Check(env, fakeFiles{"web-disk1.vmdk": 4096})...)
 	for _, f := range fs {
 		if strings.HasPrefix(f.Rule, "DSK") {
 			t.Errorf("unexpected %s %s", f.Rule, f.Message)

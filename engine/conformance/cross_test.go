@@ -1,6 +1,7 @@
-package envelope
+package conformance
 
 import (
+	"github.com/ovacheck/ovacheck/engine/envelope"
 	"strings"
 	"testing"
 )
@@ -126,8 +127,8 @@ func TestCrossCheck(t *testing.T) {
 				}
 				doc = strings.Replace(doc, tc.old, tc.new, 1)
 			}
-			env, fs := Parse([]byte(doc), "appliance.ovf")
-			fs = append(fs, CrossCheck(env, "appliance.ovf", tc.files)...)
+			env, fs := envelope.Parse([]byte(doc), "appliance.ovf")
+			fs = append(fs, Check(env, tc.files)...)
 			assertFindings(t, doc, fs, tc.wants)
 		})
 	}
@@ -152,8 +153,8 @@ func TestStructure(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			env, fs := Parse([]byte(tc.doc), "appliance.ovf")
-			fs = append(fs, CrossCheck(env, "appliance.ovf", nil)...)
+			env, fs := envelope.Parse([]byte(tc.doc), "appliance.ovf")
+			fs = append(fs, Check(env, nil)...)
 			assertFindings(t, tc.doc, fs, tc.wants)
 		})
 	}
@@ -163,11 +164,11 @@ func TestStructure(t *testing.T) {
 // different configurations, and range markers, are accepted.
 func TestVariantsAreNotDuplicates(t *testing.T) {
 	doc := strings.Replace(good, `</VirtualHardwareSection>`,
-		`<Item ovf:bound="min"><rasd:InstanceID>2</rasd:InstanceID><rasd:ResourceType>4</rasd:ResourceType><rasd:VirtualQuantity>1024</rasd:VirtualQuantity></Item>
-      <Item ovf:configuration="small large"><rasd:InstanceID>2</rasd:InstanceID><rasd:ResourceType>4</rasd:ResourceType><rasd:VirtualQuantity>4096</rasd:VirtualQuantity></Item>
+		`<Item ovf:bound="min"><rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits><rasd:ElementName>1 GB</rasd:ElementName><rasd:InstanceID>2</rasd:InstanceID><rasd:ResourceType>4</rasd:ResourceType><rasd:VirtualQuantity>1024</rasd:VirtualQuantity></Item>
+      <Item ovf:configuration="small large"><rasd:AllocationUnits>byte * 2^20</rasd:AllocationUnits><rasd:ElementName>4 GB</rasd:ElementName><rasd:InstanceID>2</rasd:InstanceID><rasd:ResourceType>4</rasd:ResourceType><rasd:VirtualQuantity>4096</rasd:VirtualQuantity></Item>
     </VirtualHardwareSection>`, 1)
-	env, fs := Parse([]byte(doc), "appliance.ovf")
-	fs = append(fs, CrossCheck(env, "appliance.ovf", nil)...)
+	env, fs := envelope.Parse([]byte(doc), "appliance.ovf")
+	fs = append(fs, Check(env, nil)...)
 	if len(fs) != 0 {
 		t.Fatalf("want no findings, got:\n%s", dump(fs))
 	}

@@ -1,7 +1,7 @@
-package envelope
+package conformance
 
 import (
-	"net/url"
+	"github.com/ovacheck/ovacheck/engine/envelope"
 	"strings"
 
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -11,26 +11,26 @@ import (
 // href's form, and (when the package's files are known) that the file
 // exists with the size the descriptor states.
 func (c *checker) checkReferences() {
-	ids := map[string]Pos{}
-	hrefs := map[string]Pos{}
+	ids := map[string]envelope.Pos{}
+	hrefs := map[string]envelope.Pos{}
 	for i := range c.e.References {
 		fl := &c.e.References[i]
 		if fl.ID == "" {
-			c.f.Add(rules.RefNoID.New(c.at(fl.Pos), "<File> has no ovf:id").
+			c.Add(rules.RefNoID.New(c.At(fl.Pos), "<File> has no ovf:id").
 				WithHint(`Add ovf:id="file1" (any identifier unique in the descriptor); Disk elements refer to files by this id.`))
 		} else if p, dup := ids[fl.ID]; dup {
-			c.f.Add(rules.RefDupID.New(c.at(fl.Node.AttrPos("id")), "File id %s is already used at line %d", Quote(fl.ID), p.Line).
+			c.Add(rules.RefDupID.New(c.At(fl.Node.AttrPos("id")), "File id %s is already used at line %d", envelope.Quote(fl.ID), p.Line).
 				WithHint("Give every File its own ovf:id and update the Disk fileRef that should point to this one."))
 		} else {
 			ids[fl.ID] = fl.Pos
 		}
 		if fl.Href == "" {
-			c.f.Add(rules.RefNoHref.New(c.at(fl.Pos), "<File> has no ovf:href").
+			c.Add(rules.RefNoHref.New(c.At(fl.Pos), "<File> has no ovf:href").
 				WithHint(`Add ovf:href with the file's name in the package, e.g. ovf:href="disk1.vmdk".`))
 		} else {
-			key := HrefPath(fl.Href)
+			key := envelope.HrefPath(fl.Href)
 			if p, dup := hrefs[key]; dup {
-				c.f.Add(rules.RefDupHref.New(c.at(fl.Node.AttrPos("href")), "href %s is also referenced by the File at line %d", Quote(fl.Href), p.Line).
+				c.Add(rules.RefDupHref.New(c.At(fl.Node.AttrPos("href")), "href %s is also referenced by the File at line %d", envelope.Quote(fl.Href), p.Line).
 					WithHint("Each file of the package is listed once; remove the duplicate File and point its users at the first one."))
 			} else {
 				hrefs[key] = fl.Pos
@@ -39,19 +39,6 @@ func (c *checker) checkReferences() {
 		}
 		c.checkFileAttrs(fl)
 	}
-}
-
-// HrefPath returns the package path an href names: percent-decoded when the
-// escapes are valid, without a leading "./".
-func HrefPath(href string) string {
-	p := href
-	if u, err := url.PathUnescape(href); err == nil {
-		p = u
-	}
-	for strings.HasPrefix(p, "./") {
-		p = p[2:]
-	}
-	return p
 }
 
 // scheme returns the URL scheme of href ("" for a relative reference or a
@@ -70,19 +57,19 @@ func scheme(href string) string {
 	return strings.ToLower(href[:i])
 }
 
-func (c *checker) checkHref(fl *File) {
+func (c *checker) checkHref(fl *envelope.File) {
 	href := fl.Href
-	loc := c.at(fl.Node.AttrPos("href"))
+	loc := c.At(fl.Node.AttrPos("href"))
 	if s := scheme(href); s != "" {
 		switch {
 		case c.inArchive:
-			c.f.Add(rules.RefOutsideOVA.New(loc, "href %s is a %s URL; in an OVA every File must be a member of the archive", Quote(href), s).
+			c.Add(rules.RefOutsideOVA.New(loc, "href %s is a %s URL; in an OVA every File must be a member of the archive", envelope.Quote(href), s).
 				WithHint("Put the file into the OVA and reference it by its member name, or distribute the package as a folder."))
 		case s == "http" || s == "https" || s == "file":
-			c.f.Add(rules.RefURL.New(loc, "href %s is a %s URL; consumers must fetch it, and the package is not self-contained", Quote(href), s).
+			c.Add(rules.RefURL.New(loc, "href %s is a %s URL; consumers must fetch it, and the package is not self-contained", envelope.Quote(href), s).
 				WithHint("Reference a file next to the descriptor by a relative name unless the download is intended."))
 		default:
-			c.f.Add(rules.RefURL.New(loc, "href %s uses the %s scheme; DSP0243 says only relative names, file, http and https should be used", Quote(href), s).
+			c.Add(rules.RefURL.New(loc, "href %s uses the %s scheme; DSP0243 says only relative names, file, http and https should be used", envelope.Quote(href), s).
 				WithHint("Reference the file by a relative name, or by an http(s) URL."))
 		}
 		return
@@ -90,11 +77,11 @@ func (c *checker) checkHref(fl *File) {
 	isDrive := len(href) >= 2 && href[1] == ':' && ((href[0] >= 'a' && href[0] <= 'z') || (href[0] >= 'A' && href[0] <= 'Z'))
 	switch {
 	case strings.HasPrefix(href, "/") || strings.HasPrefix(href, `\`) || isDrive:
-		c.f.Add(rules.RefAbsolute.New(loc, "href %s is an absolute path", Quote(href)).
+		c.Add(rules.RefAbsolute.New(loc, "href %s is an absolute path", envelope.Quote(href)).
 			WithHint("Reference the file relative to the descriptor, e.g. just its name; an absolute path names a file on the producer's machine."))
 		return
 	case strings.Contains(href, `\`):
-		c.f.Add(rules.RefBackslash.New(loc, "href %s contains a backslash", Quote(href)).
+		c.Add(rules.RefBackslash.New(loc, "href %s contains a backslash", envelope.Quote(href)).
 			WithHint(`Use "/" to separate folders; "\" is not a path separator in URLs and consumers outside Windows look for a file with a backslash in its name.`))
 	}
 	for _, seg := range strings.FieldsFunc(href, func(r rune) bool { return r == '/' || r == '\\' }) {
@@ -102,30 +89,30 @@ func (c *checker) checkHref(fl *File) {
 			continue
 		}
 		if c.inArchive {
-			c.f.Add(rules.RefOutsideOVA.New(loc, "href %s has a .. segment; in an OVA every File must be a member of the archive", Quote(href)).
+			c.Add(rules.RefOutsideOVA.New(loc, "href %s has a .. segment; in an OVA every File must be a member of the archive", envelope.Quote(href)).
 				WithHint("Reference the archive member by its name, without .. segments."))
 		} else {
-			c.f.Add(rules.RefDotDot.New(loc, "href %s climbs out of the descriptor's folder with ..", Quote(href)).
+			c.Add(rules.RefDotDot.New(loc, "href %s climbs out of the descriptor's folder with ..", envelope.Quote(href)).
 				WithHint("Keep every file of the package in the descriptor's folder (or below it) and reference it without ..; an OVA cannot hold such a file at all."))
 		}
 		return
 	}
 	if bad, ok := needsEscape(href); ok {
-		c.f.Add(rules.RefNeedsEscape.New(loc, "href %s contains %s, which a URL must percent-encode", Quote(href), bad).
+		c.Add(rules.RefNeedsEscape.New(loc, "href %s contains %s, which a URL must percent-encode", envelope.Quote(href), bad).
 			WithHint("Rename the file to letters, digits, '-', '_' and '.', or percent-encode the character in the href (a space is %20)."))
 	}
-	if c.files == nil {
+	if c.pkg == nil {
 		return
 	}
-	path := HrefPath(href)
-	size, ok := c.files.Size(path)
+	path := envelope.HrefPath(href)
+	size, ok := c.pkg.Size(path)
 	if !ok {
-		c.f.Add(rules.RefMissing.New(loc, "File %s is referenced at line %d but not in the package", Quote(path), fl.Pos.Line).
+		c.Add(rules.RefMissing.New(loc, "File %s is referenced at line %d but not in the package", envelope.Quote(path), fl.Pos.Line).
 			WithHint("Add the file to the package under exactly this name (names are case-sensitive), or remove the File and what refers to it."))
 		return
 	}
 	if fl.Size != nil && *fl.Size >= 0 && *fl.Size != size {
-		c.f.Add(rules.RefSizeMismatch.New(c.at(fl.Node.AttrPos("size")), "ovf:size of %s is %d bytes but the file has %d bytes", Quote(path), *fl.Size, size).
+		c.Add(rules.RefSizeMismatch.New(c.At(fl.Node.AttrPos("size")), "ovf:size of %s is %d bytes but the file has %d bytes", envelope.Quote(path), *fl.Size, size).
 			WithHint("Write the stored file's size in bytes (not the disk's capacity or a qemu-img estimate); vSphere aborts the upload when they differ."))
 	}
 }
@@ -147,7 +134,7 @@ func needsEscape(href string) (string, bool) {
 		case ch >= 0x80:
 			return "non-ASCII characters", true
 		default:
-			return Quote(string(ch)), true
+			return envelope.Quote(string(ch)), true
 		}
 	}
 	return "", false
@@ -158,31 +145,31 @@ func isHex(b byte) bool {
 }
 
 // checkFileAttrs checks ovf:size, ovf:chunkSize and ovf:compression.
-func (c *checker) checkFileAttrs(fl *File) {
+func (c *checker) checkFileAttrs(fl *envelope.File) {
 	if c.hasAttr(fl.Node, "size") {
 		if fl.Size == nil || *fl.Size < 0 {
-			c.f.Add(rules.RefSizeSyntax.New(c.at(fl.Node.AttrPos("size")), "ovf:size %s is not a number of bytes", Quote(fl.SizeText)).
+			c.Add(rules.RefSizeSyntax.New(c.At(fl.Node.AttrPos("size")), "ovf:size %s is not a number of bytes", envelope.Quote(fl.SizeText)).
 				WithHint("Write the file's size as a non-negative decimal integer of bytes, or leave ovf:size out."))
 		}
 	}
 	if fl.ChunkSize != nil && *fl.ChunkSize <= 0 {
-		c.f.Add(rules.RefChunkSize.New(c.at(fl.Node.AttrPos("chunkSize")), "ovf:chunkSize is not a positive number of bytes").
+		c.Add(rules.RefChunkSize.New(c.At(fl.Node.AttrPos("chunkSize")), "ovf:chunkSize is not a positive number of bytes").
 			WithHint("Give the size of every chunk but the last as a positive integer, or leave ovf:chunkSize out for an unchunked file."))
 	}
 	switch comp := strings.TrimSpace(fl.Compression); {
 	case comp == "", strings.EqualFold(comp, "identity"), strings.EqualFold(comp, "gzip"):
 	case strings.EqualFold(comp, "bzip2"):
-		c.f.Add(rules.RefBzip2.New(c.at(fl.Node.AttrPos("compression")), "File %s is bzip2-compressed", Quote(fl.Href)).
+		c.Add(rules.RefBzip2.New(c.At(fl.Node.AttrPos("compression")), "File %s is bzip2-compressed", envelope.Quote(fl.Href)).
 			WithHint("Use gzip or no compression: DSP0243 names only gzip, and virt-v2v and others refuse bzip2."))
 	default:
-		c.f.Add(rules.RefCompression.New(c.at(fl.Node.AttrPos("compression")), "ovf:compression %s is not gzip or identity", Quote(comp)).
+		c.Add(rules.RefCompression.New(c.At(fl.Node.AttrPos("compression")), "ovf:compression %s is not gzip or identity", envelope.Quote(comp)).
 			WithHint(`Use ovf:compression="gzip" for a gzip-compressed file, or leave the attribute out.`))
 	}
 }
 
 // hasAttr reports whether n has the OVF attribute local, in the document's
 // namespace, an OVF envelope namespace, or unqualified.
-func (c *checker) hasAttr(n *Node, local string) bool {
+func (c *checker) hasAttr(n *envelope.Node, local string) bool {
 	if n == nil {
 		return false
 	}

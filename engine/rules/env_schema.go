@@ -2,7 +2,8 @@ package rules
 
 import "github.com/ovacheck/ovacheck/engine/report"
 
-// Envelope rules from the conformance catalogue (ENV030-ENV099): the
+// Envelope schema rules (ENV030-ENV099, code in conformance/env_schema*.go
+// and env_strings.go): the
 // DSP8023 schema written as tables (element order, cardinality, attribute
 // presence and types), section placement and multiplicity, extension
 // sections and ovf:required, and message bundles. Consumers read most

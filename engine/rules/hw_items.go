@@ -2,7 +2,7 @@ package rules
 
 import "github.com/ovacheck/ovacheck/engine/report"
 
-// Hardware rules from the conformance catalogue (HW030-HW099): the CIM
+// Hardware item rules (HW030-HW099, code in conformance/hw_items.go): the CIM
 // settings-data elements of System and Items as the schema defines them,
 // and the sanity of the devices they describe (addresses, backings, memory,
 // processors, configurations, range markers, the iso transport).

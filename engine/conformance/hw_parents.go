@@ -1,6 +1,7 @@
-package envelope
+package conformance
 
 import (
+	"github.com/ovacheck/ovacheck/engine/envelope"
 	"strings"
 
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -12,7 +13,7 @@ const maxCycleShown = 8
 // parentEdge is one Parent reference: the Item that wrote it and the
 // InstanceID it names.
 type parentEdge struct {
-	from   *Item
+	from   *envelope.Item
 	parent string
 }
 
@@ -28,7 +29,7 @@ type parentFrame struct {
 // checkParent). Items are nodes by InstanceID, variants included, and the
 // walk is a depth-first search with an explicit stack, so a section of
 // many Items costs linear time and no recursion depth.
-func (c *checker) checkParentCycles(h *VirtualHardwareSection, byID map[string][]*Item) {
+func (c *checker) checkParentCycles(h *envelope.VirtualHardwareSection, byID map[string][]*envelope.Item) {
 	edges := map[string][]parentEdge{}
 	for i := range h.Items {
 		it := &h.Items[i]
@@ -87,9 +88,9 @@ func (c *checker) reportCycle(e parentEdge, path []parentFrame) {
 			ids = append(ids, "…")
 			break
 		}
-		ids = append(ids, Quote(f.id))
+		ids = append(ids, envelope.Quote(f.id))
 	}
-	ids = append(ids, Quote(e.parent))
-	c.f.Add(rules.HwParentUnknown.New(c.at(e.from.Parent.Pos), "the Parents of %d Items form a cycle: %s", len(path)-start, strings.Join(ids, " → ")).
+	ids = append(ids, envelope.Quote(e.parent))
+	c.Add(rules.HwParentUnknown.New(c.At(e.from.Parent.Pos), "the Parents of %d Items form a cycle: %s", len(path)-start, strings.Join(ids, " → ")).
 		WithHint("Parent names the controller a device hangs off, ending at a controller with no Parent; break the cycle by pointing one Parent at the right controller or removing it."))
 }

@@ -1,7 +1,8 @@
-package envelope
+package conformance
 
 import (
 	"fmt"
+	"github.com/ovacheck/ovacheck/engine/envelope"
 	"strings"
 	"testing"
 
@@ -24,8 +25,8 @@ func TestParentCycles(t *testing.T) {
 	}
 	t.Run("two", func(t *testing.T) {
 		doc := with(ctl("20", "21") + ctl("21", "20"))
-		env, fs := Parse([]byte(doc), "appliance.ovf")
-		fs = append(fs, CrossCheck(env, "appliance.ovf", nil)...)
+		env, fs := envelope.Parse([]byte(doc), "appliance.ovf")
+		fs = append(fs, Check(env, nil)...)
 		assertFindings(t, doc, fs, []want{{"HW005", "<rasd:Parent>20<", `2 Items form a cycle: "20" → "21" → "20"`}})
 		if n := count(fs, "HW005"); n != 1 {
 			t.Errorf("%d HW005 findings, want 1:\n%s", n, dump(fs))
@@ -33,8 +34,8 @@ func TestParentCycles(t *testing.T) {
 	})
 	t.Run("three", func(t *testing.T) {
 		doc := with(ctl("20", "21") + ctl("21", "22") + ctl("22", "20"))
-		env, fs := Parse([]byte(doc), "appliance.ovf")
-		fs = append(fs, CrossCheck(env, "appliance.ovf", nil)...)
+		env, fs := envelope.Parse([]byte(doc), "appliance.ovf")
+		fs = append(fs, Check(env, nil)...)
 		assertFindings(t, doc, fs, []want{{"HW005", "", `3 Items form a cycle`}})
 		if n := count(fs, "HW005"); n != 1 {
 			t.Errorf("%d HW005 findings, want 1:\n%s", n, dump(fs))
@@ -42,8 +43,8 @@ func TestParentCycles(t *testing.T) {
 	})
 	t.Run("chain to a root", func(t *testing.T) {
 		doc := with(ctl("20", "21") + ctl("21", "22") + ctl("22", ""))
-		env, fs := Parse([]byte(doc), "appliance.ovf")
-		fs = append(fs, CrossCheck(env, "appliance.ovf", nil)...)
+		env, fs := envelope.Parse([]byte(doc), "appliance.ovf")
+		fs = append(fs, Check(env, nil)...)
 		if n := count(fs, "HW005"); n != 0 {
 			t.Errorf("%d HW005 findings, want none:\n%s", n, dump(fs))
 		}
@@ -56,8 +57,8 @@ func TestParentCycles(t *testing.T) {
 			b.WriteString(ctl(fmt.Sprint(100+i), fmt.Sprint(100+(i+1)%n)))
 		}
 		doc := with(b.String())
-		env, fs := Parse([]byte(doc), "appliance.ovf")
-		fs = append(fs, CrossCheck(env, "appliance.ovf", nil)...)
+		env, fs := envelope.Parse([]byte(doc), "appliance.ovf")
+		fs = append(fs, Check(env, nil)...)
 		assertFindings(t, doc, fs, []want{{"HW005", "", fmt.Sprintf("%d Items form a cycle", n)}})
 	})
 }

@@ -9,16 +9,6 @@ import (
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
-// Resource types the hardware rules look at (CIM_ResourceAllocationSettingData).
-const (
-	rtOther     = 1
-	rtProcessor = 3
-	rtMemory    = 4
-	rtCDDrive   = 15
-	rtDVDDrive  = 16
-	rtDiskDrive = 17
-)
-
 // vendorTransports are ovf:transport tokens that are not URIs but that a
 // major consumer defines: VMware's guestinfo (VMware Tools) transport.
 var vendorTransports = map[string]bool{"com.vmware.guestInfo": true}
@@ -239,20 +229,20 @@ func (c *checker) item(it *envelope.Item, allocation bool) {
 			WithHint("Describe each backing as its own device Item."))
 	}
 	switch rt {
-	case rtOther:
+	case envelope.ResourceOther:
 		if it.OtherResourceType.Text == "" && it.ResourceSubType.Text == "" {
 			c.Add(rules.HwOtherType.New(c.At(it.ResourceType.Pos), "Item %s has ResourceType 1 (Other) but says neither OtherResourceType nor ResourceSubType", q(it.InstanceID.Text)).
 				WithHint("Say what the device is in OtherResourceType."))
 		}
-	case rtMemory:
+	case envelope.ResourceMemory:
 		if !isMarker(it) && !allocation {
 			c.memory(it)
 		}
-	case rtProcessor:
+	case envelope.ResourceProcessor:
 		if !isMarker(it) && !allocation {
 			c.processor(it)
 		}
-	case rtDiskDrive:
+	case envelope.ResourceDiskDrive:
 		if it.Parent.Text == "" && it.Kind != "StorageItem" {
 			c.Add(rules.HwDriveNoParent.New(c.At(it.Pos), "disk drive %s names no controller in Parent", q(it.InstanceID.Text)).
 				WithHint("Add <rasd:Parent> with the InstanceID of the SCSI, IDE, SATA or NVMe controller; VirtualBox refuses a disk without one and vSphere picks an arbitrary one."))
@@ -305,7 +295,7 @@ func (c *checker) singletons(h *envelope.VirtualHardwareSection) {
 	}
 	reported := map[int]bool{}
 	for _, cfg := range cfgs {
-		for _, rt := range []int{rtMemory, rtProcessor} {
+		for _, rt := range []int{envelope.ResourceMemory, envelope.ResourceProcessor} {
 			if reported[rt] {
 				continue
 			}
@@ -321,7 +311,7 @@ func (c *checker) singletons(h *envelope.VirtualHardwareSection) {
 				}
 				if it.InstanceID.Text != first.InstanceID.Text || it.InstanceID.Text == "" {
 					reported[rt] = true
-					what := map[int]string{rtMemory: "memory", rtProcessor: "processor"}[rt]
+					what := map[int]string{envelope.ResourceMemory: "memory", envelope.ResourceProcessor: "processor"}[rt]
 					in := ""
 					if cfg != "" {
 						in = " in configuration " + q(cfg)
@@ -396,7 +386,7 @@ func hasDisconnectedCD(h *envelope.VirtualHardwareSection) bool {
 	for i := range h.Items {
 		it := &h.Items[i]
 		rt := resourceType(it)
-		if (rt == rtCDDrive || rt == rtDVDDrive) && it.AutomaticAllocation.Text != "true" && it.AutomaticAllocation.Text != "1" {
+		if (rt == envelope.ResourceCDDrive || rt == envelope.ResourceDVDDrive) && it.AutomaticAllocation.Text != "true" && it.AutomaticAllocation.Text != "1" {
 			return true
 		}
 	}

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/ovacheck/ovacheck/engine/report"
 
-// Disk rules from the conformance catalogue (DSK070-DSK099): what the
+// Disk rules (DSK070-DSK099, code in conformance/dsk_links.go): what the
 // descriptor alone says about its disks beyond DSK001-DSK014.
 var (
 	DskCapacityPropertyType = register(Rule{ID: "DSK070", Title: "capacity names a property that is not an integer",
