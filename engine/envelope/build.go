@@ -38,7 +38,8 @@ func (b *builder) isOVF(n *Node) bool {
 		return true
 	}
 	if n.Name.Space == "" {
-		if !b.warnedUnqualified {
+		// OVF 0.9 writes child elements unqualified (build_09.go).
+		if !b.warnedUnqualified && b.env.Version != Version09 {
 			b.warnedUnqualified = true
 			b.f.Add(rules.EnvUnqualified.New(b.f.At(n.Pos), "element <%s> has no namespace; it is read as an OVF element", n.Name.Local).
 				WithHint("Declare the OVF namespace as the default (xmlns=\"" + nsOrDefault(b.ns) + "\") or prefix every OVF element."))
@@ -63,7 +64,8 @@ func (b *builder) kind(n *Node) string {
 	if !b.isOVF(n) {
 		return ""
 	}
-	if n.Name.Local == "Section" || n.Name.Local == "Content" {
+	if b.env.Version != Version09 && (n.Name.Local == "Section" || n.Name.Local == "Content") {
+		// OVF 0.9's were renamed by retype09 when usable.
 		for _, a := range n.Attrs {
 			if (a.Name.Local == "type" || a.Name.Local == "name") && strings.HasSuffix(a.Value, "_Type") {
 				v := a.Value[strings.LastIndexByte(a.Value, ':')+1:]
@@ -134,6 +136,9 @@ func (b *builder) childText(n *Node, local string) string {
 
 func (b *builder) build() {
 	env, root := b.env, b.env.Root
+	if env.Version == Version09 {
+		b.retype09(root)
+	}
 	for _, c := range root.Children {
 		k := b.kind(c)
 		switch {
@@ -176,7 +181,7 @@ func (b *builder) build() {
 func (b *builder) sectionRef(c *Node, k string) (SectionRef, bool) {
 	ref := SectionRef{Name: c.Name.Local, Namespace: c.Name.Space, Pos: c.Pos, Node: c}
 	if k != "" {
-		if !strings.HasSuffix(k, "Section") {
+		if !strings.HasSuffix(k, "Section") || k == "Section" && b.env.Version == Version09 {
 			return ref, false
 		}
 		ref.Name = k

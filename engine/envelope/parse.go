@@ -40,7 +40,9 @@ func Parse(data []byte, member string) (*Envelope, []report.Finding) {
 			WithHint("Real descriptors have at most a few thousand attributes; check that the file is an OVF descriptor."))
 		return env, f.Done()
 	}
-	root := readTree(data, f)
+	scope := &nsScope{}
+	root := readTree(data, f, scope)
+	env.types = scope.types
 	if root == nil {
 		return env, f.Done()
 	}
@@ -62,7 +64,10 @@ func Parse(data []byte, member string) (*Envelope, []report.Finding) {
 // element's text copied once (see textAcc), so that the tree costs little
 // more than the descriptor's bytes plus the capped per-element and
 // per-attribute overheads (limits.MaxXMLElements, MaxXMLAttributes).
-func readTree(data []byte, f *findings) *Node {
+//
+// scope follows the namespace declarations and records each element's
+// xsi:type, resolved.
+func readTree(data []byte, f *findings, scope *nsScope) *Node {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	// normaliseEncoding has made the bytes UTF-8 and said so in a finding
@@ -164,10 +169,12 @@ func readTree(data []byte, f *findings) *Node {
 				root = n
 			}
 			stack = append(stack, openElement{n: n})
+			scope.start(n, t.Attr)
 		case xml.EndElement:
 			if len(stack) > 0 {
 				stack[len(stack)-1].finish(f)
 				stack = stack[:len(stack)-1]
+				scope.end()
 			}
 		case xml.CharData:
 			if len(stack) > 0 {
