@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/ovacheck/ovacheck/engine/deployspec"
 	"github.com/ovacheck/ovacheck/engine/report"
@@ -99,29 +100,23 @@ func writeSpecText(w io.Writer, s deployspec.Spec) error {
 	fmt.Fprintf(w, "%s\n", pr(title))
 	if len(s.Deployments) > 0 {
 		fmt.Fprintln(w, "\nDeployment option (choose one)")
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, d := range s.Deployments {
-			line := "  " + d.ID
-			if d.Label != "" && d.Label != d.ID {
-				line += "  " + d.Label
-			}
+			def := ""
 			if d.Default {
-				line += "  (default)"
+				def = "(default)"
 			}
-			fmt.Fprintln(w, pr(line))
-			if d.Description != "" {
-				fmt.Fprintf(w, "      %s\n", pr(d.Description))
-			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", pr(d.ID), pr(d.Label), def, pr(d.Description))
 		}
+		tw.Flush()
 	}
 	if len(s.Networks) > 0 {
 		fmt.Fprintln(w, "\nNetworks (map each to a network of the target)")
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, n := range s.Networks {
-			line := "  " + n.Name
-			if n.Description != "" {
-				line += "  " + n.Description
-			}
-			fmt.Fprintln(w, pr(line))
+			fmt.Fprintf(tw, "  %s\t%s\n", pr(n.Name), pr(n.Description))
 		}
+		tw.Flush()
 	}
 	var fixed []deployspec.Property
 	var configurable []deployspec.Property
@@ -162,10 +157,14 @@ func writeSpecText(w io.Writer, s deployspec.Spec) error {
 	if len(s.Disks) > 0 {
 		fmt.Fprintf(w, "\nDisks (provisioned %s by default; also %s)\n", deployspec.DiskProvisioningOptions[0],
 			strings.Join(deployspec.DiskProvisioningOptions[1:4], ", "))
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, d := range s.Disks {
-			size := pr(d.Capacity)
-			if d.CapacityBytes >= 0 {
+			size := "capacity " + pr(d.Capacity)
+			switch {
+			case d.CapacityBytes >= 0:
 				size = report.HumanBytes(d.CapacityBytes)
+			case d.Capacity == "":
+				size = "no capacity"
 			}
 			src := "empty: created blank"
 			if !d.Empty {
@@ -174,8 +173,9 @@ func writeSpecText(w io.Writer, s deployspec.Spec) error {
 					src += " (" + f + ")"
 				}
 			}
-			fmt.Fprintf(w, "  %s  %s  %s\n", pr(d.ID), size, pr(src))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", pr(d.ID), size, pr(src))
 		}
+		tw.Flush()
 	}
 	fmt.Fprintf(w, "\nFor govc: ovacheck spec --format json PACKAGE > spec.json, fill in NetworkMapping and the property values, then govc import.ova -options spec.json PACKAGE\n")
 	return nil
