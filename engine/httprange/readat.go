@@ -1,0 +1,121 @@
+package httprange
+
+import (
+	"bytes"
+	"io"
+)
+
+// Reads smaller than bigRead are served from spans of at least minSpan
+// bytes kept in memory: tar headers (512 bytes each) and disk headers
+// cost one request each, not one per ReadAt. A read that starts where the
+// last span ended doubles the next span, up to maxSpan, so a sequential
+// reader (an inflater) makes few requests. Reads of bigRead bytes or more
+// are fetched exactly and not kept.
+const (
+	minSpan   = 32 << 10
+	maxSpan   = 4 << 20
+	bigRead   = 1 << 20
+	keptSpans = 8
+)
+
+// ReadAt reads len(p) bytes at off, within the context given to Open.
+func (f *File) ReadAt(p []byte, off int64) (int, error) {
+	if off >= f.size {
+		return 0, io.EOF
+	}
+	want := p
+	if off+int64(len(p)) > f.size {
+		want = p[:f.size-off]
+	}
+	if len(want) >= bigRead {
+		w := &sliceWriter{b: want}
+		if err := f.fetch(f.ctx, off, int64(len(want)), w); err != nil {
+			return w.n, err
+		}
+		return f.eofIfShort(len(want), len(p))
+	}
+	f.mu.Lock()
+	hit := f.cache.copy(want, off)
+	next := f.cache.nextSpan(off)
+	f.mu.Unlock()
+	if hit {
+		return f.eofIfShort(len(want), len(p))
+	}
+	n := max(int64(len(want)), next)
+	n = min(n, f.size-off)
+	var buf bytes.Buffer
+	buf.Grow(int(n))
+	if err := f.fetch(f.ctx, off, n, &buf); err != nil {
+		return 0, err
+	}
+	copy(want, buf.Bytes())
+	f.mu.Lock()
+	f.cache.add(off, buf.Bytes())
+	f.mu.Unlock()
+	return f.eofIfShort(len(want), len(p))
+}
+
+func (f *File) eofIfShort(n, asked int) (int, error) {
+	if n < asked {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+// sliceWriter fills b from its start.
+type sliceWriter struct {
+	b []byte
+	n int
+}
+
+func (w *sliceWriter) Write(p []byte) (int, error) {
+	k := copy(w.b[w.n:], p)
+	w.n += k
+	if k < len(p) {
+		return k, io.ErrShortWrite
+	}
+	return k, nil
+}
+
+// spanCache keeps the last keptSpans spans read.
+type spanCache struct {
+	spans []span
+	// lastEnd and lastLen are the end and length of the span fetched
+	// last, to notice a sequential reader.
+	lastEnd, lastLen int64
+}
+
+type span struct {
+	off  int64
+	data []byte
+}
+
+// copy fills p from a kept span holding all of [off, off+len(p)).
+func (c *spanCache) copy(p []byte, off int64) bool {
+	for _, s := range c.spans {
+		if off >= s.off && off+int64(len(p)) <= s.off+int64(len(s.data)) {
+			copy(p, s.data[off-s.off:])
+			return true
+		}
+	}
+	return false
+}
+
+// nextSpan is how many bytes to fetch for a read at off that missed.
+func (c *spanCache) nextSpan(off int64) int64 {
+	if c.lastLen > 0 && off >= c.lastEnd-c.lastLen && off <= c.lastEnd {
+		return min(2*c.lastLen, maxSpan)
+	}
+	return minSpan
+}
+
+func (c *spanCache) add(off int64, data []byte) {
+	if len(data) == 0 {
+		return
+	}
+	c.lastEnd, c.lastLen = off+int64(len(data)), int64(len(data))
+	c.spans = append(c.spans, span{off, data})
+	if len(c.spans) > keptSpans {
+		c.spans = c.spans[1:]
+	}
+}
