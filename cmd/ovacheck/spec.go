@@ -100,13 +100,18 @@ func writeSpecText(w io.Writer, s deployspec.Spec) error {
 	fmt.Fprintf(w, "%s\n", pr(title))
 	if len(s.Deployments) > 0 {
 		fmt.Fprintln(w, "\nDeployment option (choose one)")
+		// Every line has a tab, so the descriptions under each label stay
+		// in one aligned block; the text after the last tab sets no width.
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, d := range s.Deployments {
-			def := ""
+			label := d.Label
 			if d.Default {
-				def = "(default)"
+				label = strings.TrimSpace(label + " (default)")
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", pr(d.ID), pr(d.Label), def, pr(d.Description))
+			fmt.Fprintf(tw, "  %s\t%s\n", pr(d.ID), pr(label))
+			if d.Description != "" {
+				fmt.Fprintf(tw, "  \t  %s\n", pr(strings.Join(strings.Fields(d.Description), " ")))
+			}
 		}
 		tw.Flush()
 	}
@@ -120,7 +125,15 @@ func writeSpecText(w io.Writer, s deployspec.Spec) error {
 	}
 	var fixed []deployspec.Property
 	var configurable []deployspec.Property
+	systems := map[string]bool{}
 	for _, p := range s.Properties {
+		systems[p.VirtualSystem] = true
+	}
+	for _, p := range s.Properties {
+		if len(systems) > 1 {
+			// Keys alone may repeat across the systems of a collection.
+			p.Key += " (in " + p.VirtualSystem + ")"
+		}
 		if p.UserConfigurable {
 			configurable = append(configurable, p)
 		} else {
@@ -151,7 +164,11 @@ func writeSpecText(w io.Writer, s deployspec.Spec) error {
 			if len(first) > 72 {
 				first = first[:72] + "..."
 			}
-			fmt.Fprintf(w, "  %s (%d characters; --format json holds the full text)\n", pr(first), len(e.License))
+			in := ""
+			if len(s.Eulas) > 1 && e.VirtualSystem != "" {
+				in = "in " + e.VirtualSystem + ": "
+			}
+			fmt.Fprintf(w, "  %s%s (%d characters; --format json holds the full text)\n", pr(in), pr(first), len(e.License))
 		}
 	}
 	if len(s.Disks) > 0 {

@@ -62,7 +62,7 @@ func TestSpecTextShowsEveryDecision(t *testing.T) {
 	for _, want := range []string{
 		"web.ovf: Web Appliance 2.1",
 		"Deployment option (choose one)",
-		"big   Big   (default)  8 CPUs",
+		"  tiny  Tiny\n          1 CPU\n  big   Big (default)\n          8 CPUs\n",
 		"Networks (map each to a network of the target)",
 		"frontend  Public side",
 		"[Network]",
@@ -186,4 +186,29 @@ func decodeSpec(t *testing.T, out string) deployspec.Options {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	return o
+}
+
+// In a collection, keys may repeat across systems: the text names the
+// system of each property and licence.
+func TestSpecTextNamesTheSystemInACollection(t *testing.T) {
+	const collection = `<?xml version="1.0"?>
+<Envelope xmlns="http://schemas.dmtf.org/ovf/envelope/1" xmlns:ovf="http://schemas.dmtf.org/ovf/envelope/1">
+  <References/>
+  <VirtualSystemCollection ovf:id="vapp"><Info>vApp</Info>
+    <VirtualSystem ovf:id="db"><Info>db</Info>
+      <ProductSection><Info>p</Info><Property ovf:key="ip" ovf:type="string" ovf:userConfigurable="true"/></ProductSection>
+      <EulaSection><Info>e</Info><License>DB licence</License></EulaSection>
+    </VirtualSystem>
+    <VirtualSystem ovf:id="web"><Info>web</Info>
+      <ProductSection><Info>p</Info><Property ovf:key="ip" ovf:type="string" ovf:userConfigurable="true"/></ProductSection>
+      <EulaSection><Info>e</Info><License>Web licence</License></EulaSection>
+    </VirtualSystem>
+  </VirtualSystemCollection>
+</Envelope>`
+	_, out, _ := ovacheck(t, nil, "spec", writeFile(t, "vapp.ovf", []byte(collection)))
+	for _, want := range []string{"ip (in db)  string  (no default)", "ip (in web)  string", "in db: DB licence", "in web: Web licence"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text lacks %q:\n%s", want, out)
+		}
+	}
 }

@@ -9,13 +9,14 @@ import (
 
 // Check returns the conformance findings about a parsed descriptor, located
 // in e.Member. It returns nil for a nil Envelope, one without a document
-// element, and OVF 0.9 or unknown versions. It never panics on what Parse
+// element, and unknown versions (OVF 0.9 is judged by its own conventions,
+// ovf09.go). It never panics on what Parse
 // returns, whatever the input was.
 func Check(e *envelope.Envelope) []report.Finding {
 	if e == nil || e.Root == nil || e.Root.Name.Local != "Envelope" {
 		return nil
 	}
-	if e.Version != envelope.Version1 && e.Version != envelope.Version2 {
+	if e.Version != envelope.Version1 && e.Version != envelope.Version2 && e.Version != envelope.Version09 {
 		return nil
 	}
 	c := newChecker(e)

@@ -13,6 +13,8 @@
 //
 // It reads only the descriptor. Findings carry each rule's compat severity;
 // the engine applies the strict profile from the rule's Strict field.
-// Descriptors in OVF 0.9 or an unknown namespace are not judged here (the
-// envelope findings already say what they are).
+// OVF 0.9 descriptors are judged on the model envelope gives them (their
+// xsi:typed Section and Content read as the 1.x elements) with 0.9's own
+// conventions (ovf09.go). Descriptors in an unknown namespace are not
+// judged here (the envelope findings already say what they are).
 package conformance

@@ -49,11 +49,14 @@ func (c *checker) system(h *envelope.VirtualHardwareSection) {
 		return
 	}
 	names := c.cimElements(s, "System")
-	if names["ElementName"] == 0 {
+	if names["ElementName"] == 0 && !c.v09() { // 0.9 has none (ovf09.go)
 		c.Add(rules.HwNoElementName.New(c.At(s.Pos), "<System> has no vssd:ElementName").
 			WithHint("Add <vssd:ElementName>Virtual Hardware Family</vssd:ElementName>; the VSSD schema requires it."))
 	}
 	switch {
+	case c.v09():
+		// InstanceId is 0.9's spelling, and VMware's own 0.9 Systems
+		// often have none (ovf09.go).
 	case names["InstanceId"] > 0:
 		c.Add(rules.HwLegacyInstanceID.New(c.At(s.Pos), "<System> spells vssd:InstanceId with a lower-case d, as in OVF 0.9").
 			WithHint("Write vssd:InstanceID; OVF 1.x and 2.x schemas only know that spelling."))
@@ -75,7 +78,7 @@ func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
 	last, lastName := -1, ""
 	orderReported, vendorSeen := false, false
 	for _, ch := range n.Children {
-		cl := classOf(ch.Name.Space)
+		cl := c.cimClassOf(ch.Name.Space)
 		if cl == nil {
 			if !c.isOVF(ch) {
 				vendorSeen = true
@@ -98,8 +101,8 @@ func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
 				c.Add(rules.HwElementOrder.New(c.At(ch.Pos), "<%s> of <%s> comes after a vendor element; CIM elements go first, vendor elements last", name, what).
 					WithHint("Move vmw:Config and other vendor elements after every CIM element of the Item."))
 			} else {
-				c.Add(rules.HwElementOrder.New(c.At(ch.Pos), "<%s> comes after <%s> in <%s>; CIM elements go in alphabetical order", name, lastName, what).
-					WithHint("Sort the Item's CIM elements alphabetically (Address, AddressOnParent, AllocationUnits, ..., ElementName, HostResource, InstanceID, ..., ResourceType, VirtualQuantity); schema validators report other orders, though importers read them."))
+				c.Add(rules.HwElementOrder.New(c.At(ch.Pos), "<%s> comes after <%s> in <%s>; %s", name, lastName, what, c.cimOrder(cl)).
+					WithHint(c.cimOrderHint(cl)))
 			}
 		}
 		if idx > last {
@@ -218,7 +221,7 @@ func diskRef(v string) (string, bool) {
 // item checks one Item on its own. Items of a ResourceAllocationSection
 // state reservations and limits, not devices, so the device rules skip them.
 func (c *checker) item(it *envelope.Item, allocation bool) {
-	if it.Node != nil && !it.ElementName.Present() {
+	if it.Node != nil && !it.ElementName.Present() && !c.v09() {
 		c.Add(rules.HwNoElementName.New(c.At(it.Pos), "<%s> %s has no ElementName", it.Kind, q(it.InstanceID.Text)).
 			WithHint("Add an ElementName (e.g. <rasd:ElementName>Hard disk 1</rasd:ElementName>); the schema requires it, and schema validators do not take VirtualBox's Caption instead."))
 	}

@@ -56,7 +56,7 @@ func xsiTyped(n *envelope.Node) bool {
 // undefined reports an OVF-namespace element the schema does not define
 // where it is.
 func (c *checker) undefined(n *envelope.Node, where string) {
-	if (n.Name.Local == "Section" || n.Name.Local == "Content") && xsiTyped(n) {
+	if (n.Name.Local == "Section" || n.Name.Local == "Content") && (xsiTyped(n) || c.untyped09(n)) {
 		// <Section xsi:type="ovf:DiskSection_Type"> or <Content
 		// xsi:type="ovf:VirtualSystem_Type">: written by the abstract
 		// element, as VMware's own signed test packages do (govmomi
@@ -142,7 +142,7 @@ func (c *checker) content(n *envelope.Node) {
 // then its content against the tables.
 func (c *checker) section(n *envelope.Node, level string, nth int) {
 	name := n.Name.Local
-	p := placements[name]
+	p := c.placement(name)
 	switch {
 	case p.v2 && !c.v2:
 		c.Add(rules.EnvUndefinedElement.New(c.At(n.Pos), "<%s> is an OVF 2.x section, but this is an OVF 1.x envelope", name).
@@ -197,7 +197,7 @@ func (c *checker) infoFirst(n *envelope.Node, what string) {
 // section, attributes, and the order, cardinality and names of its OVF
 // children; then the children it describes.
 func (c *checker) element(n *envelope.Node, typ string) {
-	t := schemaTypes[typ]
+	t := c.schemaType(typ)
 	if t == nil {
 		return
 	}
