@@ -228,17 +228,27 @@ type countingReader struct {
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
-	if max := c.f.o.MaxBytes; max > 0 {
-		left := max - c.f.transferred.Load()
-		if left <= 0 {
+	max := c.f.o.MaxBytes
+	if max <= 0 {
+		n, err := c.r.Read(p)
+		c.f.transferred.Add(int64(n))
+		return n, err
+	}
+	// Reserve the bytes before reading, so that ranges read at once
+	// cannot together pass the cap; give back what did not come.
+	for {
+		cur := c.f.transferred.Load()
+		if cur >= max {
 			return 0, fmt.Errorf("%s: %w: %d bytes received", c.f.url, ErrLimit, max)
 		}
-		if int64(len(p)) > left {
-			p = p[:left]
+		k := min(int64(len(p)), max-cur)
+		if c.f.transferred.CompareAndSwap(cur, cur+k) {
+			p = p[:k]
+			break
 		}
 	}
 	n, err := c.r.Read(p)
-	c.f.transferred.Add(int64(n))
+	c.f.transferred.Add(int64(n - len(p)))
 	return n, err
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ovacheck/ovacheck/engine"
+	"github.com/ovacheck/ovacheck/engine/httprange/httprangetest"
 )
 
 func randomBytes(n int) []byte {
@@ -31,7 +32,7 @@ func sha256Hex(b []byte) string {
 // small segments so that a few MiB make many ranges.
 var testOptions = Options{Segment: 256 << 10, Parallel: 3, Backoff: time.Millisecond}
 
-func open(t *testing.T, s *testServer) *File {
+func open(t *testing.T, s *httprangetest.Server) *File {
 	t.Helper()
 	f, err := Open(context.Background(), s.URL+"/a.ova", testOptions)
 	if err != nil {
@@ -44,7 +45,7 @@ func open(t *testing.T, s *testServer) *File {
 // one request.
 func TestReadAt(t *testing.T) {
 	data := randomBytes(3 << 20)
-	s := newTestServer(t, data)
+	s := httprangetest.New(t, data)
 	f := open(t, s)
 	if !f.Ranges() || f.Size() != int64(len(data)) || f.Pinned() == "" {
 		t.Fatalf("ranges %v size %d pinned %q", f.Ranges(), f.Size(), f.Pinned())
@@ -55,7 +56,7 @@ func TestReadAt(t *testing.T) {
 			t.Fatalf("ReadAt at %d: %v", off, err)
 		}
 	}
-	if got := s.requests.Load(); got != 3 {
+	if got := s.Requests(); got != 3 {
 		t.Errorf("%d requests for the probe and two distant places, want 3", got)
 	}
 	p := make([]byte, 2048)
@@ -63,15 +64,15 @@ func TestReadAt(t *testing.T) {
 	if n != 1024 || err != io.EOF {
 		t.Errorf("read past the end: %d, %v", n, err)
 	}
-	if f.Transferred() != s.sent.Load() {
-		t.Errorf("counted %d bytes, the server sent %d", f.Transferred(), s.sent.Load())
+	if f.Transferred() != s.Sent() {
+		t.Errorf("counted %d bytes, the server sent %d", f.Transferred(), s.Sent())
 	}
 }
 
 // DigestRanges fetches the union of the ranges once, whole file included.
 func TestDigestRangesFetchesEachByteOnce(t *testing.T) {
 	data := randomBytes(3 << 20)
-	s := newTestServer(t, data)
+	s := httprangetest.New(t, data)
 	f := open(t, s)
 	before := f.Transferred()
 	reqs := []engine.DigestRequest{
@@ -103,8 +104,8 @@ func TestDigestRangesFetchesEachByteOnce(t *testing.T) {
 // A server without ranges gives the file as one stream.
 func TestNoRangesGivesAStream(t *testing.T) {
 	data := randomBytes(1 << 20)
-	s := newTestServer(t, data)
-	s.noRanges = true
+	s := httprangetest.New(t, data)
+	s.NoRanges()
 	f := open(t, s)
 	if f.Ranges() || f.Stream() == nil {
 		t.Fatal("ranges reported by a server that serves none")
@@ -114,8 +115,8 @@ func TestNoRangesGivesAStream(t *testing.T) {
 	if err != nil || !bytes.Equal(b, data) {
 		t.Fatalf("stream: %v", err)
 	}
-	if f.Transferred() != int64(len(data)) || s.requests.Load() != 1 {
-		t.Errorf("%d bytes in %d requests", f.Transferred(), s.requests.Load())
+	if f.Transferred() != int64(len(data)) || s.Requests() != 1 {
+		t.Errorf("%d bytes in %d requests", f.Transferred(), s.Requests())
 	}
 	if _, err := f.ReadAt(make([]byte, 10), 0); err == nil {
 		t.Error("ReadAt worked without ranges")
@@ -126,12 +127,10 @@ func TestNoRangesGivesAStream(t *testing.T) {
 // where it broke: the digests are right and no byte is fetched twice.
 func TestDroppedConnectionResumes(t *testing.T) {
 	data := randomBytes(2 << 20)
-	s := newTestServer(t, data)
+	s := httprangetest.New(t, data)
 	f := open(t, s)
 	before := f.Transferred()
-	s.mu.Lock()
-	s.dropAfter = 100_000
-	s.mu.Unlock()
+	s.DropAfter(100_000)
 	reqs := []engine.DigestRequest{{Offset: 0, Size: int64(len(data)), Algorithms: []string{"sha256"}}}
 	got, err := f.DigestRanges(context.Background(), reqs, nil)
 	if err != nil {
@@ -143,21 +142,19 @@ func TestDroppedConnectionResumes(t *testing.T) {
 	if fetched := f.Transferred() - before; fetched != int64(len(data)) {
 		t.Errorf("fetched %d bytes for %d: a broken range was not resumed at its byte", fetched, len(data))
 	}
-	if segs := int64(len(data)) / testOptions.Segment; s.requests.Load() != 1+segs+1 {
-		t.Errorf("%d requests, want the probe, %d segments and one retry", s.requests.Load(), segs)
+	if segs := int64(len(data)) / testOptions.Segment; s.Requests() != 1+segs+1 {
+		t.Errorf("%d requests, want the probe, %d segments and one retry", s.Requests(), segs)
 	}
 }
 
 // A file replaced on the server while it is read is an error, not a mix.
 func TestReplacedFileIsAnError(t *testing.T) {
 	data := randomBytes(2 << 20)
-	s := newTestServer(t, data)
+	s := httprangetest.New(t, data)
 	f := open(t, s)
-	s.mu.Lock()
-	s.replaceAfter = 2
-	s.replacement = bytes.Clone(data)
-	s.replacement[0] ^= 1 // same size, another ETag
-	s.mu.Unlock()
+	replacement := bytes.Clone(data)
+	replacement[0] ^= 1 // same size, another ETag
+	s.ReplaceAfter(2, replacement)
 	reqs := []engine.DigestRequest{{Offset: 0, Size: int64(len(data)), Algorithms: []string{"sha256"}}}
 	_, err := f.DigestRanges(context.Background(), reqs, nil)
 	if !errors.Is(err, ErrChanged) {
@@ -168,14 +165,14 @@ func TestReplacedFileIsAnError(t *testing.T) {
 // A server that keeps failing is given up on after the retries.
 func TestGivesUpAfterRetries(t *testing.T) {
 	data := randomBytes(1 << 20)
-	s := newTestServer(t, data)
+	s := httprangetest.New(t, data)
 	f := open(t, s)
 	s.Close()
 	_, err := f.ReadAt(make([]byte, 512), 500_000)
 	if err == nil {
 		t.Fatal("no error from a closed server")
 	}
-	if n := s.requests.Load(); n != 1 {
+	if n := s.Requests(); n != 1 {
 		t.Errorf("%d requests reached the server", n)
 	}
 	o := testOptions
@@ -188,7 +185,7 @@ func TestGivesUpAfterRetries(t *testing.T) {
 // The caps on requests and bytes stop a read with ErrLimit.
 func TestLimits(t *testing.T) {
 	data := randomBytes(1 << 20)
-	s := newTestServer(t, data)
+	s := httprangetest.New(t, data)
 	o := testOptions
 	o.MaxBytes = 200_000
 	f, err := Open(context.Background(), s.URL, o)
@@ -210,5 +207,22 @@ func TestLimits(t *testing.T) {
 	}
 	if _, err := f.DigestRanges(context.Background(), reqs, nil); !errors.Is(err, ErrLimit) {
 		t.Errorf("requests: err %v, want ErrLimit", err)
+	}
+}
+
+// Without ETag or Last-Modified, a file replaced by one of another size is
+// still noticed, through the total of Content-Range.
+func TestReplacedWithoutValidators(t *testing.T) {
+	data := randomBytes(1 << 20)
+	s := httprangetest.New(t, data)
+	s.NoValidators()
+	f := open(t, s)
+	if f.Pinned() != "" {
+		t.Fatalf("pinned by %q", f.Pinned())
+	}
+	s.ReplaceAfter(1, data[:len(data)-1])
+	_, err := f.ReadAt(make([]byte, 512), 500_000)
+	if !errors.Is(err, ErrChanged) {
+		t.Fatalf("err %v, want ErrChanged", err)
 	}
 }

@@ -5,17 +5,17 @@ import (
 	"io"
 )
 
-// Reads smaller than bigRead are served from spans of at least minSpan
-// bytes kept in memory: tar headers (512 bytes each) and disk headers
-// cost one request each, not one per ReadAt. A read that starts where the
+// Reads smaller than bigRead are served from spans of whole blocks of
+// minSpan bytes kept in memory: a tar header (512 bytes) or a disk's
+// header and footer cost one request, not one per ReadAt. A read that starts where the
 // last span ended doubles the next span, up to maxSpan, so a sequential
 // reader (an inflater) makes few requests. Reads of bigRead bytes or more
 // are fetched exactly and not kept.
 const (
-	minSpan   = 32 << 10
+	minSpan   = 4 << 10
 	maxSpan   = 4 << 20
 	bigRead   = 1 << 20
-	keptSpans = 8
+	keptBytes = 8 << 20
 )
 
 // ReadAt reads len(p) bytes at off, within the context given to Open.
@@ -41,16 +41,18 @@ func (f *File) ReadAt(p []byte, off int64) (int, error) {
 	if hit {
 		return f.eofIfShort(len(want), len(p))
 	}
-	n := max(int64(len(want)), next)
-	n = min(n, f.size-off)
+	// Whole blocks of minSpan: the reads that walk back from the end of
+	// an archive, a few hundred bytes at a time, then cost one request.
+	start := off &^ (minSpan - 1)
+	end := min(max(off+int64(len(want)), start+next), f.size)
 	var buf bytes.Buffer
-	buf.Grow(int(n))
-	if err := f.fetch(f.ctx, off, n, &buf); err != nil {
+	buf.Grow(int(end - start))
+	if err := f.fetch(f.ctx, start, end-start, &buf); err != nil {
 		return 0, err
 	}
-	copy(want, buf.Bytes())
+	copy(want, buf.Bytes()[off-start:])
 	f.mu.Lock()
-	f.cache.add(off, buf.Bytes())
+	f.cache.add(start, buf.Bytes())
 	f.mu.Unlock()
 	return f.eofIfShort(len(want), len(p))
 }
@@ -77,9 +79,10 @@ func (w *sliceWriter) Write(p []byte) (int, error) {
 	return k, nil
 }
 
-// spanCache keeps the last keptSpans spans read.
+// spanCache keeps the spans read last, up to keptBytes.
 type spanCache struct {
 	spans []span
+	kept  int64
 	// lastEnd and lastLen are the end and length of the span fetched
 	// last, to notice a sequential reader.
 	lastEnd, lastLen int64
@@ -115,7 +118,9 @@ func (c *spanCache) add(off int64, data []byte) {
 	}
 	c.lastEnd, c.lastLen = off+int64(len(data)), int64(len(data))
 	c.spans = append(c.spans, span{off, data})
-	if len(c.spans) > keptSpans {
+	c.kept += int64(len(data))
+	for c.kept > keptBytes && len(c.spans) > 1 {
+		c.kept -= int64(len(c.spans[0].data))
 		c.spans = c.spans[1:]
 	}
 }

@@ -1,4 +1,7 @@
-package httprange
+// Package httprangetest serves one file on 127.0.0.1 for the tests of
+// range readers: with or without range support, dropping a connection
+// once, replacing the file after some requests, and counting what it sent.
+package httprangetest
 
 import (
 	"bytes"
@@ -11,9 +14,9 @@ import (
 	"time"
 )
 
-// testServer serves one file on 127.0.0.1 and counts what it sends. Its
-// behaviour is switched by its fields before or during a test.
-type testServer struct {
+// Server serves one file at every path. Change its behaviour with its
+// methods, before or during a test.
+type Server struct {
 	*httptest.Server
 
 	mu   sync.Mutex
@@ -21,7 +24,9 @@ type testServer struct {
 	etag string
 	// noRanges makes it answer every request with the whole file (200).
 	noRanges bool
-	// dropAfter, when not zero, makes the next range response close the
+	// noValidators makes it send neither ETag nor Last-Modified.
+	noValidators bool
+	// dropAfter, when not zero, makes the next range response break the
 	// connection after that many body bytes, once.
 	dropAfter int64
 	// replaceAfter, when not zero, swaps the file for replacement after
@@ -33,24 +38,50 @@ type testServer struct {
 	sent     atomic.Int64
 }
 
-func newTestServer(t *testing.T, data []byte) *testServer {
+// New starts a server of data, stopped when the test ends.
+func New(t testing.TB, data []byte) *Server {
 	t.Helper()
-	s := &testServer{data: data, etag: etagOf(data)}
+	s := &Server{data: data, etag: etagOf(data)}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
 	return s
 }
 
+// etagOf is a strong ETag that differs for files of different size or
+// first bytes, as a server's inode-size-time ETag differs for a new file.
 func etagOf(data []byte) string { return fmt.Sprintf(`"%x-%d"`, data[:min(8, len(data))], len(data)) }
 
-func (s *testServer) serve(w http.ResponseWriter, r *http.Request) {
+// NoRanges makes every answer the whole file with status 200.
+func (s *Server) NoRanges() { s.mu.Lock(); s.noRanges = true; s.mu.Unlock() }
+
+// NoValidators makes answers carry neither ETag nor Last-Modified.
+func (s *Server) NoValidators() { s.mu.Lock(); s.noValidators = true; s.mu.Unlock() }
+
+// DropAfter makes the next range answer break its connection after n body
+// bytes.
+func (s *Server) DropAfter(n int64) { s.mu.Lock(); s.dropAfter = n; s.mu.Unlock() }
+
+// ReplaceAfter serves data instead of the file from request n+1 on.
+func (s *Server) ReplaceAfter(n int64, data []byte) {
+	s.mu.Lock()
+	s.replaceAfter, s.replacement = n, data
+	s.mu.Unlock()
+}
+
+// Requests is the number of requests received.
+func (s *Server) Requests() int64 { return s.requests.Load() }
+
+// Sent is the number of body bytes written.
+func (s *Server) Sent() int64 { return s.sent.Load() }
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	n := s.requests.Add(1)
 	s.mu.Lock()
 	if s.replaceAfter > 0 && n > s.replaceAfter {
 		s.data, s.etag, s.replaceAfter = s.replacement, etagOf(s.replacement), 0
 	}
-	data, etag, noRanges, drop := s.data, s.etag, s.noRanges, s.dropAfter
-	if r.Header.Get("Range") != "" && drop > 0 {
+	data, etag, noRanges, noValidators, drop := s.data, s.etag, s.noRanges, s.noValidators, s.dropAfter
+	if r.Header.Get("Range") != "" && drop > 0 && !noRanges {
 		s.dropAfter = 0
 	} else {
 		drop = 0
@@ -62,8 +93,13 @@ func (s *testServer) serve(w http.ResponseWriter, r *http.Request) {
 		cw.Write(data)
 		return
 	}
-	w.Header().Set("ETag", etag)
-	http.ServeContent(cw, r, "a.ova", time.Unix(1700000000, 0), bytes.NewReader(data))
+	modified := time.Unix(1700000000, 0)
+	if noValidators {
+		modified = time.Time{}
+	} else {
+		w.Header().Set("ETag", etag)
+	}
+	http.ServeContent(cw, r, "", modified, bytes.NewReader(data))
 }
 
 // countingWriter counts body bytes and, with dropAfter, aborts the
