@@ -174,9 +174,12 @@ func (b *builder) typeName09(c *Node) (string, bool) {
 	base, typed := strings.CutSuffix(t.Name.Local, "_Type")
 	switch {
 	case !typed:
-	case c.Name.Local == "Content" && (base == "VirtualSystem" || base == "VirtualSystemCollection"):
-		return base, true
-	case c.Name.Local == "Section" && strings.HasSuffix(base, "Section") && base != "Section":
+	case c.Name.Local == "Content" && (base == "VirtualSystem" || base == "VirtualSystemCollection"),
+		c.Name.Local == "Section" && strings.HasSuffix(base, "Section") && base != "Section":
+		if !strings.HasPrefix(t.Written, "ovf:") {
+			b.f.Add(rules.Env09TypePrefix.New(b.f.At(t.Pos), "xsi:type %s names %s in the OVF 0.9 namespace, but not with the prefix ovf; VirtualBox compares the text with \"ovf:%s\" and skips it", Quote(t.Written), base, t.Name.Local).
+				WithHint(`Bind the 0.9 namespace to the prefix ovf (xmlns:ovf="` + NSEnvelope09 + `") and write xsi:type="ovf:` + t.Name.Local + `".`))
+		}
 		return base, true
 	}
 	return bad("has xsi:type %s, which names no %s type", Quote(t.Written), map[bool]string{true: "Content (VirtualSystem_Type or VirtualSystemCollection_Type)", false: "section (a ...Section_Type)"}[c.Name.Local == "Content"])

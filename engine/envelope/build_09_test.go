@@ -126,3 +126,21 @@ func TestXSITypeScope(t *testing.T) {
 	}
 	assertFindings(t, doc, fs, []want{{rule: "ENV060", at: `<Section xsi:type="o:`, msg: "prefix is not declared"}})
 }
+
+// TestOVF09TypePrefix: a usable xsi:type spelled without the ovf prefix is
+// read, and ENV061 says VirtualBox would not read it.
+func TestOVF09TypePrefix(t *testing.T) {
+	other := build09(`<Section xmlns:v="http://www.vmware.com/schema/ovf/1/envelope" xsi:type="v:DiskSection_Type">`, "")
+	env, fs := Parse([]byte(other), "appliance.ovf")
+	if env.DiskSection == nil {
+		t.Fatalf("the DiskSection was not read:%s", dump(fs))
+	}
+	assertFindings(t, other, fs, []want{{rule: "ENV061", at: `xsi:type="v:`, msg: `"ovf:DiskSection_Type"`}})
+
+	_, fs = Parse([]byte(build09("", "")), "appliance.ovf")
+	for _, f := range fs {
+		if f.Rule == "ENV061" {
+			t.Errorf("ENV061 on ovf:-prefixed types: %s", f.Message)
+		}
+	}
+}
