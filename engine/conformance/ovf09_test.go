@@ -84,6 +84,10 @@ func TestRules09(t *testing.T) {
 		// RASD order: 0.9's, not 1.x's alphabetical one.
 		{"HW030", parts09{hw: `<Item><rasd:InstanceId>9</rasd:InstanceId>` + "\n<rasd:Caption>USB</rasd:Caption>" + H + `<rasd:ResourceType>23</rasd:ResourceType></Item>`}.doc(),
 			parts09{hw: `<Item><rasd:Caption>USB</rasd:Caption><rasd:Description>USB controller</rasd:Description><rasd:InstanceId>9</rasd:InstanceId><rasd:ResourceType>23</rasd:ResourceType><rasd:Address>0</rasd:Address><rasd:BusNumber>0</rasd:BusNumber></Item>`}.doc()},
+		// Properties: 0.9 names the default defaultValue and the user
+		// flag configurableByUser.
+		{"PRD013", parts09{prod: `<Section xsi:type="ovf:ProductSection_Type"><Info>p</Info><Product>A</Product>` + "\n" + `<Property ovf:key="ip" ovf:type="string"/>` + H + `</Section>`}.doc(),
+			parts09{prod: `<Section xsi:type="ovf:ProductSection_Type"><Info>p</Info><Product>A</Product><Property ovf:key="ip" ovf:type="string" ovf:defaultValue="10.0.0.1"/><Property ovf:key="name" ovf:type="string" ovf:configurableByUser="true"/></Section>`}.doc()},
 		// Values are judged as in 1.x.
 		{"HW033", parts09{hw: `<Item><rasd:Caption>x</rasd:Caption><rasd:InstanceId>9</rasd:InstanceId><rasd:ResourceType>23</rasd:ResourceType>` + "\n<rasd:AutomaticAllocation>yes</rasd:AutomaticAllocation>" + H + `</Item>`}.doc(),
 			parts09{}.doc()},

@@ -191,3 +191,19 @@ func hint09(local string) string {
 	}
 	return `Name the section's type, e.g. <Section xsi:type="ovf:DiskSection_Type">, with xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" and xmlns:ovf="` + NSEnvelope09 + `" declared on the Envelope.`
 }
+
+// property09 reads a Property's default and user flag under their OVF 0.9
+// names, ovf:defaultValue and ovf:configurableByUser (COT's OVFNameHelper0,
+// glennmatthews/cot COT/vm_description/ovf/name_helper.py: PROP_VALUE and
+// PROP_USER_CONFIGABLE; IBM open-ovf's 0.9 sample writes
+// configurableByUser), when the 1.x names are absent.
+func (b *builder) property09(n *Node, p *Property) {
+	if !p.HasValue {
+		p.Value, p.HasValue = b.attr(n, "defaultValue")
+	}
+	if _, ok := b.attr(n, "userConfigurable"); !ok {
+		if v, _ := b.attrBool(n, "configurableByUser"); v != nil {
+			p.UserConfigurable = *v
+		}
+	}
+}

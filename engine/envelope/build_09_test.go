@@ -144,3 +144,24 @@ func TestOVF09TypePrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestOVF09Property: 0.9's defaultValue and configurableByUser are the
+// property's value and user flag.
+func TestOVF09Property(t *testing.T) {
+	doc := strings.Replace(build09("", ""), "<Info>A virtual machine</Info>", `<Info>A virtual machine</Info>
+<Section xsi:type="ovf:ProductSection_Type"><Info>p</Info><Product>A</Product>
+<Property ovf:key="ip" ovf:type="string" ovf:defaultValue="10.0.0.1"/>
+<Property ovf:key="name" ovf:type="string" ovf:configurableByUser="true"/>
+</Section>`, 1)
+	env, fs := Parse([]byte(doc), "appliance.ovf")
+	if env.Content == nil || len(env.Content.Products) != 1 || len(env.Content.Products[0].Properties) != 2 {
+		t.Fatalf("the ProductSection was not read:%s", dump(fs))
+	}
+	ip, name := env.Content.Products[0].Properties[0], env.Content.Products[0].Properties[1]
+	if !ip.HasValue || ip.Value != "10.0.0.1" {
+		t.Errorf("defaultValue not read: %+v", ip)
+	}
+	if !name.UserConfigurable {
+		t.Errorf("configurableByUser not read: %+v", name)
+	}
+}
