@@ -193,14 +193,14 @@ func checkBatch(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "ovacheck: %v\n", err)
 		return exitCantRun
 	}
-	if len(results) > 1 {
-		// The summary goes with the text, and beside machine formats on
-		// standard error, so that standard output stays one document.
-		w := stderr
-		if f.format == "text" {
-			w = stdout
-		}
-		writeSummary(w, results)
+	// The summary follows the text of several reports; beside a machine
+	// format it goes to standard error, always (CI logs show it, and the
+	// action reads its last line), so that standard output stays one
+	// document.
+	if f.format != "text" {
+		writeSummary(stderr, results)
+	} else if len(results) > 1 {
+		writeSummary(stdout, results)
 	}
 	worst := exitOK
 	for _, r := range results {
@@ -348,8 +348,12 @@ func writeSummary(w io.Writer, results []packageResult) {
 		fmt.Fprintf(w, "  %-7s %6d %8d %6d  %s\n", strings.ToUpper(string(r.Report.Verdict)), e, wn, n, r.Path)
 		tally[string(r.Report.Verdict)]++
 	}
-	fmt.Fprintf(w, "  %d packages: %d pass, %d warn, %d fail, %d could not be checked\n",
-		len(results), tally["pass"], tally["warn"], tally["fail"], tally["could not check"])
+	noun := "packages"
+	if len(results) == 1 {
+		noun = "package"
+	}
+	fmt.Fprintf(w, "  %d %s: %d pass, %d warn, %d fail, %d could not be checked\n",
+		len(results), noun, tally["pass"], tally["warn"], tally["fail"], tally["could not check"])
 }
 
 func severityCounts(fs []report.Finding) (errors, warnings, notes int) {
