@@ -1,6 +1,10 @@
 package conformance
 
-import "github.com/ovacheck/ovacheck/engine/envelope"
+import (
+	"strings"
+
+	"github.com/ovacheck/ovacheck/engine/envelope"
+)
 
 // OVF 0.9, VMware's pre-standard grammar. Package envelope gives a 0.9
 // descriptor the model of its 1.x twin (each Section and Content with a
@@ -116,4 +120,17 @@ func (c *checker) cimOrderHint(cl *cimClass) string {
 		return "Put the Item's elements in OVF 0.9's order (Caption, Description, InstanceId, ResourceType, OtherResourceType, ResourceSubType, PoolID, ConsumerVisibility, HostResource, AllocationUnits, VirtualQuantity, Reservation, Limit, Weight, AutomaticAllocation, AutomaticDeallocation, Parent, Connection, Address, MappingBehavior, AddressOnParent, BusNumber); schema validators report other orders, though importers read them."
 	}
 	return "Sort the Item's CIM elements alphabetically (Address, AddressOnParent, AllocationUnits, ..., ElementName, HostResource, InstanceID, ..., ResourceType, VirtualQuantity); schema validators report other orders, though importers read them."
+}
+
+// versionAttrContradicts reports whether the Envelope's ovf:version v
+// contradicts its namespace: 2.x wants 2, OVF 0.9 wants 0 (VMware writes
+// "0.9", IBM open-ovf "0.9.5"), 1.x takes 1 or 0.
+func (c *checker) versionAttrContradicts(v string) bool {
+	switch {
+	case c.v2:
+		return !strings.HasPrefix(v, "2")
+	case c.v09():
+		return !strings.HasPrefix(v, "0")
+	}
+	return !strings.HasPrefix(v, "1") && !strings.HasPrefix(v, "0")
 }

@@ -88,6 +88,8 @@ func TestRules09(t *testing.T) {
 		// flag configurableByUser.
 		{"PRD013", parts09{prod: `<Section xsi:type="ovf:ProductSection_Type"><Info>p</Info><Product>A</Product>` + "\n" + `<Property ovf:key="ip" ovf:type="string"/>` + H + `</Section>`}.doc(),
 			parts09{prod: `<Section xsi:type="ovf:ProductSection_Type"><Info>p</Info><Product>A</Product><Property ovf:key="ip" ovf:type="string" ovf:defaultValue="10.0.0.1"/><Property ovf:key="name" ovf:type="string" ovf:configurableByUser="true"/></Section>`}.doc()},
+		// Identity: a 0.9 Envelope says ovf:version="0.9" if anything.
+		{"ENV047", strings.Replace(parts09{}.doc(), `ovf:version="0.9">`, `ovf:version="1.0">`+H, 1), parts09{}.doc()},
 		// Values are judged as in 1.x.
 		{"HW033", parts09{hw: `<Item><rasd:Caption>x</rasd:Caption><rasd:InstanceId>9</rasd:InstanceId><rasd:ResourceType>23</rasd:ResourceType>` + "\n<rasd:AutomaticAllocation>yes</rasd:AutomaticAllocation>" + H + `</Item>`}.doc(),
 			parts09{}.doc()},
