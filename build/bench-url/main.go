@@ -98,7 +98,7 @@ func run(bin string, size int64) error {
 		var rep struct {
 			Verdict  string
 			Findings []struct{ Rule, Severity, Message string }
-			Input   struct {
+			Input    struct {
 				BytesTransferred int64
 				Requests         int
 			}
