@@ -69,7 +69,7 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `ovacheck checks OVF packages: is it intact, is it well-formed, will it import, what is in it.
 
 usage:
-  ovacheck [flags] PACKAGE.ova | DESCRIPTOR.ovf | FOLDER | -
+  ovacheck [flags] PACKAGE.ova | DESCRIPTOR.ovf | FOLDER | - | https://HOST/PACKAGE.ova
   ovacheck [flags] PACKAGE|FOLDER|GLOB...   several at once, --jobs at a time, with a summary
   ovacheck info [flags] PACKAGE
   ovacheck rules

@@ -4,6 +4,7 @@
 //	ovacheck [flags] appliance.ova      check a package
 //	ovacheck [flags] appliance.ovf      check a descriptor and its files
 //	curl -s URL | ovacheck -            check while downloading
+//	ovacheck https://host/a.ova         check through HTTP range requests
 //	ovacheck info appliance.ova         what is in the package
 //	ovacheck spec appliance.ova         what a deployer must decide (govc import.spec JSON with --format json)
 //	ovacheck rules                      list every rule
