@@ -187,7 +187,7 @@ func checkBatch(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return exitCantRun
 	}
 	results := runBatch(ctx, names, f.jobs, func(ctx context.Context, name string) (*report.Report, error) {
-		return checkPackage(ctx, name, stdin, f.descriptorOnly, opts, failOn)
+		return checkPackage(ctx, name, stdin, stderr, f, opts, failOn)
 	})
 	if err := writeResults(stdout, results, f, failOn); err != nil {
 		fmt.Fprintf(stderr, "ovacheck: %v\n", err)
@@ -239,15 +239,18 @@ func runBatch(ctx context.Context, names []string, jobs int, check func(context.
 	return results
 }
 
-// checkPackage checks one package of a batch, without a progress bar (bars
-// of parallel checks would draw over one another).
-func checkPackage(ctx context.Context, name string, stdin io.Reader, descriptorOnly bool, opts []engine.Option, failOn report.Severity) (*report.Report, error) {
-	src, closeSrc, err := openSource(name, stdin, descriptorOnly)
+// checkPackage checks one package of a batch (a file, a folder package, a
+// URL or standard input), without a progress bar: bars of parallel checks
+// would draw over one another.
+func checkPackage(ctx context.Context, name string, stdin io.Reader, stderr io.Writer, f *checkFlags, opts []engine.Option, failOn report.Severity) (*report.Report, error) {
+	src, closeSrc, remote, err := openInput(ctx, name, stdin, f.descriptorOnly, stderr)
 	if err != nil {
 		return nil, err
 	}
 	defer closeSrc()
+	opts = append(slices.Clip(opts), remote.options(f.structureOnly)...)
 	rep, err := engine.Check(ctx, src, opts...)
+	remote.annotate(rep)
 	if err != nil {
 		return nil, err
 	}

@@ -144,3 +144,19 @@ func TestRunBatchKeepsOrderAndBoundsJobs(t *testing.T) {
 		}
 	}
 }
+
+// The flags of a single check hold in a batch: --structure-only skips the
+// digests of each package and says so.
+func TestBatchKeepsCheckFlags(t *testing.T) {
+	s := writeSamples(t)
+	code, out, _ := ovacheck(t, nil, "--format", "jsonl", "--structure-only", s.sound, s.damaged)
+	if code != exitOK {
+		t.Errorf("exit %d, want 0: the flipped disk bit is not read with --structure-only", code)
+	}
+	for i, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r report.Report
+		if err := json.Unmarshal([]byte(line), &r); err != nil || len(r.Skipped) == 0 {
+			t.Errorf("line %d: skipped %v, %v", i+1, r.Skipped, err)
+		}
+	}
+}
