@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/x509"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -279,7 +278,8 @@ func openSource(name string, stdin io.Reader, descriptorOnly bool) (engine.Sourc
 		return engine.Folder(root.FS(), filepath.Base(name)), func() { root.Close() }, nil
 	}
 	if descriptorOnly {
-		return engine.Source{}, nop, errors.New("--descriptor-only takes an .ovf file")
+		src, err := descriptorOnlySource(name)
+		return src, nop, err
 	}
 	file, err := os.Open(name)
 	if err != nil {
