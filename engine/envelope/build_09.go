@@ -16,7 +16,8 @@ import (
 // is renamed in the tree to the 1.x element name (DiskSection,
 // VirtualSystem), so that every check, here and in package conformance,
 // reads it as it reads 1.x. One without a usable xsi:type is no section and
-// no virtual system; it keeps its name and gets an ENV060 finding.
+// no virtual system; it keeps its name and gets an ENV060 finding (ENV048
+// for an optional Section whose type 0.9 does not define).
 //
 // Usable means what the XML Schema instance rules make of it (XML Schema
 // 1.0 Part 1 2.6.1, Namespaces in XML 1.0 6.2): the attribute is type in
@@ -181,6 +182,16 @@ func (b *builder) typeName09(c *Node) (string, bool) {
 				WithHint(`Bind the 0.9 namespace to the prefix ovf (xmlns:ovf="` + NSEnvelope09 + `") and write xsi:type="ovf:` + t.Name.Local + `".`))
 		}
 		return base, true
+	}
+	if req, _ := b.attrBool(c, "required"); req != nil && !*req && c.Name.Local == "Section" {
+		// A type 0.9 does not define, on a section its producer marked
+		// optional: consumers skip it, as they skip any optional
+		// section they do not know (DSP0243 1.0.0 7.3 writes down what
+		// 0.9 consumers already did; VirtualBox skips a type it does not
+		// recognise, ovfreader.cpp HandleVirtualSystemContent).
+		b.f.Add(rules.EnvUndefinedOptional.New(b.f.At(c.Pos), "<Section> has xsi:type %s, which names no OVF 0.9 section type; it is marked ovf:required=\"false\", so consumers skip it", Quote(t.Written)).
+			WithHint("Name a section type (e.g. ovf:AnnotationSection_Type), or put custom content in a namespace of your own."))
+		return "", false
 	}
 	return bad("has xsi:type %s, which names no %s type", Quote(t.Written), map[bool]string{true: "Content (VirtualSystem_Type or VirtualSystemCollection_Type)", false: "section (a ...Section_Type)"}[c.Name.Local == "Content"])
 }

@@ -116,6 +116,19 @@ func TestOVF09NoType(t *testing.T) {
 	}
 }
 
+// TestOVF09OptionalUnknownType: a section type 0.9 does not define, on a
+// Section marked ovf:required="false", is skipped with ENV048, not refused.
+func TestOVF09OptionalUnknownType(t *testing.T) {
+	doc := strings.Replace(build09("", ""), "</References>", "</References>\n"+`<Section ovf:required="false" xsi:type="ovf:UnsupportedSectionFoo"><Info>x</Info></Section>`, 1)
+	_, fs := Parse([]byte(doc), "appliance.ovf")
+	assertFindings(t, doc, fs, []want{{rule: "ENV048", at: `<Section ovf:required="false"`, msg: "UnsupportedSectionFoo"}})
+	for _, f := range fs {
+		if f.Rule == "ENV060" {
+			t.Errorf("unexpected ENV060: %s", f.Message)
+		}
+	}
+}
+
 // TestXSITypeScope: a prefix declared on a sibling is out of scope.
 func TestXSITypeScope(t *testing.T) {
 	doc := strings.Replace(build09(`<Section xsi:type="o:DiskSection_Type">`, ""),
