@@ -10,7 +10,7 @@ import (
 )
 
 // fetch writes the n bytes at off to w, asking again from the byte where a
-// response broke. It fails at once on ErrChanged, ErrLimit, a cancelled
+// response broke. It fails at once on ErrChanged, ErrLimit, ErrRefused, a cancelled
 // context or a status that no retry will change (404, 403, ...), and after
 // Retries failures in a row that brought no byte.
 func (f *File) fetch(ctx context.Context, off, n int64, w io.Writer) error {
@@ -30,7 +30,7 @@ func (f *File) fetch(ctx context.Context, off, n int64, w io.Writer) error {
 			continue
 		}
 		var status *statusError
-		if errors.Is(err, ErrChanged) || errors.Is(err, ErrLimit) || ctx.Err() != nil || errors.As(err, &status) && !status.retry() {
+		if errors.Is(err, ErrChanged) || errors.Is(err, ErrLimit) || errors.Is(err, ErrRefused) || ctx.Err() != nil || errors.As(err, &status) && !status.retry() {
 			return err
 		}
 		if k > 0 {

@@ -35,6 +35,10 @@ var ErrChanged = errors.New("the file changed on the server while it was read")
 // or Options.MaxRequests.
 var ErrLimit = errors.New("the limit on requests or bytes was reached")
 
+// ErrRefused is wrapped by a Doer's error for a request it would not send
+// (an address a guard forbids): such a request is not retried.
+var ErrRefused = errors.New("the request was refused before it was sent")
+
 // Doer sends one HTTP request: an *http.Client, or a Worker's fetch.
 type Doer interface {
 	Do(*http.Request) (*http.Response, error)
