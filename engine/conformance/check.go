@@ -43,6 +43,9 @@ type checker struct {
 
 	files   map[string]bool
 	configs map[string]bool
+	// emptyReported holds collections inside one already reported as
+	// holding no VirtualSystem (ENV049), so that one problem is one finding.
+	emptyReported map[*envelope.Node]bool
 }
 
 func newChecker(e *envelope.Envelope) *checker {

@@ -82,6 +82,7 @@ func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
 		if cl == nil {
 			if !c.isOVF(ch) {
 				vendorSeen = true
+				c.itemExtension(ch, what)
 			}
 			continue
 		}
@@ -91,6 +92,11 @@ func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
 			idx, ok = cl.order["InstanceID"], true
 		}
 		if !ok {
+			if !notFalse(ch) {
+				c.Add(rules.HwUndefinedOptional.New(c.At(ch.Pos), "<%s> is not an element of %s; it is marked ovf:required=\"false\", so a consumer may ignore the whole <%s> (DSP0243 Table 2)", name, cl.name, what).
+					WithHint("Use the element the class defines for this value (names are case-sensitive), or move the data to an element in a namespace of your own."))
+				continue
+			}
 			c.Add(rules.HwUndefinedElement.New(c.At(ch.Pos), "<%s> is not an element of %s", name, cl.name).
 				WithHint("Check the spelling (names are case-sensitive), or move vendor data to an element in the vendor's own namespace."))
 			continue
@@ -117,6 +123,27 @@ func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
 		c.cimValue(ch)
 	}
 	return counts
+}
+
+// itemExtension judges a child of an Item or System in a namespace that is
+// neither OVF nor a CIM class (DSP0243 1.0.0 8.2, Table 2): a consumer that
+// does not know a required child fails the Item, and one that does not know
+// an optional child ignores the Item. Known vendors' namespaces (vmw:Config
+// and the like) are left to their own consumers, and so are the other CIM
+// settings-data classes (OVF 2.x's CIM_ProcessorAllocationSettingData, which
+// COT writes into 1.x Items), whose elements are CIM's, not unknown.
+func (c *checker) itemExtension(ch *envelope.Node, what string) {
+	ns := ch.Name.Space
+	if what == "System" || vendorNamespaces[ns] != "" || isEnvelopeNS(ns) || ns == "" || strings.HasPrefix(ns, cimSchemaPrefix) {
+		return
+	}
+	if notFalse(ch) {
+		c.Add(rules.HwRequiredExtension.New(c.At(ch.Pos), "<%s> in namespace %s inside <%s> is required (no ovf:required=\"false\"); a consumer that does not know it must fail the <%s>, and with it the import", ch.Name.Local, q(ns), what, what).
+			WithHint(`Add ovf:required="false" to the element if the device works without it, or remove it.`))
+		return
+	}
+	c.Add(rules.HwOptionalExtension.New(c.At(ch.Pos), "<%s> in namespace %s inside <%s> is marked ovf:required=\"false\"; a consumer that does not know it ignores the whole <%s> (DSP0243 Table 2)", ch.Name.Local, q(ns), what, what).
+		WithHint("Keep vendor data out of Items the guest needs, or accept that a consumer following DSP0243 Table 2 leaves the device out."))
 }
 
 // cimValue checks the type and value map of one CIM element's text.

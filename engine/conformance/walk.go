@@ -82,6 +82,9 @@ func (c *checker) content(n *envelope.Node) {
 		level = levelCollection
 	}
 	c.infoFirst(n, "<"+kind+">")
+	if kind == "VirtualSystemCollection" {
+		c.emptyCollection(n)
+	}
 	const (
 		slotInfo = iota
 		slotName
@@ -136,6 +139,44 @@ func (c *checker) content(n *envelope.Node) {
 			c.undefined(ch, "<"+kind+">")
 		}
 	}
+}
+
+// emptyCollection reports a VirtualSystemCollection with no VirtualSystem
+// anywhere below it: DSP0243 1.0.0 7.2 makes a collection a container of
+// virtual systems, and one without any deploys nothing. Only the outermost
+// such collection is reported.
+func (c *checker) emptyCollection(n *envelope.Node) {
+	if c.emptyReported[n] {
+		return
+	}
+	var systems int
+	var inner []*envelope.Node
+	var walk func(*envelope.Node)
+	walk = func(p *envelope.Node) {
+		for _, ch := range p.Children {
+			switch {
+			case !c.isOVF(ch):
+			case ch.Name.Local == "VirtualSystem":
+				systems++
+			case ch.Name.Local == "VirtualSystemCollection":
+				inner = append(inner, ch)
+				walk(ch)
+			}
+		}
+	}
+	walk(n)
+	if systems > 0 {
+		return
+	}
+	if c.emptyReported == nil {
+		c.emptyReported = map[*envelope.Node]bool{}
+	}
+	for _, ch := range inner {
+		c.emptyReported[ch] = true
+	}
+	id, _ := attrValue(n, "id")
+	c.Add(rules.EnvEmptyCollection.New(c.At(n.Pos), "VirtualSystemCollection %s holds no VirtualSystem, so deploying the package creates no virtual machine", q(id)).
+		WithHint("Add the VirtualSystem elements the appliance consists of, or describe a single machine with a VirtualSystem instead of a collection."))
 }
 
 // section checks a known section's version, placement and multiplicity,
