@@ -46,9 +46,9 @@ type Doer interface {
 
 // Options tune a File. The zero value is usable.
 type Options struct {
-	// Client sends the requests; default an http.Client without a
-	// timeout (a range of a large member may take long; the context
-	// bounds it).
+	// Client sends the requests; it is required. (No default: an
+	// http.Client would link net/http's whole transport into a Worker,
+	// which sends through the Workers fetch.)
 	Client Doer
 	// Retries is how many times a range is asked for again after a
 	// failure that made no progress (a refused connection, a 5xx, a body
@@ -73,9 +73,6 @@ type Options struct {
 }
 
 func (o *Options) defaults() {
-	if o.Client == nil {
-		o.Client = &http.Client{}
-	}
 	if o.Retries == 0 {
 		o.Retries = 5
 	}
@@ -120,6 +117,9 @@ type File struct {
 // naming the status.
 func Open(ctx context.Context, url string, o Options) (*File, error) {
 	o.defaults()
+	if o.Client == nil {
+		return nil, errors.New("httprange: Options.Client is nil")
+	}
 	f := &File{ctx: ctx, url: url, o: o}
 	resp, err := f.get(ctx, 0, o.Probe, false)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"math/rand/v2"
+	"net/http"
 	"testing"
 	"time"
 
@@ -30,7 +31,7 @@ func sha256Hex(b []byte) string {
 }
 
 // small segments so that a few MiB make many ranges.
-var testOptions = Options{Segment: 256 << 10, Parallel: 3, Backoff: time.Millisecond}
+var testOptions = Options{Client: http.DefaultClient, Segment: 256 << 10, Parallel: 3, Backoff: time.Millisecond}
 
 func open(t *testing.T, s *httprangetest.Server) *File {
 	t.Helper()

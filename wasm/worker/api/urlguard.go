@@ -3,13 +3,11 @@ package api
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/ovacheck/ovacheck/engine/httprange"
 )
@@ -31,17 +29,9 @@ type URLConfig struct {
 	AllowLoopbackHTTP func() bool
 }
 
-// URLFetch is the configuration the endpoint uses.
-var URLFetch = URLConfig{
-	Client: &http.Client{
-		Timeout:       60 * time.Second,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	},
-	Resolve: func(ctx context.Context, host string) ([]netip.Addr, error) {
-		return net.DefaultResolver.LookupNetIP(ctx, "ip", host)
-	},
-	AllowLoopbackHTTP: func() bool { return false },
-}
+// URLFetch is the configuration the endpoint uses: set natively by
+// urlfetch_native.go, in the Worker by wasm/worker/fetch_js.go.
+var URLFetch URLConfig
 
 // refusal is a URL the endpoint will not fetch, with the reason in a
 // sentence and a short code ("scheme", "address", "name", "redirect").

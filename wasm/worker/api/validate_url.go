@@ -76,6 +76,10 @@ func validateURL(w http.ResponseWriter, r *http.Request) {
 		writeURLError(w, http.StatusBadRequest, urlError{Error: `"url" must be an absolute https URL`, URL: truncate(raw, 200)})
 		return
 	}
+	if URLFetch.Client == nil || URLFetch.Resolve == nil {
+		writeURLError(w, http.StatusNotImplemented, urlError{Error: "this server is not set up to fetch URLs"})
+		return
+	}
 	g := &guard{cfg: URLFetch, maxSubrequests: MaxURLSubrequests}
 	if err := g.check(r.Context(), u); err != nil {
 		writeURLError(w, http.StatusForbidden, refusalError(err, raw))
