@@ -218,6 +218,19 @@ func TestLenientWhereConsumersAre(t *testing.T) {
 	wantSeverities(t, "ENV046", report.Warning, report.Error)
 	expectRule(t, strings.Replace(parts{hwattr: ` ovf:transport="iso"`}.doc(), `ovf:transport="iso">`, `ovf:transport="iso">`+H, 1), "HW041")
 	wantSeverities(t, "HW041", report.Warning, report.Error)
+
+	// A negative ovf:size (REF017) and a UNC href (REF018) are judged by
+	// envelope. VMware accepts both (recalled, issue 11), so naming VMware
+	// targets makes them warnings; with no target named they stay errors,
+	// because XenCenter cannot load a negative size into its unsigned field
+	// and Proxmox and virt-v2v refuse a UNC path (consequences_ref.go).
+	for _, id := range []string{"REF017", "REF018"} {
+		wantSeverities(t, id, report.Error, report.Error)
+		r, _ := rules.Lookup(id)
+		if got := r.SeverityFor("compat", []rules.Consumer{rules.VSphere, rules.Workstation}); got != report.Warning {
+			t.Errorf("%s with VMware targets: %s, want warning", id, got)
+		}
+	}
 }
 
 // TestDiskSectionShallRules: DSP0243 1.0.0 9.1, judged by envelope's

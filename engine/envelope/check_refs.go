@@ -89,6 +89,10 @@ func (c *checker) checkHref(fl *File) {
 	}
 	isDrive := len(href) >= 2 && href[1] == ':' && ((href[0] >= 'a' && href[0] <= 'z') || (href[0] >= 'A' && href[0] <= 'Z'))
 	switch {
+	case strings.HasPrefix(href, `\\`):
+		c.f.Add(rules.RefUNC.New(loc, "href %s is a Windows UNC path to a network share", Quote(href)).
+			WithHint("Put the file beside the descriptor and reference it by its name; only a consumer running on Windows with access to the share can open this path."))
+		return
 	case strings.HasPrefix(href, "/") || strings.HasPrefix(href, `\`) || isDrive:
 		c.f.Add(rules.RefAbsolute.New(loc, "href %s is an absolute path", Quote(href)).
 			WithHint("Reference the file relative to the descriptor, e.g. just its name; an absolute path names a file on the producer's machine."))
@@ -104,6 +108,9 @@ func (c *checker) checkHref(fl *File) {
 		if c.inArchive {
 			c.f.Add(rules.RefOutsideOVA.New(loc, "href %s has a .. segment; in an OVA every File must be a member of the archive", Quote(href)).
 				WithHint("Reference the archive member by its name, without .. segments."))
+		} else if c.files != nil {
+			c.f.Add(rules.RefDotDot.New(loc, "href %s climbs out of the descriptor's folder with ..; the file was not checked (its presence, size and digest), because ovacheck reads only the package's own folder", Quote(href)).
+				WithHint("Keep every file of the package in the descriptor's folder (or below it) and reference it without ..; an OVA cannot hold such a file at all."))
 		} else {
 			c.f.Add(rules.RefDotDot.New(loc, "href %s climbs out of the descriptor's folder with ..", Quote(href)).
 				WithHint("Keep every file of the package in the descriptor's folder (or below it) and reference it without ..; an OVA cannot hold such a file at all."))
@@ -160,7 +167,10 @@ func isHex(b byte) bool {
 // checkFileAttrs checks ovf:size, ovf:chunkSize and ovf:compression.
 func (c *checker) checkFileAttrs(fl *File) {
 	if c.hasAttr(fl.Node, "size") {
-		if fl.Size == nil || *fl.Size < 0 {
+		if fl.Size != nil && *fl.Size < 0 {
+			c.f.Add(rules.RefSizeNegative.New(c.at(fl.Node.AttrPos("size")), "ovf:size %s is negative; the schema's type is an unsigned byte count", Quote(fl.SizeText)).
+				WithHint("Write the file's size in bytes, or leave ovf:size out when it is not known."))
+		} else if fl.Size == nil {
 			c.f.Add(rules.RefSizeSyntax.New(c.at(fl.Node.AttrPos("size")), "ovf:size %s is not a number of bytes", Quote(fl.SizeText)).
 				WithHint("Write the file's size as a non-negative decimal integer of bytes, or leave ovf:size out."))
 		}
