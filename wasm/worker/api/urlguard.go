@@ -65,6 +65,8 @@ type guard struct {
 	final       map[string]*url.URL
 	resolved    map[string]bool // hosts whose addresses were all public
 	subrequests int
+	// exhausted is set once a subrequest was refused for the cap.
+	exhausted bool
 }
 
 // count takes one subrequest from the budget, or refuses.
@@ -72,6 +74,7 @@ func (g *guard) count() error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.subrequests >= g.maxSubrequests {
+		g.exhausted = true
 		return &refusal{"limit", fmt.Sprintf("reading the package's structure took more than %d subrequests", g.maxSubrequests)}
 	}
 	g.subrequests++

@@ -124,6 +124,14 @@ func validateURL(w http.ResponseWriter, r *http.Request) {
 		writeURLError(w, statusOfURLError(err), refusalError(err, raw))
 		return
 	}
+	g.mu.Lock()
+	if g.exhausted {
+		// Past the archive's headers and small members, only the disk
+		// probes read more: they stopped where the cap was reached, and
+		// each such disk's notes say so.
+		rep.Skipped = append(rep.Skipped, fmt.Sprintf("part of the disk headers and grain tables (the cap of %d subrequests was reached; the disks' notes say which)", MaxURLSubrequests))
+	}
+	g.mu.Unlock()
 	rep.Input.URL = truncate(raw, 2000)
 	rep.Input.BytesTransferred = f.Transferred()
 	rep.Input.Requests = int(f.Requests())

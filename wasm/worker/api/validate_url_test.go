@@ -43,14 +43,19 @@ func decodeURLError(t *testing.T, w *httptest.ResponseRecorder, status int, refu
 	return e
 }
 
-func bigPackage() []byte {
+// bigPackageDisk is a stream-optimized VMDK of 4 MiB of random content:
+// its probe reads a few dozen kilobytes in about 17 ranges.
+func bigPackageDisk() []byte {
 	content := make([]byte, 4<<20)
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range content {
 		content[i] = byte(r.Uint32())
 	}
-	disk := ovatest.StreamOptimizedVMDK(8<<20, content)
-	return ovatest.OVA(tar.FormatUSTAR, ovatest.Appliance{Disks: [][]byte{disk}}.Members()...)
+	return ovatest.StreamOptimizedVMDK(8<<20, content)
+}
+
+func bigPackage() []byte {
+	return ovatest.OVA(tar.FormatUSTAR, ovatest.Appliance{Disks: [][]byte{bigPackageDisk()}}.Members()...)
 }
 
 // Under the test setting, a package on a loopback server gets its
@@ -153,6 +158,21 @@ func TestValidateURLTestSettingAndRedirects(t *testing.T) {
 	rep := decodeReport(t, postURL(t, fmt.Sprintf(`{"url": %q}`, redirects.URL+"/public")))
 	if rep.Verdict == report.Fail {
 		t.Errorf("through a redirect: %+v", rep.Findings)
+	}
+}
+
+// Disks whose probes need more subrequests than the cap still get a
+// report, which says what was not read.
+func TestValidateURLProbeCap(t *testing.T) {
+	withURLConfig(t, true, nil)
+	var disks [][]byte
+	for range 3 {
+		disks = append(disks, bigPackageDisk())
+	}
+	s := httprangetest.New(t, ovatest.OVA(tar.FormatUSTAR, ovatest.Appliance{Disks: disks}.Members()...))
+	rep := decodeReport(t, postURL(t, fmt.Sprintf(`{"url": %q}`, s.URL+"/a.ova")))
+	if s.Requests() > MaxURLSubrequests || len(rep.Skipped) != 2 || !strings.Contains(rep.Skipped[1], "subrequests") {
+		t.Errorf("%d subrequests; skipped %q", s.Requests(), rep.Skipped)
 	}
 }
 
