@@ -59,6 +59,8 @@ type (
 	sarifRule struct {
 		ID                   string            `json:"id"`
 		ShortDescription     sarifText         `json:"shortDescription"`
+		FullDescription      sarifText         `json:"fullDescription"`
+		Help                 sarifHelp         `json:"help"`
 		HelpURI              string            `json:"helpUri"`
 		DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
 		Properties           sarifRuleProperty `json:"properties"`
@@ -71,6 +73,10 @@ type (
 	}
 	sarifText struct {
 		Text string `json:"text"`
+	}
+	sarifHelp struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown"`
 	}
 	sarifInvocation struct {
 		ExecutionSuccessful bool                `json:"executionSuccessful"`
@@ -112,6 +118,7 @@ type (
 		StartLine   int    `json:"startLine,omitempty"`
 		StartColumn int    `json:"startColumn,omitempty"`
 		ByteOffset  *int64 `json:"byteOffset,omitempty"`
+		ByteLength  *int64 `json:"byteLength,omitempty"`
 	}
 )
 
@@ -136,9 +143,13 @@ func writeSARIF(w io.Writer, results []packageResult, o sarifOptions) error {
 	ruleIndex := map[string]int{}
 	for i, r := range rules.All() {
 		ruleIndex[r.ID] = i
+		what, fix := docParagraph(r.Doc(), "What"), docParagraph(r.Doc(), "Fix")
+		help := what + "\n\n" + fix + "\n\n" + o.ruleURL(r.ID)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
 			ID:                   r.ID,
 			ShortDescription:     sarifText{Text: r.Title},
+			FullDescription:      sarifText{Text: plainText(what)},
+			Help:                 sarifHelp{Text: plainText(help), Markdown: help},
 			HelpURI:              o.ruleURL(r.ID),
 			DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(r.SeverityIn(o.Profile))},
 			Properties:           sarifRuleProperty{Tags: []string{rules.Families[r.Family()]}},
@@ -183,6 +194,24 @@ func writeSARIF(w io.Writer, results []packageResult, o sarifOptions) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// docParagraph returns the paragraph of a rule document that starts with
+// **name.** (What, Why, Wrong, Right, Fix), markup kept; "" if none.
+// GitHub code scanning wants a full description and help for every rule;
+// the What and Fix paragraphs give both without the whole document.
+func docParagraph(doc, name string) string {
+	for _, p := range strings.Split(doc, "\n\n") {
+		if strings.HasPrefix(p, "**"+name+".**") {
+			return strings.TrimSpace(p)
+		}
+	}
+	return ""
+}
+
+// plainText drops the markdown emphasis and code marks of a paragraph.
+func plainText(md string) string {
+	return strings.NewReplacer("**", "", "`", "").Replace(md)
 }
 
 // findingText is the result's message: the finding, and its fix when known.
@@ -253,20 +282,46 @@ func (t *artifactTable) findingLocation(pr packageResult, pkg int, loc report.Lo
 		}
 	}
 	pl := sarifPhysicalLocation{ArtifactLocation: t.location(art)}
-	if loc.Line > 0 || loc.Offset != nil {
+	switch size := memberSize(pr.Report, loc.Member); {
+	case loc.Line > 0 || loc.Offset != nil:
 		pl.Region = &sarifRegion{StartLine: loc.Line, StartColumn: loc.Column, ByteOffset: loc.Offset}
+	case size > 0:
+		// About the whole member: the region is all of its bytes
+		// (SARIF 3.30.2), so viewers need not guess.
+		zero := int64(0)
+		pl.Region = &sarifRegion{ByteOffset: &zero, ByteLength: &size}
 	}
 	return sarifLocation{PhysicalLocation: pl}
 }
 
-// sarifURI turns a file path into a relative URI reference, with the
-// characters a URI cannot hold escaped ("my disk.vmdk" -> "my%20disk.vmdk").
+// memberSize returns the size of a member of the package, or of the whole
+// input when member is empty; 0 when not known.
+func memberSize(rep *report.Report, member string) int64 {
+	if member == "" {
+		return rep.Input.Size
+	}
+	for _, f := range rep.Files {
+		if f.Member == member {
+			return f.Size
+		}
+	}
+	return 0
+}
+
+// sarifURI turns a file path into a URI reference with the characters a
+// URI cannot hold escaped ("my disk.vmdk" -> "my%20disk.vmdk"): relative
+// for a relative path, as code scanning wants paths from the repository's
+// root, and a file: URI for an absolute one (a reference starting with a
+// slash would not combine with a base URI, SARIF 3.4.4).
 func sarifURI(path string) string {
 	if path == "-" {
 		return "stdin"
 	}
 	if isURL(path) {
 		return path
+	}
+	if filepath.IsAbs(path) {
+		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 	}
 	u := url.URL{Path: filepath.ToSlash(path)}
 	s := u.String()

@@ -145,6 +145,11 @@ func TestSARIFValidatesAndListsEveryRule(t *testing.T) {
 		if got.ID != r.ID || got.ShortDescription.Text != r.Title || got.HelpURI != "https://ovacheck.dev/rules/"+r.ID+".html" {
 			t.Errorf("rule %d is %+v, want %s %q with its rule page", i, got, r.ID, r.Title)
 		}
+		// GitHub code scanning refuses rules without these (the SARIF
+		// multitool's GH2012).
+		if got.FullDescription.Text == "" || !strings.HasPrefix(got.Help.Markdown, "**What.**") || !strings.Contains(got.Help.Text, "Fix.") {
+			t.Errorf("%s: full description %q, help %q", r.ID, got.FullDescription.Text, got.Help.Text)
+		}
 		if got.DefaultConfiguration.Level != sarifLevel(r.Severity) {
 			t.Errorf("%s default level %s, want %s", r.ID, got.DefaultConfiguration.Level, r.Severity)
 		}
@@ -254,6 +259,7 @@ func TestSARIFURIsAreEscaped(t *testing.T) {
 		"my disk.vmdk": "my%20disk.vmdk",
 		"a:b.ova":      "./a:b.ova",
 		"dir/x#1.ova":  "dir/x%231.ova",
+		"/tmp/a b.ova": "file:///tmp/a%20b.ova",
 	} {
 		if got := sarifURI(in); got != want {
 			t.Errorf("sarifURI(%q) = %q, want %q", in, got, want)
