@@ -288,3 +288,51 @@ func TestDiskSectionShallRules(t *testing.T) {
 		wantSeverities(t, id, report.Error, report.Error)
 	}
 }
+
+// TestUndeclaredPrefixPlaces: issue 11 item 7. An undeclared prefix used
+// only on a trailing Strings bundle or inside an extension marked
+// ovf:required="false" is ENV050; on the Envelope, a section, an OVF
+// attribute or anywhere else it is ENV020, and one use elsewhere makes it
+// ENV020 alone.
+func TestUndeclaredPrefixPlaces(t *testing.T) {
+	parse := func(doc string) []string {
+		_, fs := envelope.Parse([]byte(doc), "test.ovf")
+		var ids []string
+		for _, f := range fs {
+			if f.Rule == "ENV020" || f.Rule == "ENV050" {
+				ids = append(ids, f.Rule)
+			}
+		}
+		return ids
+	}
+	cases := []struct {
+		name string
+		doc  string
+		want string
+	}{
+		{"trailing Strings bundle", parts{strs: `<Strings xml:lang="de-DE"><Msg ovf:msgid="a" foo:note="x">T</Msg></Strings>`}.doc(), "ENV050"},
+		{"optional extension", parts{vs: `<foo:BarSection ovf:required="false"><Info>b</Info></foo:BarSection>`}.doc(), "ENV050"},
+		{"inside an optional extension", parts{vs: `<acme:BarSection ovf:required="false"><Info>b</Info><foo:x/></acme:BarSection>`}.doc(), "ENV050"},
+		{"on the Envelope", strings.Replace(parts{}.doc(), `<Envelope `, `<Envelope foo:x="1" `, 1), "ENV020"},
+		{"on a section", strings.Replace(parts{}.doc(), `<DiskSection>`, `<DiskSection foo:x="1">`, 1), "ENV020"},
+		{"required extension", parts{vs: `<foo:BarSection><Info>b</Info></foo:BarSection>`}.doc(), "ENV020"},
+		{"the ovf prefix in a bundle", strings.Replace(parts{strs: `<Strings xml:lang="de-DE"><Msg ovf:msgid="a">T</Msg></Strings>`}.doc(), ` xmlns:ovf="http://schemas.dmtf.org/ovf/envelope/1"`, "", 1), "ENV020"},
+		{"also used elsewhere", parts{strs: `<Strings xml:lang="de-DE"><Msg ovf:msgid="a" foo:note="x">T</Msg></Strings>`, prod: `<AnnotationSection foo:y="1"><Info>a</Info><Annotation>a</Annotation></AnnotationSection>`}.doc(), "ENV020"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := parse(tc.doc)
+			if !slices.Contains(got, tc.want) {
+				t.Errorf("want %s, got %v", tc.want, got)
+			}
+			if tc.want == "ENV020" && slices.Contains(got, "ENV050") || tc.want == "ENV050" && slices.Contains(got, "ENV020") {
+				t.Errorf("want %s alone, got %v", tc.want, got)
+			}
+		})
+	}
+	wantSeverities(t, "ENV050", report.Error, report.Error)
+	r, _ := rules.Lookup("ENV050")
+	if got := r.SeverityFor("compat", []rules.Consumer{rules.VSphere}); got != report.Warning {
+		t.Errorf("ENV050 with vSphere named: %s, want warning", got)
+	}
+}

@@ -80,13 +80,37 @@ func readTree(data []byte, f *findings, scope *nsScope) *Node {
 	var positions []Pos // reused for every start tag
 	elements := 0
 	undeclared := map[string]bool{}
+	// An undeclared prefix used only inside a message bundle or an
+	// optional extension (see optionalContext) is reported once at the end
+	// as EnvUndeclaredPrefixOptional, unless a use elsewhere made it
+	// EnvUndeclaredPrefix; optional[i] says whether the i-th open element
+	// is such a place.
+	var optional []bool
+	lenient := map[string]Pos{}
+	var lenientOrder []string
 	checkPrefix := func(space string, p Pos) {
-		if undeclaredPrefix(space) && space != "xmlns" && !undeclared[space] {
-			undeclared[space] = true
-			f.Add(rules.EnvUndeclaredPrefix.New(f.At(p), "namespace prefix %s is used but never declared", Quote(space)).
-				WithHint("Declare the prefix with an xmlns:" + space + "=\"...\" attribute on the Envelope, or remove the elements that use it."))
+		if !undeclaredPrefix(space) || space == "xmlns" || undeclared[space] {
+			return
 		}
+		if space != "ovf" && len(optional) > 0 && optional[len(optional)-1] {
+			if _, seen := lenient[space]; !seen {
+				lenient[space] = p
+				lenientOrder = append(lenientOrder, space)
+			}
+			return
+		}
+		undeclared[space] = true
+		f.Add(rules.EnvUndeclaredPrefix.New(f.At(p), "namespace prefix %s is used but never declared", Quote(space)).
+			WithHint("Declare the prefix with an xmlns:" + space + "=\"...\" attribute on the Envelope, or remove the elements that use it."))
 	}
+	defer func() {
+		for _, space := range lenientOrder {
+			if !undeclared[space] {
+				f.Add(rules.EnvUndeclaredPrefixOptional.New(f.At(lenient[space]), "namespace prefix %s is used but never declared, only inside a message bundle or an optional extension", Quote(space)).
+					WithHint("Declare the prefix with an xmlns:" + space + "=\"...\" attribute on the Envelope, or remove the elements that use it; parsers that check namespaces (libxml2 as Proxmox uses it, .NET) refuse the whole descriptor."))
+			}
+		}
+	}()
 	finish := func() {
 		for i := range stack {
 			stack[i].finish(f)
@@ -119,6 +143,7 @@ func readTree(data []byte, f *findings, scope *nsScope) *Node {
 				return root
 			}
 			n := &Node{Name: t.Name, Pos: start, Depth: len(stack)}
+			optional = append(optional, (len(optional) > 0 && optional[len(optional)-1]) || optionalContext(t, len(stack)))
 			checkPrefix(t.Name.Space, start)
 			end := d.InputOffset()
 			positions = positions[:0]
@@ -174,6 +199,7 @@ func readTree(data []byte, f *findings, scope *nsScope) *Node {
 			if len(stack) > 0 {
 				stack[len(stack)-1].finish(f)
 				stack = stack[:len(stack)-1]
+				optional = optional[:len(optional)-1]
 				scope.end()
 			}
 		case xml.CharData:

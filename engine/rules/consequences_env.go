@@ -111,6 +111,12 @@ var (
 		ignores("recalled: VirtualBox's IPRT XML parser fails only when libxml2 returns no document, and a namespace error still gives one", VirtualBox),
 		refuses("recalled: .NET's XmlReader, under XenCenter's XmlSerializer, throws on an undeclared prefix", XenServer),
 		refuses("doc: peers.md section 6 item 30 (opendedup/sdfs#97): VMware refuses \"xsi is an undeclared named space line 124\"", VMware))
+	_ = declare(EnvUndeclaredPrefixOptional,
+		warns("run: virt-v2v 2.2 -i ova prints libxml2's \"namespace error : Namespace prefix ... is not defined\" and goes on (the ENV020 run)", VirtV2V),
+		refuses("run: XML::LibXML (Proxmox's parser) dies on any namespace error, wherever the prefix is (the ENV020 run)", Proxmox),
+		ignores("recalled: VirtualBox's IPRT XML parser fails only when libxml2 returns no document, and a namespace error still gives one", VirtualBox),
+		refuses("recalled: .NET's XmlReader, under XenCenter's XmlSerializer, throws on an undeclared prefix wherever it is", XenServer),
+		ignores(srcVMwareSetAccepts+" when the prefix is used only on a trailing Strings bundle or an extension marked ovf:required=\"false\"", VMware))
 	_ = declare(EnvVersionAttr,
 		ignores(envSrcV2VIgnores, VirtV2V),
 		ignores(envSrcPxIgnores, Proxmox),

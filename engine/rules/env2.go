@@ -47,6 +47,8 @@ var (
 		Severity: report.Info, Spec: "DSP0243 1.1.0 7"})
 	EnvEmptyCollection = register(Rule{ID: "ENV049", Title: "virtual system collection without a virtual system",
 		Severity: report.Warning, Spec: "DSP0243 1.0.0 7.2"})
+	EnvUndeclaredPrefixOptional = register(Rule{ID: "ENV050", Title: "undeclared namespace prefix only in a message bundle or an optional extension",
+		Severity: report.Warning, Strict: report.Error, Spec: "Namespaces in XML 1.0 5"})
 	EnvUndefinedOptional = register(Rule{ID: "ENV048", Title: "element in the OVF namespace that the schema does not define, marked ovf:required=\"false\"",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7.3"})
 )
