@@ -45,7 +45,7 @@ type checkFlags struct {
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "text", "output `format`: text, json, html, or for several packages also jsonl, sarif, junit")
+	fs.StringVar(&f.format, "format", "text", "output `format`: text, json, html (one package), jsonl (a report a line), sarif or junit")
 	fs.StringVar(&f.profile, "profile", "compat", "`profile`: compat (what consumers accept) or strict (the letter of DSP0243)")
 	fs.StringVar(&f.targets, "target", "", "comma-separated `targets` to judge, e.g. vsphere-8.0,virtualbox-7 (default all)")
 	fs.StringVar(&f.failOn, "fail-on", "error", "`severity` that makes the verdict fail: error or warning")
