@@ -67,9 +67,15 @@ func (e *statusError) retry() bool {
 // fetchOnce makes one request for the n bytes at off and copies what
 // arrives to w, returning how many bytes it copied.
 func (f *File) fetchOnce(ctx context.Context, off, n int64, w io.Writer) (int64, error) {
+	// A connection that stops carrying bytes without closing is given
+	// up after IdleTimeout, and the range asked for again.
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	stall := time.AfterFunc(f.o.IdleTimeout, func() { cancel(errStalled) })
+	defer stall.Stop()
 	resp, err := f.get(ctx, off, n, true)
 	if err != nil {
-		return 0, err
+		return 0, f.stalled(ctx, err)
 	}
 	defer resp.Body.Close()
 	switch resp.StatusCode {
@@ -97,14 +103,41 @@ func (f *File) fetchOnce(ctx context.Context, off, n int64, w io.Writer) (int64,
 	case start != off || end != off+n-1:
 		return 0, fmt.Errorf("%s: asked for bytes %d-%d, got %d-%d", f.url, off, off+n-1, start, end)
 	}
-	k, err := io.Copy(w, io.LimitReader(f.counted(resp.Body), n))
+	body := &idleReader{r: f.counted(resp.Body), timer: stall, idle: f.o.IdleTimeout}
+	k, err := io.Copy(w, io.LimitReader(body, n))
 	if err == nil && k < n {
 		err = io.ErrUnexpectedEOF
 	}
 	if err != nil {
-		return k, fmt.Errorf("%s: bytes %d-%d: %w", f.url, off+k, off+n-1, err)
+		return k, fmt.Errorf("%s: bytes %d-%d: %w", f.url, off+k, off+n-1, f.stalled(ctx, err))
 	}
 	return k, nil
+}
+
+// errStalled is the cause of a request given up for silence.
+var errStalled = errors.New("the connection carried no byte for too long")
+
+// stalled names the stall as the cause of err when it was one.
+func (f *File) stalled(ctx context.Context, err error) error {
+	if errors.Is(context.Cause(ctx), errStalled) {
+		return fmt.Errorf("%w (%s)", errStalled, f.o.IdleTimeout)
+	}
+	return err
+}
+
+// idleReader restarts the stall timer with every byte that arrives.
+type idleReader struct {
+	r     io.Reader
+	timer *time.Timer
+	idle  time.Duration
+}
+
+func (r *idleReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if n > 0 {
+		r.timer.Reset(r.idle)
+	}
+	return n, err
 }
 
 // changed builds the ErrChanged error for resp.

@@ -58,6 +58,10 @@ type Options struct {
 	// Backoff is the first pause before a retry, doubled after each
 	// failure; default 250ms.
 	Backoff time.Duration
+	// IdleTimeout gives up a request that carries no byte for that long
+	// (a connection dropped without being closed), and asks for the rest
+	// again; default 60s.
+	IdleTimeout time.Duration
 	// Parallel is how many ranges DigestRanges fetches at once; default 4.
 	Parallel int
 	// Segment is the size of each range DigestRanges fetches; default
@@ -78,6 +82,9 @@ func (o *Options) defaults() {
 	}
 	if o.Backoff == 0 {
 		o.Backoff = 250 * time.Millisecond
+	}
+	if o.IdleTimeout <= 0 {
+		o.IdleTimeout = 60 * time.Second
 	}
 	if o.Parallel <= 0 {
 		o.Parallel = 4

@@ -227,3 +227,26 @@ func TestReplacedWithoutValidators(t *testing.T) {
 		t.Fatalf("err %v, want ErrChanged", err)
 	}
 }
+
+// A connection that stops carrying bytes without closing is given up
+// after IdleTimeout and the range resumed at its byte.
+func TestStalledConnectionResumes(t *testing.T) {
+	data := randomBytes(2 << 20)
+	s := httprangetest.New(t, data)
+	o := testOptions
+	o.IdleTimeout = 100 * time.Millisecond
+	f, err := Open(context.Background(), s.URL, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := f.Transferred()
+	s.StallAfter(100_000)
+	reqs := []engine.DigestRequest{{Offset: 0, Size: int64(len(data)), Algorithms: []string{"sha256"}}}
+	got, err := f.DigestRanges(context.Background(), reqs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0]["sha256"] != sha256Hex(data) || f.Transferred()-before != int64(len(data)) {
+		t.Errorf("digest right: %v; fetched %d of %d", got[0]["sha256"] == sha256Hex(data), f.Transferred()-before, len(data))
+	}
+}

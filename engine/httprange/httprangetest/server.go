@@ -29,6 +29,9 @@ type Server struct {
 	// dropAfter, when not zero, makes the next range response break the
 	// connection after that many body bytes, once.
 	dropAfter int64
+	// stall makes the dropped response hang instead of closing: the
+	// connection stays open and carries nothing more.
+	stall bool
 	// replaceAfter, when not zero, swaps the file for replacement after
 	// that many requests.
 	replaceAfter int64
@@ -61,6 +64,10 @@ func (s *Server) NoValidators() { s.mu.Lock(); s.noValidators = true; s.mu.Unloc
 // bytes.
 func (s *Server) DropAfter(n int64) { s.mu.Lock(); s.dropAfter = n; s.mu.Unlock() }
 
+// StallAfter makes the next range answer stop after n body bytes with its
+// connection left open, until the client gives up.
+func (s *Server) StallAfter(n int64) { s.mu.Lock(); s.dropAfter, s.stall = n, true; s.mu.Unlock() }
+
 // ReplaceAfter serves data instead of the file from request n+1 on.
 func (s *Server) ReplaceAfter(n int64, data []byte) {
 	s.mu.Lock()
@@ -80,14 +87,17 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if s.replaceAfter > 0 && n > s.replaceAfter {
 		s.data, s.etag, s.replaceAfter = s.replacement, etagOf(s.replacement), 0
 	}
-	data, etag, noRanges, noValidators, drop := s.data, s.etag, s.noRanges, s.noValidators, s.dropAfter
+	data, etag, noRanges, noValidators, drop, stall := s.data, s.etag, s.noRanges, s.noValidators, s.dropAfter, s.stall
 	if r.Header.Get("Range") != "" && drop > 0 && !noRanges {
-		s.dropAfter = 0
+		s.dropAfter, s.stall = 0, false
 	} else {
 		drop = 0
 	}
 	s.mu.Unlock()
 	cw := &countingWriter{ResponseWriter: w, sent: &s.sent, dropAfter: drop}
+	if stall {
+		cw.stall = r.Context().Done()
+	}
 	if noRanges {
 		w.Header().Set("Content-Length", fmt.Sprint(len(data)))
 		cw.Write(data)
@@ -109,6 +119,7 @@ type countingWriter struct {
 	sent      *atomic.Int64
 	written   int64
 	dropAfter int64
+	stall     <-chan struct{}
 }
 
 func (c *countingWriter) Write(p []byte) (int, error) {
@@ -116,6 +127,9 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 		k, _ := c.ResponseWriter.Write(p[:c.dropAfter-c.written])
 		c.sent.Add(int64(k))
 		c.ResponseWriter.(http.Flusher).Flush()
+		if c.stall != nil {
+			<-c.stall
+		}
 		panic(http.ErrAbortHandler)
 	}
 	k, err := c.ResponseWriter.Write(p)
