@@ -182,7 +182,7 @@ func checkBatch(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "ovacheck: %v\n", err)
 		return exitCantRun
 	}
-	if n := count(names, "-"); n > 0 && len(names) > 1 {
+	if len(names) > 1 && slices.Contains(names, "-") {
 		fmt.Fprintln(stderr, "ovacheck: standard input (-) can only be checked alone")
 		return exitCantRun
 	}
@@ -207,16 +207,6 @@ func checkBatch(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		worst = max(worst, r.exitStatus())
 	}
 	return worst
-}
-
-func count(names []string, s string) int {
-	n := 0
-	for _, name := range names {
-		if name == s {
-			n++
-		}
-	}
-	return n
 }
 
 // runBatch checks every name with check, at most jobs at a time (at least
