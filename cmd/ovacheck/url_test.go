@@ -3,6 +3,8 @@ package main
 import (
 	"archive/tar"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"testing"
 	"time"
@@ -161,5 +163,24 @@ func TestURLNotFound(t *testing.T) {
 	code, _, errOut := ovacheck(t, nil, s.URL+"/appliance.ova")
 	if code != exitCantRun || errOut == "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// A published checksum of the whole file is computed in the same pass as
+// the members' digests: each byte still fetched about once.
+func TestURLWholeFileChecksum(t *testing.T) {
+	data := bigOVA(t)
+	sum := sha256.Sum256(data)
+	s := httprangetest.New(t, data)
+	code, out, errOut := ovacheck(t, nil, "--format", "json", "--sha256", hex.EncodeToString(sum[:]), s.URL+"/appliance.ova")
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	rep := jsonReport(t, out)
+	if rep.WholeFile["sha256"] != hex.EncodeToString(sum[:]) {
+		t.Errorf("whole file %v", rep.WholeFile)
+	}
+	if sent, size := s.Sent(), int64(len(data)); sent > size+256<<10 {
+		t.Errorf("fetched %d bytes for a %d-byte package with --sha256", sent, size)
 	}
 }

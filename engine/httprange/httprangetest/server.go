@@ -123,17 +123,22 @@ type countingWriter struct {
 }
 
 func (c *countingWriter) Write(p []byte) (int, error) {
+	// Bytes are counted before they are written, and the shortfall taken
+	// back after: a client that has read them all must find them counted.
 	if c.dropAfter > 0 && c.written+int64(len(p)) > c.dropAfter {
-		k, _ := c.ResponseWriter.Write(p[:c.dropAfter-c.written])
-		c.sent.Add(int64(k))
+		part := p[:c.dropAfter-c.written]
+		c.sent.Add(int64(len(part)))
+		k, _ := c.ResponseWriter.Write(part)
+		c.sent.Add(int64(k - len(part)))
 		c.ResponseWriter.(http.Flusher).Flush()
 		if c.stall != nil {
 			<-c.stall
 		}
 		panic(http.ErrAbortHandler)
 	}
+	c.sent.Add(int64(len(p)))
 	k, err := c.ResponseWriter.Write(p)
 	c.written += int64(k)
-	c.sent.Add(int64(k))
+	c.sent.Add(int64(k - len(p)))
 	return k, err
 }
