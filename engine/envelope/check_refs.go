@@ -167,10 +167,12 @@ func isHex(b byte) bool {
 // checkFileAttrs checks ovf:size, ovf:chunkSize and ovf:compression.
 func (c *checker) checkFileAttrs(fl *File) {
 	if c.hasAttr(fl.Node, "size") {
-		if fl.Size != nil && *fl.Size < 0 {
-			c.f.Add(rules.RefSizeNegative.New(c.at(fl.Node.AttrPos("size")), "ovf:size %s is negative; the schema's type is an unsigned byte count", Quote(fl.SizeText)).
+		// -1 and -2 are what producers write for "unknown", and VMware
+		// reads them so (REF017); any other negative number is REF013's.
+		if fl.Size != nil && (*fl.Size == -1 || *fl.Size == -2) {
+			c.f.Add(rules.RefSizeNegative.New(c.at(fl.Node.AttrPos("size")), "ovf:size %s is negative, a producer's mark for an unknown size; the schema's type is an unsigned byte count", Quote(fl.SizeText)).
 				WithHint("Write the file's size in bytes, or leave ovf:size out when it is not known."))
-		} else if fl.Size == nil {
+		} else if fl.Size == nil || *fl.Size < 0 {
 			c.f.Add(rules.RefSizeSyntax.New(c.at(fl.Node.AttrPos("size")), "ovf:size %s is not a number of bytes", Quote(fl.SizeText)).
 				WithHint("Write the file's size as a non-negative decimal integer of bytes, or leave ovf:size out."))
 		}

@@ -49,6 +49,8 @@ func TestCrossCheck(t *testing.T) {
 			[]want{{"REF012", `ovf:size="4096"`, "4096 bytes but the file has 5000 bytes"}}},
 		{"negative size", `ovf:size="4096"`, `ovf:size="-1"`, nil,
 			[]want{{"REF017", `ovf:size="-1"`, `"-1"`}}},
+		{"other negative size", `ovf:size="4096"`, `ovf:size="-9223372036854775807"`, nil,
+			[]want{{"REF013", `ovf:size="-9`, "not a number of bytes"}}},
 		{"zero chunk size", `ovf:size="4096"`, `ovf:size="4096" ovf:chunkSize="0"`, nil,
 			[]want{{"REF014", `ovf:chunkSize`, "positive"}}},
 		{"xz compression", `ovf:size="4096"`, `ovf:size="4096" ovf:compression="xz"`, nil,
