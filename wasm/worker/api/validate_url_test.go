@@ -183,9 +183,6 @@ func TestValidateURLCannotRead(t *testing.T) {
 	s := httprangetest.New(t, bigPackage())
 	s.NoRanges()
 	decodeURLError(t, postURL(t, fmt.Sprintf(`{"url": %q}`, s.URL+"/a.ova")), http.StatusUnprocessableEntity, "ranges")
-	if s.Sent() > 1<<20 {
-		t.Errorf("read %d bytes of a server without ranges", s.Sent())
-	}
 
 	notFound := httptest.NewServer(http.NotFoundHandler())
 	defer notFound.Close()
