@@ -415,3 +415,35 @@ func TestNoServiceWorkerRequestDuringCheck(t *testing.T) {
 	}
 	p.waitFor(t, "the service worker, once the check ended", `navigator.serviceWorker.getRegistration().then((r) => !!r)`, 30*time.Second)
 }
+
+// TestChecksumPastedAfterCheck: a user who finds the published checksum
+// only after the check pastes it under the report and gets the comparison;
+// a wrong one fails the package with PKG053.
+func TestChecksumPastedAfterCheck(t *testing.T) {
+	p := openPage(t)
+	ova := samples.Sound()
+	p.choose(t, write(t, "sound.ova", ova))
+	p.verdict(t)
+	sum := sha256.Sum256(ova)
+	paste := func(value string) {
+		evalAs[bool](t, p, `(() => {
+			document.getElementById("again-sum").value = `+jsString(value)+`;
+			document.querySelector("#report .again button").click();
+			return true;
+		})()`)
+		p.waitFor(t, "the second check", `!!window.ovacheckReport && Object.keys(window.ovacheckReport.wholeFile || {}).length > 0 && !!document.querySelector("#report [data-verdict]")`, verdictTimeout)
+	}
+	evalAs[bool](t, p, `(window.ovacheckReport = null, true)`)
+	paste(hex.EncodeToString(sum[:]))
+	if intact := evalAs[string](t, p, `document.querySelector("[data-answer=intact]").textContent`); !strings.Contains(intact, "matches the published checksum") {
+		t.Errorf("after pasting the right checksum: %q", intact)
+	}
+	evalAs[bool](t, p, `(document.getElementById("opt-sha256").value = "", true)`)
+	p.choose(t, write(t, "sound.ova", ova))
+	p.verdict(t)
+	evalAs[bool](t, p, `(window.ovacheckReport = null, true)`)
+	paste(strings.Repeat("ab", 32))
+	if v := p.verdict(t); v != "fail" || !contains(p.findings(t), "PKG053") {
+		t.Errorf("after pasting a wrong checksum: verdict %s, findings %q", v, p.findings(t))
+	}
+}

@@ -29,7 +29,7 @@ func fileTable(r *report.Report) templ.Component {
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
 		if len(r.Files) > 0 {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<section class=\"files\" aria-labelledby=\"files-h\"><h2 id=\"files-h\">Files</h2><div class=\"scroll\"><table class=\"file-table card-table\"><thead><tr><th scope=\"col\">Member</th><th scope=\"col\">Role</th><th scope=\"col\">Size</th><th scope=\"col\">Manifest</th><th scope=\"col\">Digests</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<section class=\"files\" aria-labelledby=\"files-h\"><h2 id=\"files-h\">Files</h2><div class=\"scroll\" tabindex=\"0\"><table class=\"file-table card-table\"><thead><tr><th scope=\"col\">Member</th><th scope=\"col\">Role</th><th scope=\"col\">Size</th><th scope=\"col\">Manifest</th><th scope=\"col\">Digests</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -663,7 +663,7 @@ func targets(ts []report.Target, o Options) templ.Component {
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
 		if len(ts) > 0 {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 56, "<section class=\"targets\" aria-labelledby=\"targets-h\"><h2 id=\"targets-h\">Will it import?</h2><div class=\"scroll\"><table class=\"target-table card-table\"><thead><tr><th scope=\"col\">Target</th><th scope=\"col\">Verdict</th><th scope=\"col\">Because of</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 56, "<section class=\"targets\" aria-labelledby=\"targets-h\"><h2 id=\"targets-h\">Will it import?</h2><div class=\"scroll\" tabindex=\"0\"><table class=\"target-table card-table\"><thead><tr><th scope=\"col\">Target</th><th scope=\"col\">Verdict</th><th scope=\"col\">Because of</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -313,7 +313,7 @@ func RulesIndexPage(all []*rules.Rule) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<h1>Rules</h1><p class=\"lead\">Every check ovacheck performs has a stable ID. Each finding in a report links here.</p><div class=\"scroll\"><table class=\"rule-table\"><thead><tr><th scope=\"col\">ID</th><th scope=\"col\">Rule</th><th scope=\"col\">Severity</th><th scope=\"col\">Spec</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<h1>Rules</h1><p class=\"lead\">Every check ovacheck performs has a stable ID. Each finding in a report links here.</p><div class=\"scroll\" tabindex=\"0\"><table class=\"rule-table\"><thead><tr><th scope=\"col\">ID</th><th scope=\"col\">Rule</th><th scope=\"col\">Severity</th><th scope=\"col\">Spec</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -145,7 +145,7 @@ func summary(r *report.Report) templ.Component {
 				}
 			}
 			if len(pr.Properties) > 0 {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "<div class=\"scroll\"><table class=\"props card-table\"><caption>Properties</caption> <thead><tr><th scope=\"col\">Key</th><th scope=\"col\">Type</th><th scope=\"col\">Default</th><th scope=\"col\">Label</th></tr></thead> <tbody>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "<div class=\"scroll\" tabindex=\"0\"><table class=\"props card-table\"><caption>Properties</caption> <thead><tr><th scope=\"col\">Key</th><th scope=\"col\">Type</th><th scope=\"col\">Default</th><th scope=\"col\">Label</th></tr></thead> <tbody>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -573,7 +573,7 @@ func summary(r *report.Report) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		if len(p.Disks) > 0 {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 53, "<div class=\"scroll\"><table class=\"disks card-table\"><caption>Disks</caption> <thead><tr><th scope=\"col\">Disk</th><th scope=\"col\">File</th><th scope=\"col\">Capacity</th><th scope=\"col\">Format</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 53, "<div class=\"scroll\" tabindex=\"0\"><table class=\"disks card-table\"><caption>Disks</caption> <thead><tr><th scope=\"col\">Disk</th><th scope=\"col\">File</th><th scope=\"col\">Capacity</th><th scope=\"col\">Format</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -193,6 +193,7 @@ function check(files, paths) {
       reportArea.dataset.verdict = m.verdict;
       window.ovacheckReport = JSON.parse(m.json); // for embedders and tests
       offerDownload(m.json);
+      offerAgain(!!options.expected);
       setProgress(1);
       // The progress folds away: the verdict is the answer.
       status.hidden = true;
@@ -296,6 +297,47 @@ function restoreReport() {
   note.textContent = `The last report of this tab, from ${new Date(saved.at).toLocaleString()}.`;
   reportArea.prepend(note);
   offerDownload(saved.json);
+}
+
+// offerAgain adds, after a check, a field to paste the published checksum
+// (users often find it only now) and a button that checks the same files
+// again with the options as they are now set.
+function offerAgain(checksumGiven) {
+  if (!lastChoice) return;
+  const box = document.createElement("div");
+  box.className = "again";
+  if (!checksumGiven) {
+    const label = document.createElement("label");
+    label.htmlFor = "again-sum";
+    label.textContent = "Published checksum (SHA-256 or SHA-512) to compare with the whole file:";
+    const field = document.createElement("input");
+    field.id = "again-sum";
+    field.type = "text";
+    field.autocomplete = "off";
+    field.spellcheck = false;
+    const go = document.createElement("button");
+    go.type = "button";
+    go.className = "button";
+    go.textContent = "Compare";
+    go.addEventListener("click", () => {
+      $("opt-sha256").value = field.value.trim();
+      if (checksumProblem()) {
+        $("options").open = true;
+        $("opt-sha256").focus();
+        return;
+      }
+      check(lastChoice.files, lastChoice.paths);
+    });
+    field.addEventListener("keydown", (e) => { if (e.key === "Enter") go.click(); });
+    box.append(label, field, go);
+  }
+  const again = document.createElement("button");
+  again.type = "button";
+  again.className = "button";
+  again.textContent = "Check again with the options as set";
+  again.addEventListener("click", () => check(lastChoice.files, lastChoice.paths));
+  box.append(again);
+  reportArea.append(box);
 }
 
 // offerDownload adds a link that saves the report's JSON.
