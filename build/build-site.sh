@@ -36,6 +36,11 @@ cat "$hw/sha1.umd.min.js" "$hw/sha256.umd.min.js" "$hw/sha512.umd.min.js" >"$out
 
 go run ./build/sitegen -o "$out" -static site/static
 
-raw=$(wc -c <"$out/ovacheck.wasm")
-gz=$(gzip -9 -c "$out/ovacheck.wasm" | wc -c)
-echo "site built in $out (ovacheck.wasm: $raw bytes, $gz gzip; ovacheck-offline.html: $(wc -c <"$out/ovacheck-offline.html") bytes)"
+# Precompressed copies of the engine, which build/serve sends to browsers
+# that accept brotli or gzip. Written after the service worker's list, so
+# they are not assets of their own (the worker caches ovacheck.wasm as the
+# browser received it).
+go run ./build/compress "$out/ovacheck.wasm"
+# Cloudflare compresses on its own: the Worker does not upload the copies.
+printf "*.br\n*.gz\n" >"$out/.assetsignore"
+echo "site built in $out (ovacheck-offline.html: $(wc -c <"$out/ovacheck-offline.html") bytes)"

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -97,12 +98,27 @@ func TestCancelStopsLargeCheck(t *testing.T) {
 	if err := chromedp.Do(p.ctx, chromedp.WaitVisible(chromedp.CSS(`#report [data-structural-verdict]`))); err != nil {
 		t.Fatalf("no structural verdict: %v", err)
 	}
+	// The structural verdict is focused, with the progress inside it.
+	p.waitFor(t, "the structural banner to take focus", `document.activeElement && document.activeElement.matches("#report .banner[data-structural-verdict]")`, 5*time.Second)
+	if !evalAs[bool](t, p, `!!document.querySelector("#report .banner #status:not([hidden])")`) {
+		t.Error("the progress is not inside the structural verdict's banner")
+	}
+	// Progress counts each byte of the file once, in binary units.
+	p.waitFor(t, "progress in bytes", `/ of /.test(document.getElementById("rate").textContent)`, 10*time.Second)
+	if rate := evalAs[string](t, p, `document.getElementById("rate").textContent`); !strings.Contains(rate, "of 1.0 GiB") {
+		t.Errorf("progress %q, want it counted against the file's 1.0 GiB", rate)
+	}
 	time.Sleep(300 * time.Millisecond)
 	if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#cancel`))); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`document.getElementById("phase").textContent === "Check cancelled."`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](`!!document.querySelector("#report [data-cancelled]")`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Fatalf("no cancellation shown: %v", err)
+	}
+	// A clean state: no progress, no half report, "Check again" focused.
+	clean := evalAs[string](t, p, `[document.getElementById("status").hidden, !!document.querySelector("#report .banner"), document.activeElement.textContent].join(" ")`)
+	if clean != "true false Check again" {
+		t.Errorf("after cancel (progress hidden, banner shown, focus): %q, want %q", clean, "true false Check again")
 	}
 	first := evalAs[string](t, p, `document.querySelector("[data-progress]").dataset.progress`)
 	time.Sleep(1500 * time.Millisecond)
@@ -113,6 +129,9 @@ func TestCancelStopsLargeCheck(t *testing.T) {
 	verdicts := evalAs[int](t, p, `document.querySelectorAll("#report [data-verdict]").length`)
 	if verdicts != 0 {
 		t.Errorf("a cancelled check shows a verdict")
+	}
+	if logs := p.logs(); strings.Contains(logs, "released function") {
+		t.Errorf("the page logged a call to a released Go function after cancel:\n%s", logs)
 	}
 	// The page still works: a sound sample checks after the cancel.
 	p.choose(t, write(t, "sound.ova", soundOVA()))

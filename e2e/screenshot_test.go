@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/ovacheck/ovacheck/site/samples"
@@ -22,9 +24,29 @@ func TestScreenshots(t *testing.T) {
 	}
 	p := openPage(t)
 	ova := samples.Build(samples.Spec{FlipDiskByte: true, Signer: samples.NewSigner("Example Corp release signing")})
-	p.choose(t, write(t, "appliance-1.0.ova", ova))
-	p.verdict(t)
-	p.shoot(t, dir, "report")
+	// What the user sees when the check ends, on a phone and a laptop, in
+	// light and dark: the screen as it is (the banner scrolled into view),
+	// then the whole page.
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range [][2]int64{phone, laptop} {
+			p.resize(t, size)
+			p.choose(t, write(t, "appliance-1.0.ova", ova))
+			p.verdict(t)
+			p.waitFor(t, "the banner in focus", `document.activeElement && document.activeElement.matches("#report .banner")`, 5*time.Second)
+			png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Join(dir, "screen-"+scheme+"-"+itoa(size[0])+"x"+itoa(size[1])+".png")
+			if err := os.WriteFile(name, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p.shoot(t, dir, "report-"+scheme)
+	}
 	// Phone-width views at readable scale, screen by screen.
 	for i, sel := range []string{".banner", ".findings", ".files", ".signature"} {
 		if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`(document.querySelector("#report `+sel+`").scrollIntoView(), true)`)); err != nil {

@@ -19,6 +19,11 @@ type Options struct {
 	// hashed: the banner says the check is still running and carries no
 	// data-verdict attribute.
 	Preliminary bool
+	// ExpectedGiven says the user gave a published checksum of the whole
+	// file; Targets are the targets the user named (none: the targets
+	// inform but decide nothing).
+	ExpectedGiven bool
+	Targets       []string
 }
 
 // severityGroup is the findings of one severity, for rendering.

@@ -69,7 +69,19 @@ func OfflinePage(p OfflineParts) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "</head><body><a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"top\"><div class=\"wrap top-inner\"><span class=\"brand\">ovacheck</span> <span>offline edition</span></div></header><main id=\"main\" class=\"wrap\"><h1>Check an OVA or OVF package, offline</h1><p class=\"offline-note\" data-offline-capable=\"true\"><strong>Works offline.</strong> This one file holds the whole checker: the engine (Go compiled to WebAssembly), the hashing workers and the styles. It makes no network request — its security policy forbids every connection — so it works on a machine with no network at all. <span id=\"net-state\"></span></p><section id=\"drop\" class=\"drop\" aria-labelledby=\"drop-h\"><h2 id=\"drop-h\" class=\"visually-hidden\">Choose a package</h2><p class=\"drop-text\">Drop an <code>.ova</code> here, or an <code>.ovf</code> with its <code>.mf</code>, <code>.cert</code> and disks, or a folder.</p><p class=\"pick\"><button type=\"button\" id=\"pick-files\" class=\"button primary\">Choose files…</button> <input id=\"file\" class=\"file-input\" type=\"file\" multiple tabindex=\"-1\" aria-label=\"Package files\"> <button type=\"button\" id=\"pick-folder\" class=\"button\">Choose a folder…</button></p></section><section id=\"status\" class=\"status\" hidden aria-live=\"polite\"><p id=\"phase\" class=\"phase\">Starting…</p><div class=\"bar\" data-progress=\"0\" id=\"progress-box\"><progress id=\"progress\" max=\"1\" value=\"0\">0%</progress></div><p id=\"rate\" class=\"rate\"></p><ul id=\"members\" class=\"members\"></ul><p><button type=\"button\" id=\"cancel\" class=\"button\">Cancel</button></p></section><p id=\"message\" class=\"message-box\" role=\"alert\" hidden></p><div id=\"report\" class=\"report-area\"></div><noscript><p class=\"message-box\">This page needs JavaScript and WebAssembly to check a package.</p></noscript></main><footer class=\"wrap foot\"><p>Nothing leaves this computer: the file you choose is read here and never uploaded.</p></footer>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "</head><body><a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"top\"><div class=\"wrap top-inner\"><span class=\"brand\">ovacheck</span> <span>offline edition</span></div></header><main id=\"main\" class=\"wrap\"><h1>Check an OVA or OVF package, offline</h1><p class=\"offline-note\" data-offline-capable=\"true\"><strong>Works offline.</strong> This one file holds the whole checker: the engine (Go compiled to WebAssembly), the hashing workers and the styles. It makes no network request — its security policy forbids every connection — so it works on a machine with no network at all. <span id=\"net-state\"></span></p><p id=\"engine-state\" class=\"engine-state\">Loading the checker…</p><section id=\"drop\" class=\"drop\" aria-labelledby=\"drop-h\"><h2 id=\"drop-h\" class=\"visually-hidden\">Choose a package</h2><p class=\"drop-text\">Drop an <code>.ova</code> here, or an <code>.ovf</code> with its <code>.mf</code>, <code>.cert</code> and disks, or a folder.</p><p class=\"pick\"><button type=\"button\" id=\"pick-files\" class=\"button primary\">Choose files…</button> <input id=\"file\" class=\"file-input\" type=\"file\" multiple tabindex=\"-1\" aria-label=\"Package files\"> <button type=\"button\" id=\"pick-folder\" class=\"button\">Choose a folder…</button></p></section>")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = checkOptions().Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = checkStatus().Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "<p id=\"message\" class=\"message-box\" role=\"alert\" hidden></p><div id=\"report\" class=\"report-area\"></div><noscript><p class=\"message-box\">This page needs JavaScript and WebAssembly to check a package.</p></noscript></main><footer class=\"wrap foot\"><p>Nothing leaves this computer: the file you choose is read here and never uploaded.</p></footer>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -89,7 +101,7 @@ func OfflinePage(p OfflineParts) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "</body></html>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "</body></html>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -4,12 +4,12 @@ import (
 	"context"
 	"crypto/x509"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -39,10 +39,13 @@ type checkFlags struct {
 	noColor        bool
 	noProgress     bool
 	policy         string
+	structureOnly  bool
+	jobs           int
+	rulesURL       string
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "text", "output `format`: text, json or html")
+	fs.StringVar(&f.format, "format", "text", "output `format`: text, json, html (one package), jsonl (a report a line), sarif or junit")
 	fs.StringVar(&f.profile, "profile", "compat", "`profile`: compat (what consumers accept) or strict (the letter of DSP0243)")
 	fs.StringVar(&f.targets, "target", "", "comma-separated `targets` to judge, e.g. vsphere-8.0,virtualbox-7 (default all)")
 	fs.StringVar(&f.failOn, "fail-on", "error", "`severity` that makes the verdict fail: error or warning")
@@ -56,13 +59,17 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.noColor, "no-color", false, "never colour the text output (NO_COLOR does the same)")
 	fs.BoolVar(&f.noProgress, "no-progress", false, "never draw a progress bar")
 	fs.StringVar(&f.policy, "policy", "", "organisation policy `file` (JSON, see schemas/policy.schema.json)")
+	fs.BoolVar(&f.structureOnly, "structure-only", false, "judge an archive's headers, descriptor, manifest and certificate only; skip the digests of the other members (for a URL: fetch only those)")
+	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "check at most `n` packages at a time")
+	fs.StringVar(&f.rulesURL, "rules-url", "", "`base` URL of the site's rule pages (<base>/<ID>.html) for SARIF helpUri")
 }
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `ovacheck checks OVF packages: is it intact, is it well-formed, will it import, what is in it.
 
 usage:
-  ovacheck [flags] PACKAGE.ova | DESCRIPTOR.ovf | FOLDER | -
+  ovacheck [flags] PACKAGE.ova | DESCRIPTOR.ovf | FOLDER | - | https://HOST/PACKAGE.ova
+  ovacheck [flags] PACKAGE|FOLDER|GLOB...   several at once, --jobs at a time, with a summary
   ovacheck info [flags] PACKAGE
   ovacheck rules
   ovacheck explain RULE
@@ -89,7 +96,7 @@ func check(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		fmt.Fprintf(stderr, "ovacheck: %v\n(run ovacheck --help for usage)\n", err)
 		return exitCantRun
 	}
-	if len(positional) != 1 {
+	if len(positional) == 0 || info && len(positional) != 1 {
 		fmt.Fprintln(stderr, "ovacheck: name one package to check (a file, a folder, or - for standard input)\n(run ovacheck --help for usage)")
 		return exitCantRun
 	}
@@ -98,7 +105,10 @@ func check(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		fmt.Fprintf(stderr, "ovacheck: %v\n", err)
 		return exitCantRun
 	}
-	src, closeSrc, err := openSource(positional[0], stdin, f.descriptorOnly)
+	if !info && wantsBatch(positional, f.format) {
+		return checkBatch(ctx, positional, stdin, stdout, stderr, &f, opts, failOn)
+	}
+	src, closeSrc, remote, err := openInput(ctx, positional[0], stdin, f.descriptorOnly, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "ovacheck: %v\n", err)
 		return exitCantRun
@@ -107,8 +117,10 @@ func check(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 
 	bar := newProgressBar(stderr, !f.noProgress)
 	opts = append(opts, engine.WithProgress(bar.update))
+	opts = append(opts, remote.options(f.structureOnly)...)
 	rep, err := engine.Check(ctx, src, opts...)
 	bar.finish()
+	remote.annotate(rep)
 	if err != nil {
 		fmt.Fprintf(stderr, "ovacheck: %v\n", err)
 		return exitCantRun
@@ -121,6 +133,7 @@ func check(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		err = writeInfo(stdout, rep)
 	} else {
 		err = write(stdout, rep, f.format, useColor(stdout, f.noColor))
+		remote.note(stdout, f.format)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "ovacheck: %v\n", err)
@@ -150,9 +163,9 @@ func (f *checkFlags) options() ([]engine.Option, report.Severity, error) {
 		return nil, "", fmt.Errorf("--fail-on takes error or warning, not %q", f.failOn)
 	}
 	switch f.format {
-	case "text", "json", "html":
+	case "text", "json", "html", "jsonl", "sarif", "junit":
 	default:
-		return nil, "", fmt.Errorf("unknown format %q: use text, json or html", f.format)
+		return nil, "", fmt.Errorf("unknown format %q: use text, json, html, jsonl, sarif or junit", f.format)
 	}
 	if f.targets != "" {
 		names := strings.Split(f.targets, ",")
@@ -265,7 +278,8 @@ func openSource(name string, stdin io.Reader, descriptorOnly bool) (engine.Sourc
 		return engine.Folder(root.FS(), filepath.Base(name)), func() { root.Close() }, nil
 	}
 	if descriptorOnly {
-		return engine.Source{}, nop, errors.New("--descriptor-only takes an .ovf file")
+		src, err := descriptorOnlySource(name)
+		return src, nop, err
 	}
 	file, err := os.Open(name)
 	if err != nil {

@@ -4,7 +4,9 @@
 //	ovacheck [flags] appliance.ova      check a package
 //	ovacheck [flags] appliance.ovf      check a descriptor and its files
 //	curl -s URL | ovacheck -            check while downloading
+//	ovacheck https://host/a.ova         check through HTTP range requests
 //	ovacheck info appliance.ova         what is in the package
+//	ovacheck spec appliance.ova         what a deployer must decide (govc import.spec JSON with --format json)
 //	ovacheck rules                      list every rule
 //	ovacheck explain MF003              document one rule
 //
@@ -51,6 +53,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return explain(args[1:], stdout, stderr)
 		case "info":
 			return check(ctx, args[1:], stdin, stdout, stderr, true)
+		case "spec":
+			return deploySpec(args[1:], stdin, stdout, stderr)
 		case "version", "--version":
 			fmt.Fprintln(stdout, "ovacheck", version)
 			return exitOK

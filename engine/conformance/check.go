@@ -28,7 +28,8 @@ type ArchiveFiles interface {
 // the files they name (ref.go), DiskSection (dsk*.go), NetworkSection
 // (net.go), the hardware (hw*.go), and for OVF 1.x and 2.x the schema
 // tables (env_schema*.go), products and properties, deployment options and
-// the other sections (prd_*.go) and Strings (env_strings.go). files gives
+// the other sections (prd_*.go) and Strings (env_strings.go); OVF 0.9 is
+// judged by its own conventions (ovf09.go). files gives
 // the package's files; nil means the descriptor is checked on its own, and
 // the presence and size rules are skipped. Check returns nil for a nil
 // Envelope or one without an Envelope document element, and never panics
@@ -45,7 +46,7 @@ func Check(e *envelope.Envelope, files Files) []report.Finding {
 	for _, ct := range e.Contents {
 		c.checkContent(ct)
 	}
-	if e.Version == envelope.Version1 || e.Version == envelope.Version2 {
+	if e.Version == envelope.Version1 || e.Version == envelope.Version2 || e.Version == envelope.Version09 {
 		c.schema()
 		c.items()
 		c.diskChecks()
@@ -76,6 +77,10 @@ type checker struct {
 	diskByID   map[string]*envelope.Disk
 	networks   map[string]bool // declared network names
 	properties map[string]bool // property keys, also as class.key
+
+	// emptyReported holds collections inside one already reported as
+	// holding no VirtualSystem (ENV049), so that one problem is one finding.
+	emptyReported map[*envelope.Node]bool
 }
 
 func newChecker(e *envelope.Envelope, files Files) *checker {

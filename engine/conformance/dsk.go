@@ -39,13 +39,16 @@ func (c *checker) checkDisks() {
 				c.Add(rules.DskFileRef.New(c.At(d.Node.AttrPos("fileRef")), "Disk %s refers to file %s, which References does not list", envelope.Quote(d.DiskID), envelope.Quote(d.FileRef)).
 					WithHint("Use the ovf:id of a File in References, or add the File; VirtualBox and vSphere refuse the package otherwise."))
 			}
-			if p, dup := fileUsers[d.FileRef]; dup {
+			p, shared := fileUsers[d.FileRef]
+			if shared {
 				c.Add(rules.DskSharedFile.New(c.At(d.Node.AttrPos("fileRef")), "file %s is also the image of the Disk at line %d", envelope.Quote(d.FileRef), p.Line).
 					WithHint("Give each Disk its own file; to share a disk between systems, attach one Disk to several Items."))
 			} else {
 				fileUsers[d.FileRef] = d.Pos
 			}
-			if idx, ok := fileIndex[d.FileRef]; ok {
+			// A second user of a File is DSK010's finding; the order is
+			// judged by each File's first Disk only.
+			if idx, ok := fileIndex[d.FileRef]; ok && !shared {
 				if idx < lastFile {
 					c.Add(rules.DskOrder.New(c.At(d.Pos), "Disk %s uses a File listed before the one of the Disk at line %d", envelope.Quote(d.DiskID), lastFilePos.Line).
 						WithHint("List the Disks in the order of their Files in References."))

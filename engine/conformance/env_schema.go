@@ -56,7 +56,7 @@ func xsiTyped(n *envelope.Node) bool {
 // undefined reports an OVF-namespace element the schema does not define
 // where it is.
 func (c *checker) undefined(n *envelope.Node, where string) {
-	if (n.Name.Local == "Section" || n.Name.Local == "Content") && xsiTyped(n) {
+	if (n.Name.Local == "Section" || n.Name.Local == "Content") && (xsiTyped(n) || c.untyped09(n)) {
 		// <Section xsi:type="ovf:DiskSection_Type"> or <Content
 		// xsi:type="ovf:VirtualSystem_Type">: written by the abstract
 		// element, as VMware's own signed test packages do (govmomi
@@ -82,6 +82,9 @@ func (c *checker) content(n *envelope.Node) {
 		level = levelCollection
 	}
 	c.infoFirst(n, "<"+kind+">")
+	if kind == "VirtualSystemCollection" {
+		c.emptyCollection(n)
+	}
 	const (
 		slotInfo = iota
 		slotName
@@ -138,11 +141,49 @@ func (c *checker) content(n *envelope.Node) {
 	}
 }
 
+// emptyCollection reports a VirtualSystemCollection with no VirtualSystem
+// anywhere below it: DSP0243 1.0.0 7.2 makes a collection a container of
+// virtual systems, and one without any deploys nothing. Only the outermost
+// such collection is reported.
+func (c *checker) emptyCollection(n *envelope.Node) {
+	if c.emptyReported[n] {
+		return
+	}
+	var systems int
+	var inner []*envelope.Node
+	var walk func(*envelope.Node)
+	walk = func(p *envelope.Node) {
+		for _, ch := range p.Children {
+			switch {
+			case !c.isOVF(ch):
+			case ch.Name.Local == "VirtualSystem":
+				systems++
+			case ch.Name.Local == "VirtualSystemCollection":
+				inner = append(inner, ch)
+				walk(ch)
+			}
+		}
+	}
+	walk(n)
+	if systems > 0 {
+		return
+	}
+	if c.emptyReported == nil {
+		c.emptyReported = map[*envelope.Node]bool{}
+	}
+	for _, ch := range inner {
+		c.emptyReported[ch] = true
+	}
+	id, _ := attrValue(n, "id")
+	c.Add(rules.EnvEmptyCollection.New(c.At(n.Pos), "VirtualSystemCollection %s holds no VirtualSystem, so deploying the package creates no virtual machine", q(id)).
+		WithHint("Add the VirtualSystem elements the appliance consists of, or describe a single machine with a VirtualSystem instead of a collection."))
+}
+
 // section checks a known section's version, placement and multiplicity,
 // then its content against the tables.
 func (c *checker) section(n *envelope.Node, level string, nth int) {
 	name := n.Name.Local
-	p := placements[name]
+	p := c.placement(name)
 	switch {
 	case p.v2 && !c.v2:
 		c.Add(rules.EnvUndefinedElement.New(c.At(n.Pos), "<%s> is an OVF 2.x section, but this is an OVF 1.x envelope", name).
@@ -197,7 +238,7 @@ func (c *checker) infoFirst(n *envelope.Node, what string) {
 // section, attributes, and the order, cardinality and names of its OVF
 // children; then the children it describes.
 func (c *checker) element(n *envelope.Node, typ string) {
-	t := schemaTypes[typ]
+	t := c.schemaType(typ)
 	if t == nil {
 		return
 	}

@@ -23,7 +23,7 @@ func (c *checker) stringChecks() {
 	}
 	if a, ok := ovfAttr(root, "version"); ok {
 		v := strings.TrimSpace(a.Value)
-		if (c.v2 && !strings.HasPrefix(v, "2")) || (!c.v2 && !strings.HasPrefix(v, "1") && !strings.HasPrefix(v, "0")) {
+		if c.versionAttrContradicts(v) {
 			c.Add(rules.EnvVersionAttr.New(c.At(a.Pos), "the Envelope says ovf:version %s but its namespace makes it OVF %s", q(v), c.e.Version).
 				WithHint("The namespace alone gives the OVF version; remove the attribute or make it agree."))
 		}

@@ -61,6 +61,10 @@ var (
 		"VirtualSystemIdentifier", "VirtualSystemType")
 )
 
+// cimSchemaPrefix starts the namespace of every CIM class the DMTF
+// publishes for WS-CIM.
+const cimSchemaPrefix = "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/"
+
 // classOf returns the CIM class whose namespace ns is (including the
 // ".xsd" spellings VirtualBox writes, which envelope reports), or nil.
 func classOf(ns string) *cimClass {

@@ -39,11 +39,14 @@ func (c *checker) system(h *envelope.VirtualHardwareSection) {
 		return
 	}
 	names := c.cimElements(s, "System")
-	if names["ElementName"] == 0 {
+	if names["ElementName"] == 0 && !c.v09() { // 0.9 has none (ovf09.go)
 		c.Add(rules.HwNoElementName.New(c.At(s.Pos), "<System> has no vssd:ElementName").
 			WithHint("Add <vssd:ElementName>Virtual Hardware Family</vssd:ElementName>; the VSSD schema requires it."))
 	}
 	switch {
+	case c.v09():
+		// InstanceId is 0.9's spelling, and VMware's own 0.9 Systems
+		// often have none (ovf09.go).
 	case names["InstanceId"] > 0:
 		c.Add(rules.HwLegacyInstanceID.New(c.At(s.Pos), "<System> spells vssd:InstanceId with a lower-case d, as in OVF 0.9").
 			WithHint("Write vssd:InstanceID; OVF 1.x and 2.x schemas only know that spelling."))
@@ -65,10 +68,11 @@ func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
 	last, lastName := -1, ""
 	orderReported, vendorSeen := false, false
 	for _, ch := range n.Children {
-		cl := classOf(ch.Name.Space)
+		cl := c.cimClassOf(ch.Name.Space)
 		if cl == nil {
 			if !c.isOVF(ch) {
 				vendorSeen = true
+				c.itemExtension(ch, what)
 			}
 			continue
 		}
@@ -78,6 +82,11 @@ func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
 			idx, ok = cl.order["InstanceID"], true
 		}
 		if !ok {
+			if !notFalse(ch) {
+				c.Add(rules.HwUndefinedOptional.New(c.At(ch.Pos), "<%s> is not an element of %s; it is marked ovf:required=\"false\", so a consumer may ignore the whole <%s> (DSP0243 Table 2)", name, cl.name, what).
+					WithHint("Use the element the class defines for this value (names are case-sensitive), or move the data to an element in a namespace of your own."))
+				continue
+			}
 			c.Add(rules.HwUndefinedElement.New(c.At(ch.Pos), "<%s> is not an element of %s", name, cl.name).
 				WithHint("Check the spelling (names are case-sensitive), or move vendor data to an element in the vendor's own namespace."))
 			continue
@@ -88,8 +97,8 @@ func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
 				c.Add(rules.HwElementOrder.New(c.At(ch.Pos), "<%s> of <%s> comes after a vendor element; CIM elements go first, vendor elements last", name, what).
 					WithHint("Move vmw:Config and other vendor elements after every CIM element of the Item."))
 			} else {
-				c.Add(rules.HwElementOrder.New(c.At(ch.Pos), "<%s> comes after <%s> in <%s>; CIM elements go in alphabetical order", name, lastName, what).
-					WithHint("Sort the Item's CIM elements alphabetically (Address, AddressOnParent, AllocationUnits, ..., ElementName, HostResource, InstanceID, ..., ResourceType, VirtualQuantity); schema validators report other orders, though importers read them."))
+				c.Add(rules.HwElementOrder.New(c.At(ch.Pos), "<%s> comes after <%s> in <%s>; %s", name, lastName, what, c.cimOrder(cl)).
+					WithHint(c.cimOrderHint(cl)))
 			}
 		}
 		if idx > last {
@@ -104,6 +113,27 @@ func (c *checker) cimElements(n *envelope.Node, what string) map[string]int {
 		c.cimValue(ch)
 	}
 	return counts
+}
+
+// itemExtension judges a child of an Item or System in a namespace that is
+// neither OVF nor a CIM class (DSP0243 1.0.0 8.2, Table 2): a consumer that
+// does not know a required child fails the Item, and one that does not know
+// an optional child ignores the Item. Known vendors' namespaces (vmw:Config
+// and the like) are left to their own consumers, and so are the other CIM
+// settings-data classes (OVF 2.x's CIM_ProcessorAllocationSettingData, which
+// COT writes into 1.x Items), whose elements are CIM's, not unknown.
+func (c *checker) itemExtension(ch *envelope.Node, what string) {
+	ns := ch.Name.Space
+	if what == "System" || vendorNamespaces[ns] != "" || isEnvelopeNS(ns) || ns == "" || strings.HasPrefix(ns, cimSchemaPrefix) {
+		return
+	}
+	if notFalse(ch) {
+		c.Add(rules.HwRequiredExtension.New(c.At(ch.Pos), "<%s> in namespace %s inside <%s> is required (no ovf:required=\"false\"); a consumer that does not know it must fail the <%s>, and with it the import", ch.Name.Local, q(ns), what, what).
+			WithHint(`Add ovf:required="false" to the element if the device works without it, or remove it.`))
+		return
+	}
+	c.Add(rules.HwOptionalExtension.New(c.At(ch.Pos), "<%s> in namespace %s inside <%s> is marked ovf:required=\"false\"; a consumer that does not know it ignores the whole <%s> (DSP0243 Table 2)", ch.Name.Local, q(ns), what, what).
+		WithHint("Keep vendor data out of Items the guest needs, or accept that a consumer following DSP0243 Table 2 leaves the device out."))
 }
 
 // cimValue checks the type and value map of one CIM element's text.
@@ -208,7 +238,7 @@ func diskRef(v string) (string, bool) {
 // item checks one Item on its own. Items of a ResourceAllocationSection
 // state reservations and limits, not devices, so the device rules skip them.
 func (c *checker) item(it *envelope.Item, allocation bool) {
-	if it.Node != nil && !it.ElementName.Present() {
+	if it.Node != nil && !it.ElementName.Present() && !c.v09() {
 		c.Add(rules.HwNoElementName.New(c.At(it.Pos), "<%s> %s has no ElementName", it.Kind, q(it.InstanceID.Text)).
 			WithHint("Add an ElementName (e.g. <rasd:ElementName>Hard disk 1</rasd:ElementName>); the schema requires it, and schema validators do not take VirtualBox's Caption instead."))
 	}

@@ -76,6 +76,10 @@ func (c *checker) checkHref(fl *envelope.File) {
 	}
 	isDrive := len(href) >= 2 && href[1] == ':' && ((href[0] >= 'a' && href[0] <= 'z') || (href[0] >= 'A' && href[0] <= 'Z'))
 	switch {
+	case strings.HasPrefix(href, `\\`):
+		c.Add(rules.RefUNC.New(loc, "href %s is a Windows UNC path to a network share", envelope.Quote(href)).
+			WithHint("Put the file beside the descriptor and reference it by its name; only a consumer running on Windows with access to the share can open this path."))
+		return
 	case strings.HasPrefix(href, "/") || strings.HasPrefix(href, `\`) || isDrive:
 		c.Add(rules.RefAbsolute.New(loc, "href %s is an absolute path", envelope.Quote(href)).
 			WithHint("Reference the file relative to the descriptor, e.g. just its name; an absolute path names a file on the producer's machine."))
@@ -91,6 +95,9 @@ func (c *checker) checkHref(fl *envelope.File) {
 		if c.inArchive {
 			c.Add(rules.RefOutsideOVA.New(loc, "href %s has a .. segment; in an OVA every File must be a member of the archive", envelope.Quote(href)).
 				WithHint("Reference the archive member by its name, without .. segments."))
+		} else if c.pkg != nil {
+			c.Add(rules.RefDotDot.New(loc, "href %s climbs out of the descriptor's folder with ..; the file was not checked (its presence, size and digest), because ovacheck reads only the package's own folder", envelope.Quote(href)).
+				WithHint("Keep every file of the package in the descriptor's folder (or below it) and reference it without ..; an OVA cannot hold such a file at all."))
 		} else {
 			c.Add(rules.RefDotDot.New(loc, "href %s climbs out of the descriptor's folder with ..", envelope.Quote(href)).
 				WithHint("Keep every file of the package in the descriptor's folder (or below it) and reference it without ..; an OVA cannot hold such a file at all."))
@@ -147,7 +154,12 @@ func isHex(b byte) bool {
 // checkFileAttrs checks ovf:size, ovf:chunkSize and ovf:compression.
 func (c *checker) checkFileAttrs(fl *envelope.File) {
 	if c.hasAttr(fl.Node, "size") {
-		if fl.Size == nil || *fl.Size < 0 {
+		// -1 and -2 are what producers write for "unknown", and VMware
+		// reads them so (REF017); any other negative number is REF013's.
+		if fl.Size != nil && (*fl.Size == -1 || *fl.Size == -2) {
+			c.Add(rules.RefSizeNegative.New(c.At(fl.Node.AttrPos("size")), "ovf:size %s is negative, a producer's mark for an unknown size; the schema's type is an unsigned byte count", envelope.Quote(fl.SizeText)).
+				WithHint("Write the file's size in bytes, or leave ovf:size out when it is not known."))
+		} else if fl.Size == nil || *fl.Size < 0 {
 			c.Add(rules.RefSizeSyntax.New(c.At(fl.Node.AttrPos("size")), "ovf:size %s is not a number of bytes", envelope.Quote(fl.SizeText)).
 				WithHint("Write the file's size as a non-negative decimal integer of bytes, or leave ovf:size out."))
 		}

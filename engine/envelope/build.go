@@ -38,7 +38,8 @@ func (b *builder) isOVF(n *Node) bool {
 		return true
 	}
 	if n.Name.Space == "" {
-		if !b.warnedUnqualified {
+		// OVF 0.9 writes child elements unqualified (build_09.go).
+		if !b.warnedUnqualified && b.env.Version != Version09 {
 			b.warnedUnqualified = true
 			b.f.Add(rules.EnvUnqualified.New(b.f.At(n.Pos), "element <%s> has no namespace; it is read as an OVF element", n.Name.Local).
 				WithHint("Declare the OVF namespace as the default (xmlns=\"" + nsOrDefault(b.ns) + "\") or prefix every OVF element."))
@@ -63,7 +64,8 @@ func (b *builder) kind(n *Node) string {
 	if !b.isOVF(n) {
 		return ""
 	}
-	if n.Name.Local == "Section" || n.Name.Local == "Content" {
+	if b.env.Version != Version09 && (n.Name.Local == "Section" || n.Name.Local == "Content") {
+		// OVF 0.9's were renamed by retype09 when usable.
 		for _, a := range n.Attrs {
 			if (a.Name.Local == "type" || a.Name.Local == "name") && strings.HasSuffix(a.Value, "_Type") {
 				v := a.Value[strings.LastIndexByte(a.Value, ':')+1:]
@@ -86,7 +88,11 @@ func (b *builder) attr(n *Node, local string) (string, bool) {
 		if a.Name.Local == local && a.Name.Space == "" {
 			if !b.warnedAttr[local] {
 				b.warnedAttr[local] = true
-				b.f.Add(rules.EnvUnqualified.New(b.f.At(a.Pos), "attribute %s of <%s> has no namespace prefix; it is read as ovf:%s", local, n.Name.Local, local).
+				rule, effect := rules.EnvUnqualifiedAttr, "XenCenter's deserializer leaves it unset (virt-v2v and Proxmox never look it up)"
+				if lookedUp(n.Name.Local, local) {
+					rule, effect = rules.EnvUnqualified, "virt-v2v, Proxmox and XenServer look it up as ovf:"+local+" and do not find it"
+				}
+				b.f.Add(rule.New(b.f.At(a.Pos), "attribute %s of <%s> has no namespace prefix; ovacheck reads it as ovf:%s, but %s", local, n.Name.Local, local, effect).
 					WithHint("Write ovf:" + local + ": OVF attributes are in the OVF namespace, and strict consumers ignore the unprefixed form."))
 			}
 			return a.Value, true
@@ -134,6 +140,9 @@ func (b *builder) childText(n *Node, local string) string {
 
 func (b *builder) build() {
 	env, root := b.env, b.env.Root
+	if env.Version == Version09 {
+		b.retype09(root)
+	}
 	for _, c := range root.Children {
 		k := b.kind(c)
 		switch {
@@ -176,7 +185,7 @@ func (b *builder) build() {
 func (b *builder) sectionRef(c *Node, k string) (SectionRef, bool) {
 	ref := SectionRef{Name: c.Name.Local, Namespace: c.Name.Space, Pos: c.Pos, Node: c}
 	if k != "" {
-		if !strings.HasSuffix(k, "Section") {
+		if !strings.HasSuffix(k, "Section") || k == "Section" && b.env.Version == Version09 {
 			return ref, false
 		}
 		ref.Name = k
@@ -301,3 +310,20 @@ func (b *builder) strings(n *Node) Strings {
 	}
 	return s
 }
+
+// lookedUpAttrs are the OVF attributes, by element, that importers find by
+// their qualified name: virt-v2v's XPath asks for Disk's diskId and fileRef
+// and File's id, href and compression (libguestfs/virt-v2v input/OVF.ml,
+// parse_disks); Proxmox's for Disk's capacity and units too and for
+// OperatingSystemSection's id (proxmox/pve-storage
+// src/PVE/GuestImport/OVF.pm, parse_ovf). An unprefixed one of these loses
+// the disk or its size; any other unprefixed attribute is ignored by both.
+var lookedUpAttrs = map[string]map[string]bool{
+	"File":                   {"id": true, "href": true, "compression": true},
+	"Disk":                   {"diskId": true, "fileRef": true, "capacity": true, "capacityAllocationUnits": true},
+	"OperatingSystemSection": {"id": true},
+}
+
+// lookedUp reports whether importers look up attribute local of an element
+// named element by its OVF-qualified name (ENV011 rather than ENV051).
+func lookedUp(element, local string) bool { return lookedUpAttrs[element][local] }

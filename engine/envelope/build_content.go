@@ -134,6 +134,9 @@ func (b *builder) property(n *Node, category string) Property {
 	if v, _ := b.attrBool(n, "userConfigurable"); v != nil {
 		p.UserConfigurable = *v
 	}
+	if b.env.Version == Version09 {
+		b.property09(n, &p)
+	}
 	if v, _ := b.attrBool(n, "password"); v != nil {
 		p.Password = *v
 	}

@@ -42,6 +42,12 @@ type Envelope struct {
 	// document order.
 	Sections []SectionRef
 	Strings  []Strings
+
+	// types holds each element's xsi:type; retyped marks the OVF 0.9
+	// Section and Content elements renamed to their 1.x names
+	// (build_09.go).
+	types   map[*Node]TypeName
+	retyped map[*Node]bool
 }
 
 // SectionRef names one section in document order.

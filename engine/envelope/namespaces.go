@@ -1,6 +1,9 @@
 package envelope
 
-import "strings"
+import (
+	"encoding/xml"
+	"strings"
+)
 
 // Namespace URIs of the OVF envelope and of the CIM settings-data classes
 // its hardware items are written in (DSP0243 Table 1, DSP8023 headers).
@@ -88,4 +91,25 @@ func isSettingsNS(ns string) (ok, nonStandard bool) {
 // a namespace name is a URI, which always has a colon.
 func undeclaredPrefix(space string) bool {
 	return space != "" && !strings.Contains(space, ":")
+}
+
+// optionalContext reports whether an element opened at depth (0 is the
+// Envelope) is a place where an undeclared prefix leaves the rest of the
+// descriptor readable to consumers that skip what they do not need
+// (issue 11 item 7): a Strings bundle directly in the Envelope, or an
+// element outside the OVF namespace marked ovf:required="false".
+func optionalContext(t xml.StartElement, depth int) bool {
+	if depth == 1 && t.Name.Local == "Strings" {
+		return true
+	}
+	if depth == 0 || isEnvelopeNS(t.Name.Space) {
+		return false
+	}
+	for _, a := range t.Attr {
+		if a.Name.Local == "required" && isEnvelopeNS(a.Name.Space) {
+			v := strings.TrimSpace(a.Value)
+			return v == "false" || v == "0"
+		}
+	}
+	return false
 }

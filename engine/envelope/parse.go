@@ -40,7 +40,9 @@ func Parse(data []byte, member string) (*Envelope, []report.Finding) {
 			WithHint("Real descriptors have at most a few thousand attributes; check that the file is an OVF descriptor."))
 		return env, f.Done()
 	}
-	root := readTree(data, f)
+	scope := &nsScope{}
+	root := readTree(data, f, scope)
+	env.types = scope.types
 	if root == nil {
 		return env, f.Done()
 	}
@@ -62,7 +64,10 @@ func Parse(data []byte, member string) (*Envelope, []report.Finding) {
 // element's text copied once (see textAcc), so that the tree costs little
 // more than the descriptor's bytes plus the capped per-element and
 // per-attribute overheads (limits.MaxXMLElements, MaxXMLAttributes).
-func readTree(data []byte, f *findings) *Node {
+//
+// scope follows the namespace declarations and records each element's
+// xsi:type, resolved.
+func readTree(data []byte, f *findings, scope *nsScope) *Node {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	// normaliseEncoding has made the bytes UTF-8 and said so in a finding
@@ -75,13 +80,37 @@ func readTree(data []byte, f *findings) *Node {
 	var positions []Pos // reused for every start tag
 	elements := 0
 	undeclared := map[string]bool{}
+	// An undeclared prefix used only inside a message bundle or an
+	// optional extension (see optionalContext) is reported once at the end
+	// as EnvUndeclaredPrefixOptional, unless a use elsewhere made it
+	// EnvUndeclaredPrefix; optional[i] says whether the i-th open element
+	// is such a place.
+	var optional []bool
+	lenient := map[string]Pos{}
+	var lenientOrder []string
 	checkPrefix := func(space string, p Pos) {
-		if undeclaredPrefix(space) && space != "xmlns" && !undeclared[space] {
-			undeclared[space] = true
-			f.Add(rules.EnvUndeclaredPrefix.New(f.At(p), "namespace prefix %s is used but never declared", Quote(space)).
-				WithHint("Declare the prefix with an xmlns:" + space + "=\"...\" attribute on the Envelope, or remove the elements that use it."))
+		if !undeclaredPrefix(space) || space == "xmlns" || undeclared[space] {
+			return
 		}
+		if space != "ovf" && len(optional) > 0 && optional[len(optional)-1] {
+			if _, seen := lenient[space]; !seen {
+				lenient[space] = p
+				lenientOrder = append(lenientOrder, space)
+			}
+			return
+		}
+		undeclared[space] = true
+		f.Add(rules.EnvUndeclaredPrefix.New(f.At(p), "namespace prefix %s is used but never declared", Quote(space)).
+			WithHint("Declare the prefix with an xmlns:" + space + "=\"...\" attribute on the Envelope, or remove the elements that use it."))
 	}
+	defer func() {
+		for _, space := range lenientOrder {
+			if !undeclared[space] {
+				f.Add(rules.EnvUndeclaredPrefixOptional.New(f.At(lenient[space]), "namespace prefix %s is used but never declared, only inside a message bundle or an optional extension", Quote(space)).
+					WithHint("Declare the prefix with an xmlns:" + space + "=\"...\" attribute on the Envelope, or remove the elements that use it; parsers that check namespaces (libxml2 as Proxmox uses it, .NET) refuse the whole descriptor."))
+			}
+		}
+	}()
 	finish := func() {
 		for i := range stack {
 			stack[i].finish(f)
@@ -114,6 +143,7 @@ func readTree(data []byte, f *findings) *Node {
 				return root
 			}
 			n := &Node{Name: t.Name, Pos: start, Depth: len(stack)}
+			optional = append(optional, (len(optional) > 0 && optional[len(optional)-1]) || optionalContext(t, len(stack)))
 			checkPrefix(t.Name.Space, start)
 			end := d.InputOffset()
 			positions = positions[:0]
@@ -164,10 +194,13 @@ func readTree(data []byte, f *findings) *Node {
 				root = n
 			}
 			stack = append(stack, openElement{n: n})
+			scope.start(n, t.Attr)
 		case xml.EndElement:
 			if len(stack) > 0 {
 				stack[len(stack)-1].finish(f)
 				stack = stack[:len(stack)-1]
+				optional = optional[:len(optional)-1]
+				scope.end()
 			}
 		case xml.CharData:
 			if len(stack) > 0 {

@@ -28,7 +28,9 @@ type Attr struct {
 // attributes in document order, its child elements in document order and
 // the character data directly inside it. The model types keep a pointer to
 // the Node they were built from, so later checks (section placement, element
-// order) can walk the document as it was written.
+// order) can walk the document as it was written. One exception: an OVF 0.9
+// Section or Content with a usable xsi:type carries the 1.x name its type
+// names (Envelope.Retyped, build_09.go).
 type Node struct {
 	Name     xml.Name
 	Attrs    []Attr

@@ -104,6 +104,12 @@ type Input struct {
 	// what it holds (the inflated tar, or the sum of the zip's files).
 	Compression      string `json:"compression,omitempty"`
 	UncompressedSize int64  `json:"uncompressedSize,omitempty"`
+	// URL is set when the package was read over HTTP; BytesTransferred
+	// and Requests then count the response bodies received and the
+	// requests made, retries included.
+	URL              string `json:"url,omitempty"`
+	BytesTransferred int64  `json:"bytesTransferred,omitempty"`
+	Requests         int    `json:"requests,omitempty"`
 }
 
 // Tool names the program that wrote the report.

@@ -176,7 +176,7 @@ var (
 		ignores("code: proxmox/pve-storage src/PVE/GuestImport/OVF.pm (parse_ovf) resolves each Item's file on its own; the image is imported twice", Proxmox),
 		warns("recalled: XenCenter imports the file once per Disk that a drive attaches", XenServer))
 	_ = declare(DskOrder,
-		warns("recalled: ovftool reads an OVA front to back and may not find a disk whose member it has already passed (peers.md section 1 row 6)", VMware),
+		refuses(srcVMwareSetRefuses+"; ovftool reads an OVA front to back and may not find a disk whose member it has already passed (recalled, peers.md section 1 row 6)", VMware),
 		ignores(dskSrcVBoxOrder, VirtualBox),
 		ignores("run: virt-v2v 2.2 -i ova --print-source lists the disks in Item order; input/OVA.ml finds members by name", VirtV2V),
 		ignores("code: proxmox/pve-storage src/PVE/GuestImport/OVF.pm (parse_ovf) walks the disk Items and extracts members by name", Proxmox),

@@ -169,6 +169,22 @@ var (
 		ignores("code: virt-v2v (input/OVF.ml) and Proxmox (GuestImport/OVF.pm) read only the elements they name", VirtV2V, Proxmox),
 		ignores("recalled: XenCenter's XmlSerializer skips unknown elements", XenServer))
 
+	_ = declare(HwUndefinedOptional,
+		ignores(srcVMwareSetAccepts+": an Item child the class does not define, marked ovf:required=\"false\", is skipped (DSP0243 1.0.0 Table 2 lets the consumer ignore the Item)", VMware),
+		ignores(hwSrcVBoxItems+": fillItem skips elements it does not know (its check for them is commented out)", VirtualBox),
+		ignores("code: virt-v2v (input/OVF.ml) and Proxmox (GuestImport/OVF.pm) read only the elements they name", VirtV2V, Proxmox),
+		ignores("recalled: XenCenter's XmlSerializer skips unknown elements", XenServer))
+	_ = declare(HwRequiredExtension,
+		refuses(srcVMwareSetRefuses+"; DSP0243 1.0.0 Table 2 makes the consumer fail an Item with a required child it does not know, and a required Item that fails fails the import", VMware),
+		ignores(hwSrcVBoxItems+": fillItem matches the children it knows by name and skips the others", VirtualBox),
+		ignores("code: virt-v2v (input/OVF.ml) and Proxmox (GuestImport/OVF.pm) read only the elements they name", VirtV2V, Proxmox),
+		ignores("recalled: XenCenter's XmlSerializer skips elements it has no member for", XenServer))
+	_ = declare(HwOptionalExtension,
+		warns("recalled: DSP0243 1.0.0 Table 2 tells a consumer to ignore an Item with an optional child it does not know, so a consumer that follows it loses the device; VMware's handling of foreign Item children is not recorded here", VMware),
+		ignores(hwSrcVBoxItems+": fillItem matches the children it knows by name and skips the others; the device is kept", VirtualBox),
+		ignores("code: virt-v2v (input/OVF.ml) and Proxmox (GuestImport/OVF.pm) read only the elements they name", VirtV2V, Proxmox),
+		ignores("recalled: XenCenter's XmlSerializer skips elements it has no member for", XenServer))
+
 	_ = declare(HwAddressTaken,
 		refuses("recalled: vSphere refuses two devices with one unit number on a controller (\"Invalid configuration for device\")", VMware),
 		refuses("recalled: VirtualBox attaches each disk at its AddressOnParent and the second attachment to one port fails the import", VirtualBox),
@@ -205,7 +221,7 @@ var (
 		warns(hwSrcXenValidate+" (ValidateCpu): VALIDATION_CPU_INVALID_QUANTITY is warned", XenServer))
 
 	_ = declare(HwSingleton,
-		warns("recalled: vCloud Director refuses \"Multiple 'memory' elements\"; vSphere keeps one of them", VMware),
+		refuses(srcVMwareSetRefuses+"; vCloud Director refuses \"Multiple 'memory' elements\" (recalled)", VMware),
 		warns(hwSrcVBoxItems+": each memory or CPU Item overwrites the last, the last one wins", VirtualBox),
 		warns(hwSrcV2VItems+": XPath takes the first memory and CPU Item", VirtV2V),
 		warns(hwSrcPVEItems+": findvalue joins the quantities, so 2048 and 1024 MiB read as 20481024", Proxmox),

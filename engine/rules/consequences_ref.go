@@ -97,6 +97,18 @@ var (
 		ignores("code: proxmox/pve-storage src/PVE/GuestImport/OVF.pm (parse_ovf) does not read ovf:size", Proxmox),
 		ignores(refSrcV2VAccepts, VirtV2V),
 		refuses("recalled: XenCenter deserializes the descriptor with .NET XmlSerializer, which rejects a non-numeric unsigned long", XenServer))
+	_ = declare(RefSizeNegative,
+		ignores(srcVMwareSetAccepts+"; ovftool reads a size of -1 or -2 as unknown", VMware),
+		ignores("code: VirtualBox src/VBox/Main/xml/ovfreader.cpp (HandleDiskSection) reads ovf:size only to size the progress bar", VirtualBox),
+		ignores("code: proxmox/pve-storage src/PVE/GuestImport/OVF.pm (parse_ovf) does not read ovf:size", Proxmox),
+		ignores("recalled: virt-v2v (input/OVF.ml) does not read ovf:size", VirtV2V),
+		refuses("code: xenserver/xenadmin XenOvfApi/Definitions/ovfEnvelope.cs (File_Type): size is a ulong bound by XmlSerializer, which cannot read a negative number, so the descriptor does not load", XenServer))
+	_ = declare(RefUNC,
+		ignores(srcVMwareSetAccepts+"; ovftool on Windows opens the share", VMware),
+		refuses("recalled: VirtualBox on Linux and macOS takes the backslashes as part of a file name; on Windows it opens the share", VirtualBox),
+		refuses(refSrcProxHref, Proxmox),
+		refuses(refSrcV2VNotFound, VirtV2V),
+		ignores("recalled: XenCenter runs on Windows and opens the share", XenServer))
 	_ = declare(RefChunkSize,
 		refuses(refSrcVMwareChunk, VMware),
 		refuses(refSrcVBoxChunks, VirtualBox),

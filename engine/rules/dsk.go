@@ -33,5 +33,5 @@ var (
 	DskCapacityProperty = register(Rule{ID: "DSK013", Title: "capacity names an undefined property",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 9.1"})
 	DskOrder = register(Rule{ID: "DSK014", Title: "disks not in the order of their Files",
-		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 9.1"})
+		Severity: report.Error, Spec: "DSP0243 1.1.0 9.1"})
 )

@@ -30,7 +30,9 @@ var (
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 7"})
 	EnvSettingsNamespace = register(Rule{ID: "ENV010", Title: "non-standard CIM settings-data namespace",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 2.0.1"})
-	EnvUnqualified = register(Rule{ID: "ENV011", Title: "element or attribute without the OVF namespace",
+	EnvUnqualified = register(Rule{ID: "ENV011", Title: "element, or attribute importers look up, without the OVF namespace",
+		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 1.1.1"})
+	EnvUnqualifiedAttr = register(Rule{ID: "ENV051", Title: "attribute without the OVF namespace that importers do not look up",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 1.1.1"})
 	EnvLimit = register(Rule{ID: "ENV012", Title: "descriptor exceeds a structural limit",
 		Severity: report.Error})

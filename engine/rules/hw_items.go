@@ -28,7 +28,7 @@ var (
 	HwCPUCount = register(Rule{ID: "HW039", Title: "processor count missing or out of range",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 Table 4"})
 	HwSingleton = register(Rule{ID: "HW040", Title: "more than one memory or processor Item in a configuration",
-		Severity: report.Warning, Spec: "DSP0243 1.1.0 9.8"})
+		Severity: report.Error, Spec: "DSP0243 1.0.0 9.8"})
 	HwIsoTransport = register(Rule{ID: "HW041", Title: "iso transport without a disconnected CD-ROM",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 11.2"})
 	HwTransportToken = register(Rule{ID: "HW042", Title: "transport is neither iso nor a URI",
@@ -49,4 +49,10 @@ var (
 		Severity: report.Info, Spec: "DSP0243 1.1.0 8.1"})
 	HwHostResourceDoubleSlash = register(Rule{ID: "HW050", Title: "host resource written ovf://disk/ or ovf://file/",
 		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.1.0 8.3"})
+	HwUndefinedOptional = register(Rule{ID: "HW051", Title: "element the item's class does not define, marked ovf:required=\"false\"",
+		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.0.0 8.2 Table 2"})
+	HwRequiredExtension = register(Rule{ID: "HW052", Title: "required element of an unknown namespace in an Item",
+		Severity: report.Error, Spec: "DSP0243 1.0.0 8.2 Table 2"})
+	HwOptionalExtension = register(Rule{ID: "HW053", Title: "optional element of an unknown namespace in an Item",
+		Severity: report.Warning, Spec: "DSP0243 1.0.0 8.2 Table 2"})
 )

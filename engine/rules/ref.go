@@ -36,6 +36,10 @@ var (
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
 	RefCompression = register(Rule{ID: "REF015", Title: "unsupported ovf:compression",
 		Severity: report.Error, Spec: "DSP0243 1.1.0 7.1"})
+	RefSizeNegative = register(Rule{ID: "REF017", Title: "ovf:size is -1 or -2, for an unknown size",
+		Severity: report.Warning, Strict: report.Error, Spec: "DSP8023 1.1.1 File_Type"})
+	RefUNC = register(Rule{ID: "REF018", Title: "href is a Windows UNC path",
+		Severity: report.Warning, Strict: report.Error, Spec: "DSP0243 1.0.0 7.1"})
 	RefBzip2 = register(Rule{ID: "REF016", Title: "bzip2 compression has little support",
 		Severity: report.Warning, Spec: "DSP8023 1.1.1 File_Type"})
 )

@@ -20,12 +20,45 @@ const membersList = $("members");
 const reportArea = $("report");
 const messageBox = $("message");
 const cancelButton = $("cancel");
+const announcer = $("announce");
+const engineState = $("engine-state");
+const statusHome = status.parentNode; // where the progress sits before a verdict
+const statusNext = status.nextSibling;
 
 const engine = getEngine(".");
 let current = null; // the running check's handle
 let running = false;
 let speed = { t0: 0, done: 0, lastT: 0, lastDone: 0, rate: 0 };
 const memberRows = new Map();
+let lastChoice = null; // {files, paths} of the last check, for "check again"
+let inputBytes = 0; // the bytes of the chosen files, counted once
+let swWanted = false; // the service worker waits until no check runs
+
+// announce writes text into the page's one live region (present since the
+// page loaded, so screen readers read what changes in it).
+function announce(text) {
+  announcer.textContent = text;
+}
+
+// showVerdict brings the report's banner into view and focuses it.
+function showVerdict() {
+  const banner = reportArea.querySelector(".banner");
+  if (!banner) return;
+  banner.focus({ preventScroll: true });
+  banner.scrollIntoView({ block: "start", behavior: "auto" });
+}
+
+// verdictText is the banner's headline and counts, e.g. "Failed, 1 error".
+function verdictText() {
+  const h = reportArea.querySelector(".banner .verdict");
+  const c = reportArea.querySelector(".banner .counts");
+  return [h && h.textContent.trim(), c && c.textContent.trim()].filter(Boolean).join(", ");
+}
+
+// homeStatus puts the progress card back above the report area.
+function homeStatus() {
+  if (status.parentNode !== statusHome) statusHome.insertBefore(status, statusNext);
+}
 
 function showMessage(text) {
   messageBox.textContent = text;
@@ -39,11 +72,12 @@ function setProgress(fraction) {
   barBox.dataset.progress = f.toFixed(4);
 }
 
+// formatBytes uses binary units, like the report.
 function formatBytes(n) {
-  const units = ["bytes", "KB", "MB", "GB", "TB"];
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
   let i = 0;
-  while (n >= 1000 && i < units.length - 1) { n /= 1000; i++; }
-  return `${i === 0 ? n : n.toFixed(1)} ${units[i]}`;
+  while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
+  return `${i === 0 ? Math.round(n) : n.toFixed(1)} ${units[i]}`;
 }
 
 function formatDuration(s) {
@@ -58,16 +92,24 @@ async function boot() {
   try {
     await engine.ready;
     document.body.dataset.ready = "true";
+    if (engineState) engineState.hidden = true;
   } catch (err) {
+    if (engineState) engineState.hidden = true;
     showMessage(`The checker could not start: ${err.message}`);
   }
-  registerServiceWorker();
+  swWanted = true;
+  if (!running) registerServiceWorker();
+  restoreReport();
 }
 
 // registerServiceWorker lets the served site work offline after the first
 // visit (sw.js caches every asset of this build). The offline page, opened
 // from disk, needs none.
+// It is registered only while no check runs: registering fetches sw.js and
+// installing fetches the build's assets, and a check makes no request.
 function registerServiceWorker() {
+  if (!swWanted) return;
+  swWanted = false;
   if (engineInline() || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   navigator.serviceWorker.register("sw.js").catch(() => {});
 }
@@ -76,28 +118,54 @@ function registerServiceWorker() {
 // ones are left out). They never leave the page.
 function userOptions() {
   const value = (id) => document.getElementById(id)?.value.trim() ?? "";
-  const o = {};
+  const o = { wholeFile: false };
   if (value("opt-profile")) o.profile = value("opt-profile");
-  const targets = value("opt-targets").split(/[\s,]+/).filter(Boolean);
+  const targets = Array.from(document.querySelectorAll('#opt-targets input[name="target"]:checked'), (b) => b.value);
   if (targets.length) o.targets = targets;
-  if (value("opt-sha256")) o.expected = { sha256: value("opt-sha256") };
+  const sum = value("opt-sha256");
+  if (sum) o.expected = { [sum.length === 128 ? "sha512" : "sha256"]: sum };
   if (value("opt-pin")) o.signerPin = value("opt-pin");
   if (value("opt-roots")) o.trustRoots = value("opt-roots");
   if (value("opt-policy")) o.policy = value("opt-policy");
   return o;
 }
 
+// checksumProblem says what is wrong with the published checksum typed,
+// or "" when it is empty or well-formed; it is shown beside the field.
+function checksumProblem() {
+  const box = $("opt-sha256");
+  const err = $("opt-sha256-error");
+  if (!box || !err) return "";
+  const v = box.value.trim();
+  const problem = v && !/^([0-9a-fA-F]{64}|[0-9a-fA-F]{128})$/.test(v)
+    ? "A published checksum is 64 hex digits (SHA-256) or 128 (SHA-512)." : "";
+  err.textContent = problem;
+  err.hidden = !problem;
+  box.setAttribute("aria-invalid", problem ? "true" : "false");
+  return problem;
+}
+
 // check starts checking files (with their relative paths), cancelling any
 // check still running.
 function check(files, paths) {
   if (!files.length) return;
+  if (checksumProblem()) {
+    $("options").open = true;
+    $("opt-sha256").focus();
+    return;
+  }
   if (running) cancel(false);
   running = true;
+  lastChoice = { files, paths };
+  inputBytes = files.reduce((n, f) => n + f.size, 0);
   showMessage("");
+  homeStatus();
+  announce("Checking…");
   reportArea.replaceChildren();
   membersList.replaceChildren();
   memberRows.clear();
   delete reportArea.dataset.verdict;
+  delete reportArea.dataset.restored;
   status.hidden = false;
   cancelButton.disabled = false;
   phase.textContent = `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}…`;
@@ -111,6 +179,11 @@ function check(files, paths) {
     onStructural(m) {
       reportArea.innerHTML = m.html; // rendered and escaped by site.Report
       phase.textContent = "Structure checked. Hashing the disks…";
+      // The progress moves under the banner, which comes into view.
+      const slot = reportArea.querySelector("[data-progress-slot]");
+      if (slot) slot.append(status);
+      showVerdict();
+      announce(verdictText());
     },
     onProgress,
     onMember(m) { memberRow(m.member, m.size).value = m.done; },
@@ -120,39 +193,59 @@ function check(files, paths) {
       reportArea.dataset.verdict = m.verdict;
       window.ovacheckReport = JSON.parse(m.json); // for embedders and tests
       offerDownload(m.json);
+      offerAgain(!!options.expected);
       setProgress(1);
-      phase.textContent = "Check complete.";
-      cancelButton.hidden = true;
-      membersList.hidden = true;
-      rate.textContent = speed.t0
-        ? `${formatBytes(speed.done)} hashed in ${((performance.now() - speed.t0) / 1000).toFixed(1)} s`
-        : "";
+      // The progress folds away: the verdict is the answer.
+      status.hidden = true;
+      homeStatus();
+      const took = speed.t0 ? ` · ${formatBytes(speed.hashed)} hashed in ${((performance.now() - speed.t0) / 1000).toFixed(1)} s` : "";
+      const meta = reportArea.querySelector(".meta");
+      if (meta && took) meta.append(took);
+      showVerdict();
+      announce(verdictText());
+      saveReport(m.html, m.json);
+      registerServiceWorker();
     },
     onCancelled() {
       running = false;
-      phase.textContent = "Check cancelled.";
-      rate.textContent = "";
-      cancelButton.disabled = true;
+      registerServiceWorker();
     },
     onError(m) {
       running = false;
-      cancelButton.disabled = true;
       status.hidden = true;
+      homeStatus();
+      reportArea.replaceChildren();
       showMessage(m.message);
+      announce(m.message);
+      registerServiceWorker();
     },
   });
 }
 
-// cancel stops the running check.
-function cancel(announce = true) {
+// cancel stops the running check. Told to, it returns the page to a clean
+// state: no progress, no half report, a note with "Check again".
+function cancel(tell = true) {
   if (!running) return;
   running = false;
   current.cancel();
-  cancelButton.disabled = true;
-  if (announce) {
-    phase.textContent = "Check cancelled.";
-    rate.textContent = "";
-  }
+  if (!tell) return;
+  status.hidden = true;
+  homeStatus();
+  reportArea.replaceChildren();
+  const p = document.createElement("p");
+  p.className = "cancelled";
+  p.dataset.cancelled = "true";
+  p.textContent = "Check cancelled. ";
+  const again = document.createElement("button");
+  again.type = "button";
+  again.className = "button";
+  again.textContent = "Check again";
+  again.addEventListener("click", () => lastChoice && check(lastChoice.files, lastChoice.paths));
+  p.append(again);
+  reportArea.append(p);
+  announce("Check cancelled.");
+  again.focus();
+  registerServiceWorker();
 }
 
 function memberRow(member, size) {
@@ -163,12 +256,88 @@ function memberRow(member, size) {
     name.textContent = member || "whole file";
     const p = document.createElement("progress");
     p.max = size || 1;
+    p.setAttribute("aria-label", `Hashing ${member || "the whole file"}`);
     li.append(p, name);
     membersList.append(li);
     row = p;
     memberRows.set(member, row);
   }
   return row;
+}
+
+// The last report survives Back and reload in this tab: sessionStorage
+// keeps the rendered report and its JSON (never any file content) and the
+// page shows it again when it loads without a check.
+const savedKey = "ovacheck-last-report";
+
+function saveReport(html, json) {
+  try {
+    sessionStorage.setItem(savedKey, JSON.stringify({ html, json, at: new Date().toISOString() }));
+  } catch {
+    // Full or unavailable storage only loses the restore.
+  }
+}
+
+function restoreReport() {
+  if (running || reportArea.childElementCount) return;
+  let saved = null;
+  try {
+    saved = JSON.parse(sessionStorage.getItem(savedKey) || "null");
+  } catch {
+    return;
+  }
+  if (!saved || typeof saved.html !== "string") return;
+  reportArea.innerHTML = saved.html; // rendered and escaped by site.Report
+  const r = JSON.parse(saved.json);
+  reportArea.dataset.verdict = r.verdict;
+  reportArea.dataset.restored = "true";
+  window.ovacheckReport = r;
+  const note = document.createElement("p");
+  note.className = "restored-note";
+  note.textContent = `The last report of this tab, from ${new Date(saved.at).toLocaleString()}.`;
+  reportArea.prepend(note);
+  offerDownload(saved.json);
+}
+
+// offerAgain adds, after a check, a field to paste the published checksum
+// (users often find it only now) and a button that checks the same files
+// again with the options as they are now set.
+function offerAgain(checksumGiven) {
+  if (!lastChoice) return;
+  const box = document.createElement("div");
+  box.className = "again";
+  if (!checksumGiven) {
+    const label = document.createElement("label");
+    label.htmlFor = "again-sum";
+    label.textContent = "Published checksum (SHA-256 or SHA-512) to compare with the whole file:";
+    const field = document.createElement("input");
+    field.id = "again-sum";
+    field.type = "text";
+    field.autocomplete = "off";
+    field.spellcheck = false;
+    const go = document.createElement("button");
+    go.type = "button";
+    go.className = "button";
+    go.textContent = "Compare";
+    go.addEventListener("click", () => {
+      $("opt-sha256").value = field.value.trim();
+      if (checksumProblem()) {
+        $("options").open = true;
+        $("opt-sha256").focus();
+        return;
+      }
+      check(lastChoice.files, lastChoice.paths);
+    });
+    field.addEventListener("keydown", (e) => { if (e.key === "Enter") go.click(); });
+    box.append(label, field, go);
+  }
+  const again = document.createElement("button");
+  again.type = "button";
+  again.className = "button";
+  again.textContent = "Check again with the options as set";
+  again.addEventListener("click", () => check(lastChoice.files, lastChoice.paths));
+  box.append(again);
+  reportArea.append(box);
 }
 
 // offerDownload adds a link that saves the report's JSON.
@@ -178,7 +347,9 @@ function offerDownload(json) {
   downloadURL = URL.createObjectURL(new Blob([json], { type: "application/json" }));
   const a = document.createElement("a");
   a.href = downloadURL;
-  a.download = "ovacheck-report.json";
+  let name = "package";
+  try { name = JSON.parse(json).input.name || name; } catch { /* keep the default */ }
+  a.download = `${name.replace(/\.(ova|ovf)$/i, "")}.ovacheck.json`;
   a.className = "button";
   a.textContent = "Download the report (JSON)";
   const p = document.createElement("p");
@@ -192,17 +363,24 @@ function onProgress(m) {
   const now = performance.now();
   if (m.phase === "digest" && m.total > 0) {
     if (!speed.t0) { speed.t0 = now; speed.lastT = now; }
-    setProgress(m.done / m.total);
-    speed.done = m.done;
+    const f = m.done / m.total;
+    setProgress(f);
+    // The engine counts each byte once per digest it feeds (the member
+    // digests and, when asked, the whole file's): shown against the
+    // chosen files' size, each byte of the file counts once.
+    const total = m.total > inputBytes && inputBytes > 0 ? inputBytes : m.total;
+    const done = f * total;
+    speed.done = done;
+    speed.hashed = m.done;
     const dt = (now - speed.lastT) / 1000;
     if (dt >= 0.25) {
-      const inst = (m.done - speed.lastDone) / dt;
+      const inst = (done - speed.lastDone) / dt;
       speed.rate = speed.rate ? 0.7 * speed.rate + 0.3 * inst : inst;
       speed.lastT = now;
-      speed.lastDone = m.done;
+      speed.lastDone = done;
     }
-    const left = speed.rate > 0 ? (m.total - m.done) / speed.rate : NaN;
-    rate.textContent = `${formatBytes(m.done)} of ${formatBytes(m.total)}` +
+    const left = speed.rate > 0 ? (total - done) / speed.rate : NaN;
+    rate.textContent = `${formatBytes(done)} of ${formatBytes(total)}` +
       (speed.rate > 0 ? ` · ${formatBytes(speed.rate)}/s · ${formatDuration(left)} left` : "");
   } else if (m.phase === "index") {
     phase.textContent = "Reading the archive…";
@@ -230,6 +408,7 @@ $("pick-folder").addEventListener("click", () => {
 });
 
 cancelButton.addEventListener("click", () => cancel(true));
+$("opt-sha256")?.addEventListener("input", checksumProblem);
 
 // Samples are fetched when clicked (the only request the page makes after
 // loading, and it happens before the check starts).

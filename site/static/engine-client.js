@@ -44,12 +44,8 @@ function engineAssets(base) {
   if (inline) {
     return {
       inline: true,
-      async compile() {
-        const text = atob(inline.wasm());
-        const bytes = new Uint8Array(text.length);
-        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-        return WebAssembly.compile(bytes);
-      },
+      // The worker decodes and compiles it, off the page's thread.
+      wasm() { return { wasmBase64: inline.wasm() }; },
       worker() {
         return engineWorkerFromBlob(inline.engineWorker());
       },
@@ -65,13 +61,9 @@ function engineAssets(base) {
     `self.ovacheckBase = ${JSON.stringify(base)}; importScripts(${JSON.stringify(new URL(script, base).href)});`;
   return {
     inline: false,
-    async compile() {
-      try {
-        return await WebAssembly.compileStreaming(fetch(wasmURL));
-      } catch {
-        return WebAssembly.compile(await (await fetch(wasmURL)).arrayBuffer());
-      }
-    },
+    // The worker fetches it with streaming compilation, off the page's
+    // thread.
+    wasm() { return { wasmURL }; },
     worker() {
       return crossOrigin ? engineWorkerFromBlob(bootstrap("engine-worker.js")) : new Worker(new URL("engine-worker.js", base));
     },
@@ -88,15 +80,14 @@ export class EngineClient {
     this.worker = null;
     this.current = null; // the running check: {id, handlers, cancelTimer}
     this.seq = 0;
-    this.ready = this.assets.compile().then((module) => {
-      this.module = module;
-      return this.start();
-    });
+    this.ready = this.start();
     this.ready.catch(() => {});
   }
 
-  // start creates the engine worker from the compiled module; it resolves
-  // when the Go side says it is ready.
+  // start creates the engine worker, which compiles the wasm (the first
+  // time; it hands the compiled module back, and later workers get that
+  // module, so a restart fetches nothing); it resolves when the Go side
+  // says it is ready.
   start() {
     const worker = this.assets.worker();
     this.worker = worker;
@@ -104,6 +95,7 @@ export class EngineClient {
       worker.onmessage = (e) => {
         const m = e.data;
         if (m.type === "ready") { resolve(); return; }
+        if (m.type === "compiled") { this.module = m.module; return; }
         if (m.type === "fatal") {
           reject(new Error(m.message));
           this.finish({ type: "error", id: this.current && this.current.id,
@@ -116,7 +108,8 @@ export class EngineClient {
         this.receive(m);
       };
       worker.onerror = (e) => reject(new Error(e.message || "the engine worker failed"));
-      worker.postMessage({ type: "module", module: this.module, hashWorkerSource: this.assets.hashWorkerSource });
+      const wasm = this.module ? { module: this.module } : this.assets.wasm();
+      worker.postMessage({ type: "module", ...wasm, hashWorkerSource: this.assets.hashWorkerSource });
     });
   }
 

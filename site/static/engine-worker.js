@@ -38,7 +38,7 @@ self.onmessage = (event) => {
     pool = new HashPool(poolSize, url);
     // The workers hold the script now: a blob: URL is no longer needed.
     if (url.startsWith("blob:")) URL.revokeObjectURL(url);
-    start(m.module);
+    start(m);
     return;
   }
   if (m.type === "check") currentCheck = m.id;
@@ -53,8 +53,29 @@ function hashWorkerURL(source) {
   return new URL("hash-worker.js", here).href;
 }
 
-async function start(module) {
+// compile returns the engine's compiled module: the one the page sent, or
+// compiled here from the wasm's URL (streaming: compilation runs while the
+// bytes arrive) or from the inlined base64.
+async function compile(m) {
+  if (m.module) return m.module;
+  if (m.wasmURL) {
+    try {
+      return await WebAssembly.compileStreaming(fetch(m.wasmURL));
+    } catch {
+      // A server that sends another Content-Type defeats streaming.
+      return WebAssembly.compile(await (await fetch(m.wasmURL)).arrayBuffer());
+    }
+  }
+  const text = atob(m.wasmBase64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return WebAssembly.compile(bytes);
+}
+
+async function start(m) {
   try {
+    const module = await compile(m);
+    if (!m.module) self.postMessage({ type: "compiled", module });
     const go = new Go();
     const instance = await WebAssembly.instantiate(module, go.importObject);
     // main registers ovacheckHandle, posts "ready", then waits for ever;

@@ -7,12 +7,20 @@
 const build = self.ovacheckBuild || { version: "dev", assets: [] };
 const cacheName = `ovacheck-${build.version}`;
 
+// precached are the assets the checker needs to work offline: not the rule
+// pages, the demo or the 17 MB offline page, which are cached when first
+// visited.
+const precached = build.assets.filter((a) => !/^(rules|demo)\//.test(a) && a !== "ovacheck-offline.html");
+const known = new Set(build.assets.map((a) => new URL(pageURL(a), self.location.href).href));
+
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
-    // cache: "reload" skips the HTTP cache, so a new version never stores
-    // an old file.
-    await cache.addAll(build.assets.map((a) => new Request(pageURL(a), { cache: "reload" })));
+    // cache: "no-cache" revalidates each file with the server: a file the
+    // page has just loaded (the 12 MB engine above all) comes back as
+    // "304 Not Modified" from the browser's HTTP cache instead of a second
+    // download, and a new version never stores an old file.
+    await cache.addAll(precached.map((a) => new Request(pageURL(a), { cache: "no-cache" })));
     await self.skipWaiting();
   })());
 });
@@ -47,6 +55,9 @@ self.addEventListener("fetch", (event) => {
     const cache = await caches.open(cacheName);
     const hit = await cache.match(url.href);
     if (hit) return hit;
-    return fetch(req);
+    const res = await fetch(req);
+    // Another page of this build (a rule page) is kept for offline use.
+    if (res.ok && known.has(url.href)) await cache.put(url.href, res.clone());
+    return res;
   })());
 });

@@ -40,12 +40,12 @@ func runCheck(ctx context.Context, id int, msg js.Value) {
 		post(id, "error", map[string]any{"message": problem})
 		return
 	}
-	renderOptions := site.Options{RuleBase: co.ruleBase}
+	renderOptions := site.Options{RuleBase: co.ruleBase, ExpectedGiven: co.expectedGiven, Targets: co.targets}
 	var lastProgress time.Time
 	lastPhase := ""
 	opts := append(co.engine,
 		engine.WithStructural(func(r *report.Report) {
-			html := render(r, site.Options{RuleBase: renderOptions.RuleBase, Preliminary: true})
+			html := render(r, site.Options{RuleBase: co.ruleBase, Preliminary: true, ExpectedGiven: co.expectedGiven, Targets: co.targets})
 			post(id, "structural", map[string]any{"html": html, "verdict": string(r.Verdict)})
 		}),
 		engine.WithProgress(func(p engine.Progress) {

@@ -109,7 +109,6 @@ func (f *browserFile) DigestRanges(ctx context.Context, reqs []engine.DigestRequ
 		pending.Add(int64(args[0].Float()))
 		return nil
 	})
-	defer onProgress.Release()
 
 	type result struct {
 		v   js.Value
@@ -120,7 +119,6 @@ func (f *browserFile) DigestRanges(ctx context.Context, reqs []engine.DigestRequ
 		ch <- result{v: args[0]}
 		return nil
 	})
-	defer then.Release()
 	fail := js.FuncOf(func(this js.Value, args []js.Value) any {
 		msg := "hashing failed"
 		if len(args) > 0 && args[0].Truthy() {
@@ -129,7 +127,18 @@ func (f *browserFile) DigestRanges(ctx context.Context, reqs []engine.DigestRequ
 		ch <- result{err: errors.New(msg)}
 		return nil
 	})
-	defer fail.Release()
+	// The callbacks are released only once the job's promise has settled:
+	// an aborted job rejects its promise after this function would have
+	// returned, and JS calling a released Go function is a crash ("call to
+	// released function").
+	settled := false
+	defer func() {
+		if settled {
+			onProgress.Release()
+			then.Release()
+			fail.Release()
+		}
+	}()
 	job := pool.Call("digest", f.file, jsReqs, onProgress)
 	job.Get("promise").Call("then", then, fail)
 
@@ -144,10 +153,19 @@ func (f *browserFile) DigestRanges(ctx context.Context, reqs []engine.DigestRequ
 		select {
 		case <-ctx.Done():
 			job.Call("abort")
+			// abort rejects the promise at once; wait for that to reach
+			// us, but not for ever (a leaked callback is harmless, a
+			// released one that is called is not).
+			select {
+			case <-ch:
+				settled = true
+			case <-time.After(2 * time.Second):
+			}
 			return nil, ctx.Err()
 		case <-tick.C:
 			flush()
 		case r := <-ch:
+			settled = true
 			flush()
 			if r.err != nil {
 				return nil, r.err

@@ -4,6 +4,7 @@ package main
 
 import (
 	"crypto/x509"
+	"slices"
 	"strings"
 	"syscall/js"
 
@@ -22,6 +23,10 @@ import (
 type checkOptions struct {
 	engine   []engine.Option
 	ruleBase string
+	// expectedGiven says a whole-file checksum was given; targets are the
+	// targets named (by the user or the policy), for the report's wording.
+	expectedGiven bool
+	targets       []string
 }
 
 // readOptions turns the message's options into engine options. A problem
@@ -46,7 +51,11 @@ func readOptions(v js.Value) (checkOptions, string) {
 	if exp := v.Get("expected"); exp.Truthy() {
 		for _, alg := range []string{"sha256", "sha512"} {
 			if h := exp.Get(alg); h.Type() == js.TypeString && strings.TrimSpace(h.String()) != "" {
+				if !isHex(strings.TrimSpace(h.String()), hexLen[alg]) {
+					return o, "The published " + strings.ToUpper(alg) + " is not " + itoa(hexLen[alg]) + " hex digits."
+				}
 				o.engine = append(o.engine, engine.WithExpectedDigest(alg, strings.ToLower(strings.TrimSpace(h.String()))))
+				o.expectedGiven = true
 			}
 		}
 	}
@@ -60,6 +69,7 @@ func readOptions(v js.Value) (checkOptions, string) {
 	}
 	if len(targets) > 0 {
 		o.engine = append(o.engine, engine.WithTargets(targets...))
+		o.targets = targets
 	}
 	if roots := v.Get("trustRoots"); roots.Type() == js.TypeString && strings.TrimSpace(roots.String()) != "" {
 		pool := x509.NewCertPool()
@@ -83,6 +93,27 @@ func readOptions(v js.Value) (checkOptions, string) {
 		// Options applies the policy and adds its required targets to
 		// those named.
 		o.engine = append(o.engine, p.Options(targets)...)
+		for _, t := range p.RequiredTargets {
+			if !slices.Contains(o.targets, t) {
+				o.targets = append(o.targets, t)
+			}
+		}
 	}
 	return o, ""
+}
+
+// hexLen is the length in hex digits of each algorithm's digest.
+var hexLen = map[string]int{"sha256": 64, "sha512": 128}
+
+// isHex reports whether s is n hex digits.
+func isHex(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for _, c := range s {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return false
+		}
+	}
+	return true
 }

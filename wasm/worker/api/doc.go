@@ -40,6 +40,24 @@
 // invalid policy, profile or target gets 400 with a JSON body listing the
 // problems (for a policy, each with the JSON pointer of its field).
 //
+// POST /api/v1/validate-url with the JSON body {"url": "https://..."} (and
+// the same query options) reads the package where it lies, through range
+// subrequests, and answers with the report of its structure: tar headers,
+// descriptor, manifest syntax and coverage, certificate and signature over
+// the manifest, disk headers. The members' digests are left to the client
+// and the report's "skipped" says so; its input gives the URL, the bytes
+// transferred and the subrequests made. Only https URLs are read, and
+// none whose host is, or resolves to, a private, loopback, link-local or
+// reserved address, or is a local name (localhost, *.local, one label);
+// redirects are followed by hand, each hop checked. A package needs at
+// most MaxURLSubrequests subrequests (name lookups included) and
+// MaxURLBytes bytes. Each refusal is a JSON body with "error" and
+// "refused" ("scheme", "name", "address", "redirect", "limit", "ranges",
+// "fetch"): 400 for a malformed body, 403 for a refused address, 422 for a
+// package that cannot be read so (no range support, a limit, the server's
+// error); never a 5xx. A server without range support is refused: the
+// command line reads such a server once, as a stream.
+//
 // GET /api/v1/rules lists every rule as a JSON array of {id, title,
 // family, severity, strict, spec}; GET /api/v1/rules/{id} gives one rule
 // with its markdown document in "doc", or 404.

@@ -42,11 +42,12 @@ const MaxDescriptorBytes = 512 << 10
 func New() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/v1/validate", only(validate, http.MethodPost))
+	mux.HandleFunc("/api/v1/validate-url", only(validateURL, http.MethodPost))
 	mux.HandleFunc("/api/v1/rules", only(listRules, http.MethodGet, http.MethodHead))
 	mux.HandleFunc("/api/v1/rules/{id}", only(oneRule, http.MethodGet, http.MethodHead))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, apiError{Error: "no such endpoint: " + r.URL.Path +
-			"; the API has POST /api/v1/validate, GET /api/v1/rules and GET /api/v1/rules/{id}"})
+			"; the API has POST /api/v1/validate, POST /api/v1/validate-url, GET /api/v1/rules and GET /api/v1/rules/{id}"})
 	})
 	return drainBodies(secure(mux))
 }
