@@ -106,7 +106,7 @@ type File struct {
 	// redirected to, if it was, so that ranges skip the redirects.
 	target string
 	o      Options
-	size int64
+	size   int64
 
 	ranges bool
 	stream io.ReadCloser // the first response's body, when !ranges
