@@ -12,6 +12,15 @@
 const here = self.ovacheckBase || self.location.href;
 if (typeof Go === "undefined") importScripts(new URL("wasm_exec.js", here).href, new URL("hash-pool.js", here).href);
 
+// What the engine writes to console.error in this worker (Go's runtime
+// reports a JS call to a released Go function there) also reaches the
+// page's window.ovacheckLog, where tests and bug reports can see it.
+const workerConsoleError = console.error.bind(console);
+console.error = (...args) => {
+  workerConsoleError(...args);
+  self.postMessage({ type: "log", message: args.map(String).join(" ") });
+};
+
 const poolSize = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
 let pool = null;
 let currentCheck = 0;
