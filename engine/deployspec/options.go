@@ -48,7 +48,13 @@ type Options struct {
 
 // PropertyMapping is one property value: govmomi ovf/importer/options.go
 // (type Property: an embedded KeyValue {Key, Value} and Spec). govc reads
-// "Key"/"Value" and, through KeyValue.UnmarshalJSON, "key"/"value".
+// "Key"/"Value" and, through KeyValue.UnmarshalJSON, "key"/"value"; that
+// method is promoted to Property, so govc drops Spec when it reads the file
+// back (its own -verbose output too): Spec is for the reader. Checked by
+// decoding this package's output with govmomi v0.56.0's importer.Options.
+//
+// Unlike govc, which reads only a top-level VirtualSystem, the mapping also
+// holds the properties of the systems inside a VirtualSystemCollection.
 type PropertyMapping struct {
 	Key   string
 	Value string
