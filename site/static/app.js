@@ -26,6 +26,9 @@ const statusHome = status.parentNode; // where the progress sits before a verdic
 const statusNext = status.nextSibling;
 
 const engine = getEngine(".");
+engine.onLoading = (n) => {
+  if (engineState && !document.body.dataset.ready) engineState.textContent = `Loading the checker… ${formatBytes(n)} of the engine received`;
+};
 let current = null; // the running check's handle
 let running = false;
 let speed = { t0: 0, done: 0, lastT: 0, lastDone: 0, rate: 0 };

@@ -69,7 +69,7 @@ async function compile(m) {
   if (m.module) return m.module;
   if (m.wasmURL) {
     try {
-      return await WebAssembly.compileStreaming(fetch(m.wasmURL));
+      return await WebAssembly.compileStreaming(counted(await fetch(m.wasmURL)));
     } catch {
       // A server that sends another Content-Type defeats streaming.
       return WebAssembly.compile(await (await fetch(m.wasmURL)).arrayBuffer());
@@ -79,6 +79,26 @@ async function compile(m) {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return WebAssembly.compile(bytes);
+}
+
+// counted passes a response on while telling the page how many of its
+// bytes have arrived ("loading" messages, at most one per 256 KiB), so the
+// page can show the engine loading.
+function counted(res) {
+  if (!res.ok || !res.body || typeof TransformStream === "undefined") return res;
+  let got = 0;
+  let told = 0;
+  const body = res.body.pipeThrough(new TransformStream({
+    transform(chunk, out) {
+      got += chunk.byteLength;
+      if (got - told >= 256 << 10) {
+        told = got;
+        self.postMessage({ type: "loading", done: got });
+      }
+      out.enqueue(chunk);
+    },
+  }));
+  return new Response(body, { status: res.status, headers: { "Content-Type": "application/wasm" } });
 }
 
 async function start(m) {
