@@ -152,7 +152,7 @@ func writeSpecText(w io.Writer, s deployspec.Spec) error {
 		}
 	}
 	if len(fixed) > 0 {
-		fmt.Fprintln(w, "\nFixed properties (not user-configurable; --hidden puts them in the JSON)")
+		fmt.Fprintln(w, "\nFixed properties (not user-configurable; --hidden adds those marked userConfigurable=\"false\" to the JSON)")
 		for _, p := range fixed {
 			writeProperty(w, p)
 		}

@@ -73,7 +73,7 @@ func TestSpecTextShowsEveryDecision(t *testing.T) {
 		"vami.root_pw.web  password  (password)",
 		"vami.workers.web  int = 2",
 		"under big: 16",
-		"Fixed properties (not user-configurable; --hidden puts them in the JSON)",
+		`Fixed properties (not user-configurable; --hidden adds those marked userConfigurable="false" to the JSON)`,
 		"vami.build.web  string = 4711",
 		"Licences to accept",
 		"WEB APPLIANCE LICENCE (49 characters; --format json holds the full text)",
