@@ -447,3 +447,21 @@ func TestChecksumPastedAfterCheck(t *testing.T) {
 		t.Errorf("after pasting a wrong checksum: verdict %s, findings %q", v, p.findings(t))
 	}
 }
+
+// TestDownloadsNamedAfterPackage: the report downloads as JSON named after
+// the package, and digests have copy buttons.
+func TestDownloadsNamedAfterPackage(t *testing.T) {
+	p := openPage(t)
+	p.choose(t, write(t, "appliance-1.0.ova", samples.Sound()))
+	p.verdict(t)
+	// (The page's CSP lets it fetch nothing but its own origin, not even
+	// its blob: links, so the names are what is checked here.)
+	got := evalAs[[]string](t, p, `Array.from(document.querySelectorAll("#report .download a"), (a) => a.download + " " + a.href.slice(0, 5))`)
+	want := []string{"appliance-1.0.ovacheck.json blob:"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("downloads %q, want %q", got, want)
+	}
+	if n := evalAs[int](t, p, `document.querySelectorAll("#report code.digest + button.copy").length`); n == 0 {
+		t.Error("no copy button beside the digests")
+	}
+}

@@ -61,6 +61,9 @@ func TestFirstVisitFigures(t *testing.T) {
 	if err := chromedp.Do(p.ctx, chromedp.Navigate(base)); err != nil {
 		t.Fatal(err)
 	}
+	// While the engine loads, the page says so, with the bytes received.
+	p.waitFor(t, "the engine's loading progress", `/Loading the checker… [\d.]+ \w+ of the engine received/.test(document.getElementById("engine-state").textContent) || document.body.dataset.ready === "true"`, 60*time.Second)
+	t.Logf("while loading: %q", evalAs[string](t, p, `document.body.dataset.ready === "true" ? "(ready before any progress was seen)" : document.getElementById("engine-state").textContent`))
 	p.waitFor(t, "the checker", `document.body.dataset.ready === "true"`, 120*time.Second)
 	ready := time.Since(start)
 	atReady := float64(sent.Load())

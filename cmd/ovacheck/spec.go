@@ -152,7 +152,7 @@ func writeSpecText(w io.Writer, s deployspec.Spec) error {
 		}
 	}
 	if len(fixed) > 0 {
-		fmt.Fprintln(w, "\nFixed properties (not user-configurable; --hidden puts them in the JSON)")
+		fmt.Fprintln(w, "\nFixed properties (not user-configurable; --hidden adds those marked userConfigurable=\"false\" to the JSON)")
 		for _, p := range fixed {
 			writeProperty(w, p)
 		}
@@ -172,8 +172,11 @@ func writeSpecText(w io.Writer, s deployspec.Spec) error {
 		}
 	}
 	if len(s.Disks) > 0 {
-		fmt.Fprintf(w, "\nDisks (provisioned %s by default; also %s)\n", deployspec.DiskProvisioningOptions[0],
-			strings.Join(deployspec.DiskProvisioningOptions[1:4], ", "))
+		// thin, thick and eagerZeroedThick are the provisioning types of
+		// the vCenter OVF API: vmware/vsphere-automation-sdk-go
+		// services/vsphere/vcenter/ovf/OvfPackageTypes.go (DiskProvisioningType).
+		fmt.Fprintf(w, "\nDisks (DiskProvisioning: govc writes %s; vCenter offers thin, thick and eagerZeroedThick)\n",
+			deployspec.DefaultDiskProvisioning)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, d := range s.Disks {
 			size := "capacity " + pr(d.Capacity)
@@ -211,8 +214,8 @@ func writeProperty(w io.Writer, p deployspec.Property) {
 	case p.UserConfigurable:
 		line += "  (no default)"
 	}
-	if p.Qualifiers != "" {
-		line += "  " + p.Qualifiers
+	if len(p.Qualifiers) > 0 {
+		line += "  " + strings.Join(p.Qualifiers, " ")
 	}
 	if p.Configuration != "" {
 		line += "  [deployment option " + p.Configuration + "]"

@@ -73,11 +73,11 @@ func TestSpecTextShowsEveryDecision(t *testing.T) {
 		"vami.root_pw.web  password  (password)",
 		"vami.workers.web  int = 2",
 		"under big: 16",
-		"Fixed properties (not user-configurable; --hidden puts them in the JSON)",
+		`Fixed properties (not user-configurable; --hidden adds those marked userConfigurable="false" to the JSON)`,
 		"vami.build.web  string = 4711",
 		"Licences to accept",
 		"WEB APPLIANCE LICENCE (49 characters; --format json holds the full text)",
-		"Disks (provisioned thin by default",
+		"Disks (DiskProvisioning: govc writes flat; vCenter offers thin, thick and eagerZeroedThick)",
 		"vmdisk1  8.0 GiB  web-disk1.vmdk (streamOptimized)",
 		"govc import.ova -options spec.json PACKAGE",
 	} {
@@ -127,8 +127,9 @@ func TestSpecJSONForGovc(t *testing.T) {
 	}
 
 	_, hidden, _ := ovacheck(t, nil, "spec", "--hidden", "--format", "json", path)
-	if h := decodeSpec(t, hidden); len(h.PropertyMapping) != 5 {
-		t.Errorf("--hidden: %d properties, want 5", len(h.PropertyMapping))
+	// build has no ovf:userConfigurable: govc -hidden leaves it out too.
+	if h := decodeSpec(t, hidden); len(h.PropertyMapping) != 4 {
+		t.Errorf("--hidden: %d properties, want 4", len(h.PropertyMapping))
 	}
 }
 
@@ -141,7 +142,7 @@ func TestSpecOfSampleOVA(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	o := decodeSpec(t, fromFile)
-	if len(o.Disks) != 1 || o.Disks[0].CapacityBytes != 64<<20 || o.DiskProvisioning != "thin" {
+	if len(o.Disks) != 1 || o.Disks[0].CapacityBytes != 64<<20 || o.DiskProvisioning != "flat" {
 		t.Errorf("disks %+v provisioning %q", o.Disks, o.DiskProvisioning)
 	}
 	code, fromStdin, _ := ovacheck(t, ova, "spec", "--format", "json", "-")

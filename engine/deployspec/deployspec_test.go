@@ -152,22 +152,26 @@ func TestDeploymentOptionsFromCorpus(t *testing.T) {
 		*preset.Spec.Qualifiers != `ValueMap{"small", "medium", "large"}` || preset.Spec.Label == nil || *preset.Spec.Label != "Size preset" {
 		t.Errorf("size_preset = %+v %+v, want value medium with its ValueMap qualifier and label", preset, preset.Spec)
 	}
-	if g.DiskProvisioning != "thin" || g.IPAllocationPolicy != "dhcpPolicy" || g.IPProtocol != "IPv4" {
+	if g.DiskProvisioning != "flat" || g.IPAllocationPolicy != "dhcpPolicy" || g.IPProtocol != "IPv4" {
 		t.Errorf("defaults = %s %s %s", g.DiskProvisioning, g.IPAllocationPolicy, g.IPProtocol)
 	}
 	if g.Annotation != "Fixture for deployment config and property qualifier tests" {
 		t.Errorf("annotation = %q", g.Annotation)
 	}
 
-	// --hidden: every property, with its ovf:configuration.
+	// --hidden adds the properties marked userConfigurable="false", with
+	// their ovf:configuration; like govc, not the two without the attribute.
 	all := roundTrip(t, s.Options(true))
-	if len(all.PropertyMapping) != 7 {
-		t.Fatalf("hidden: %d properties, want 7", len(all.PropertyMapping))
+	if len(all.PropertyMapping) != 5 {
+		t.Fatalf("hidden: %d properties, want 5", len(all.PropertyMapping))
 	}
-	small := all.PropertyMapping[5]
-	if small.Key != "scratch_space_size_small" || small.Spec.Configuration == nil || *small.Spec.Configuration != "small" ||
+	small := all.PropertyMapping[1]
+	if small.Key != "tier_small" || small.Spec.Configuration == nil || *small.Spec.Configuration != "small" ||
 		small.Spec.UserConfigurable == nil || *small.Spec.UserConfigurable {
-		t.Errorf("scratch_space_size_small = %+v %+v, want configuration small, not user-configurable", small, small.Spec)
+		t.Errorf("tier_small = %+v %+v, want configuration small, not user-configurable", small, small.Spec)
+	}
+	if len(s.Properties) != 7 {
+		t.Errorf("the spec lists %d properties, want all 7 for the text", len(s.Properties))
 	}
 	if len(s.Disks) != 6 || s.Disks[2].ID != "vmdisk_med_2" || !s.Disks[2].Empty || s.Disks[2].CapacityBytes != 2<<30 {
 		t.Errorf("disks = %+v", s.Disks)
@@ -176,6 +180,7 @@ func TestDeploymentOptionsFromCorpus(t *testing.T) {
 
 // A ProductSection's class and instance frame the key the way govc and the
 // OVF environment write it; a boolean default is written True or False.
+// vm.vmname, without ovf:userConfigurable, is left out even with hidden.
 func TestPropertyKeysAndBooleansFromCorpus(t *testing.T) {
 	d := corpusFixture(t, "properties.ovf")
 	g := roundTrip(t, FromEnvelope(d.Envelope).Options(true))
@@ -184,7 +189,6 @@ func TestPropertyKeysAndBooleansFromCorpus(t *testing.T) {
 		"ttylinux.enable_ssh.vm":     "False",
 		"ttylinux.nfs_mount.vm":      "/transfer",
 		"ttylinux.whitespace_int.vm": "  42  ",
-		"vm.vmname":                  "vcsim_test",
 	}
 	got := map[string]string{}
 	for _, p := range g.PropertyMapping {
@@ -273,6 +277,55 @@ func TestPropertyKey(t *testing.T) {
 	} {
 		if got := PropertyKey(c.class, c.key, c.instance); got != c.want {
 			t.Errorf("PropertyKey(%q, %q, %q) = %q, want %q", c.class, c.key, c.instance, got, c.want)
+		}
+	}
+}
+
+// TestSameAsGovc compares the spec with what govmomi's own import.spec
+// code printed for the same corpus fixtures (testdata/govc/README.md):
+// every field govc writes must have the same value here, ovacheck's two
+// additions aside.
+func TestSameAsGovc(t *testing.T) {
+	dir := filepath.Join(corpus.Require(t), "govmomi", "ovf", "fixtures")
+	for _, name := range []string{"deployment-configs", "properties", "property-types", "uber"} {
+		for _, hidden := range []bool{false, true} {
+			golden := filepath.Join("testdata", "govc", name+".json")
+			if hidden {
+				golden = filepath.Join("testdata", "govc", name+".hidden.json")
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, name+".ovf"))
+			if err != nil {
+				t.Skipf("corpus fixture %s absent: %v", name, err)
+			}
+			d, err := Parse(data, name+".ovf")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := json.Marshal(FromEnvelope(d.Envelope).Options(hidden))
+			var g, w map[string]any
+			json.Unmarshal(got, &g)
+			json.Unmarshal(want, &w)
+			delete(g, "Eulas")
+			delete(g, "Disks")
+			if v, ok := g["Name"]; !ok || v != nil {
+				t.Errorf("%s: Name = %v, want null as govc writes it", name, v)
+			}
+			// govc writes null for a nil list, ovacheck leaves it out.
+			for _, m := range []map[string]any{g, w} {
+				for k, v := range m {
+					if v == nil {
+						delete(m, k)
+					}
+				}
+			}
+			if !reflect.DeepEqual(g, w) {
+				gj, _ := json.MarshalIndent(g, "", "  ")
+				t.Errorf("%s (hidden %v) differs from govc's own output:\novacheck %s\ngovc     %s", name, hidden, gj, want)
+			}
 		}
 	}
 }

@@ -48,7 +48,13 @@ type Options struct {
 
 // PropertyMapping is one property value: govmomi ovf/importer/options.go
 // (type Property: an embedded KeyValue {Key, Value} and Spec). govc reads
-// "Key"/"Value" and, through KeyValue.UnmarshalJSON, "key"/"value".
+// "Key"/"Value" and, through KeyValue.UnmarshalJSON, "key"/"value"; that
+// method is promoted to Property, so govc drops Spec when it reads the file
+// back (its own -verbose output too): Spec is for the reader. Checked by
+// decoding this package's output with govmomi v0.56.0's importer.Options.
+//
+// Unlike govc, which reads only a top-level VirtualSystem, the mapping also
+// holds the properties of the systems inside a VirtualSystemCollection.
 type PropertyMapping struct {
 	Key   string
 	Value string
@@ -93,32 +99,40 @@ type DiskInfo struct {
 	Format        string `json:",omitempty"`
 }
 
-// The choices govc offers. The vSphere API enumerations behind them are
-// govmomi vim25/types/enum.go (OvfCreateImportSpecParamsDiskProvisioningType,
-// VAppIPAssignmentInfoIpAllocationPolicy, VAppIPAssignmentInfoProtocols).
-// govc's default is the first of each list; for disks, govc before 0.38
-// listed "thin" first (govc/importx/spec.go, allDiskProvisioningOptions),
-// which is kept here as the default a deployer most often wants.
+// The choices govc offers, in the order govc lists them: the vSphere API
+// enumerations of govmomi vim25/types/enum.go
+// (OvfCreateImportSpecParamsDiskProvisioningType.Values,
+// VAppIPAssignmentInfoIpAllocationPolicy.Values,
+// VAppIPAssignmentInfoProtocols.Values), which govmomi
+// ovf/importer/spec.go prints as the All...Options.
 var (
-	DiskProvisioningOptions   = []string{"thin", "thick", "eagerZeroedThick", "flat", "sparse", "monolithicSparse", "monolithicFlat", "twoGbMaxExtentSparse", "twoGbMaxExtentFlat", "seSparse"}
+	DiskProvisioningOptions   = []string{"monolithicSparse", "monolithicFlat", "twoGbMaxExtentSparse", "twoGbMaxExtentFlat", "thin", "thick", "seSparse", "eagerZeroedThick", "sparse", "flat"}
 	IPAllocationPolicyOptions = []string{"dhcpPolicy", "transientPolicy", "fixedPolicy", "fixedAllocatedPolicy"}
 	IPProtocolOptions         = []string{"IPv4", "IPv6"}
 )
 
+// govc's defaults: govmomi ovf/importer/spec.go (Spec) writes flat,
+// dhcpPolicy and IPv4.
+const (
+	DefaultDiskProvisioning   = "flat"
+	DefaultIPAllocationPolicy = "dhcpPolicy"
+	DefaultIPProtocol         = "IPv4"
+)
+
 // Options renders the spec as govc's options. Like govc, PropertyMapping
-// holds only the properties marked ovf:userConfigurable="true" unless
-// hidden is set (govmomi ovf/importer/spec.go (SpecMap) and its -hidden
-// flag), a boolean default is written True or False because vSphere takes
+// holds only the properties marked ovf:userConfigurable="true", and with
+// hidden also those marked "false" (never those without the attribute):
+// govmomi ovf/importer/spec.go (SpecMap) and govc's -hidden flag; a boolean default is written True or False because vSphere takes
 // only those (same function), and the default deployment option comes
 // first in AllDeploymentOptions (same file, Spec).
 func (s Spec) Options(hidden bool) Options {
 	o := Options{
 		AllDiskProvisioningOptions:   DiskProvisioningOptions,
-		DiskProvisioning:             DiskProvisioningOptions[0],
+		DiskProvisioning:             DefaultDiskProvisioning,
 		AllIPAllocationPolicyOptions: IPAllocationPolicyOptions,
-		IPAllocationPolicy:           IPAllocationPolicyOptions[0],
+		IPAllocationPolicy:           DefaultIPAllocationPolicy,
 		AllIPProtocolOptions:         IPProtocolOptions,
-		IPProtocol:                   IPProtocolOptions[0],
+		IPProtocol:                   DefaultIPProtocol,
 		Annotation:                   s.Annotation,
 	}
 	for _, d := range s.Deployments {
@@ -132,7 +146,7 @@ func (s Spec) Options(hidden bool) Options {
 		o.Deployment = o.AllDeploymentOptions[0]
 	}
 	for _, p := range s.Properties {
-		if !p.UserConfigurable && !hidden {
+		if !p.UserConfigurableSet || !p.UserConfigurable && !hidden {
 			continue
 		}
 		o.PropertyMapping = append(o.PropertyMapping, PropertyMapping{Key: p.Key, Value: p.GovcValue(), Spec: p.spec()})
@@ -161,17 +175,27 @@ func (p Property) GovcValue() string {
 }
 
 func (p Property) spec() *PropertySpec {
-	ps := &PropertySpec{Key: p.OvfKey, Type: p.Type, Qualifiers: nonEmpty(p.Qualifiers),
+	// govc's XML decoding matches the qualifiers attribute in any
+	// namespace, and the last one written wins (encoding/xml sets the
+	// field once per matching attribute): with both ovf:qualifiers and
+	// vmw:qualifiers, govc shows the second.
+	var qualifiers *string
+	if n := len(p.Qualifiers); n > 0 {
+		qualifiers = &p.Qualifiers[n-1]
+	}
+	ps := &PropertySpec{Key: p.OvfKey, Type: p.Type, Qualifiers: qualifiers,
 		Configuration: nonEmpty(p.Configuration), Label: nonEmpty(p.Label), Description: nonEmpty(p.Description)}
-	uc := p.UserConfigurable
-	ps.UserConfigurable = &uc
+	if p.UserConfigurableSet {
+		uc := p.UserConfigurable
+		ps.UserConfigurable = &uc
+	}
 	if p.HasDefault {
 		d := p.Default
 		ps.Default = &d
 	}
-	if p.Password {
-		t := true
-		ps.Password = &t
+	if p.PasswordSet {
+		pw := p.Password
+		ps.Password = &pw
 	}
 	ps.Values = p.Values
 	return ps

@@ -61,7 +61,10 @@ type Property struct {
 	Label         string
 	Description   string
 	Type          string
-	Qualifiers    string
+	// Qualifiers are the qualifiers attributes in document order: the
+	// standard ovf:qualifiers and VMware's vmw:qualifiers (Ip('Network 1'),
+	// HostPrefix(...)) when both are written.
+	Qualifiers []string
 	// Default is ovf:value; HasDefault tells an empty default from none.
 	Default    string
 	HasDefault bool
@@ -69,7 +72,13 @@ type Property struct {
 	// deployment options it applies to ("" for all).
 	Configuration    string
 	UserConfigurable bool
-	Password         bool
+	// UserConfigurableSet is true when ovf:userConfigurable is written
+	// (absent means false, but govc leaves such properties out even with
+	// -hidden).
+	UserConfigurableSet bool
+	Password            bool
+	// PasswordSet is true when ovf:password is written.
+	PasswordSet bool
 	// Values are the per-configuration defaults (Value children).
 	Values []ConfigValue
 }
@@ -144,7 +153,7 @@ func FromEnvelope(e *envelope.Envelope) Spec {
 	var annotations []string
 	for _, ct := range e.Contents {
 		if ct.Annotation != nil {
-			annotations = append(annotations, ct.Annotation.Annotation)
+			annotations = append(annotations, childText(ct.Annotation.Node, e.Namespace, "Annotation", ct.Annotation.Annotation))
 		}
 		s.walk(ct, e.Namespace)
 	}
@@ -164,11 +173,21 @@ func (s *Spec) walk(ct *envelope.Content, ns string) {
 		}
 		for _, p := range ps.Properties {
 			prop := Property{
-				Key: PropertyKey(ps.Class, p.Key, ps.Instance), OvfKey: p.Key, VirtualSystem: ct.ID,
-				Category: p.Category, Label: p.Label, Description: p.Description,
-				Type: p.Type, Qualifiers: p.Qualifiers, Default: p.Value, HasDefault: p.HasValue,
-				Configuration:    attrIn(p.Node, ns, "configuration"),
-				UserConfigurable: p.UserConfigurable, Password: p.Password,
+				Key:                 PropertyKey(ps.Class, p.Key, ps.Instance),
+				OvfKey:              p.Key,
+				VirtualSystem:       ct.ID,
+				Category:            p.Category,
+				Label:               childText(p.Node, ns, "Label", p.Label),
+				Description:         childText(p.Node, ns, "Description", p.Description),
+				Type:                p.Type,
+				Qualifiers:          attrsNamed(p.Node, "qualifiers"),
+				Default:             p.Value,
+				HasDefault:          p.HasValue,
+				Configuration:       attrIn(p.Node, ns, "configuration"),
+				UserConfigurable:    p.UserConfigurable,
+				UserConfigurableSet: attrSet(p.Node, ns, "userConfigurable"),
+				Password:            p.Password,
+				PasswordSet:         attrSet(p.Node, ns, "password"),
 			}
 			for _, v := range p.Values {
 				prop.Values = append(prop.Values, ConfigValue{Value: v.Value, Configuration: v.Configuration})
@@ -207,6 +226,34 @@ func attrIn(n *envelope.Node, ns, local string) string {
 		return a.Value
 	}
 	return ""
+}
+
+// attrSet reports whether n has the attribute local in namespace ns (or
+// without a namespace).
+func attrSet(n *envelope.Node, ns, local string) bool {
+	return n.Attr(ns, local) != nil || n.Attr("", local) != nil
+}
+
+// attrsNamed returns the values of n's attributes named local, in any
+// namespace, in document order.
+func attrsNamed(n *envelope.Node, local string) []string {
+	var out []string
+	for _, a := range n.Attrs {
+		if a.Name.Local == local {
+			out = append(out, a.Value)
+		}
+	}
+	return out
+}
+
+// childText returns the text of n's first child named local in namespace
+// ns as written, untrimmed, as govc copies it into the spec; trimmed is the
+// model's value, used when the child cannot be found.
+func childText(n *envelope.Node, ns, local, trimmed string) string {
+	if c := n.Child(ns, local); c != nil {
+		return c.Text
+	}
+	return trimmed
 }
 
 // capacityText is the capacity as written, with its units when given.

@@ -100,10 +100,13 @@ func (o *Options) defaults() {
 // File is a file on an HTTP server, opened with Open. Its methods may be
 // called from several goroutines.
 type File struct {
-	ctx  context.Context
-	url  string
-	o    Options
-	size int64
+	ctx context.Context
+	url string // as given, for messages
+	// target is where requests go: the URL the first request was
+	// redirected to, if it was, so that ranges skip the redirects.
+	target string
+	o      Options
+	size   int64
 
 	ranges bool
 	stream io.ReadCloser // the first response's body, when !ranges
@@ -127,10 +130,13 @@ func Open(ctx context.Context, url string, o Options) (*File, error) {
 	if o.Client == nil {
 		return nil, errors.New("httprange: Options.Client is nil")
 	}
-	f := &File{ctx: ctx, url: url, o: o}
+	f := &File{ctx: ctx, url: url, target: url, o: o}
 	resp, err := f.get(ctx, 0, o.Probe, false)
 	if err != nil {
 		return nil, err
+	}
+	if resp.Request != nil && resp.Request.URL != nil {
+		f.target = resp.Request.URL.String()
 	}
 	f.etag = resp.Header.Get("ETag")
 	f.lastModified = resp.Header.Get("Last-Modified")
@@ -142,7 +148,7 @@ func Open(ctx context.Context, url string, o Options) (*File, error) {
 			return nil, fmt.Errorf("%s: the server answered a range with Content-Range %q: %v", url, resp.Header.Get("Content-Range"), err)
 		}
 		f.size, f.ranges = total, true
-		data, err := io.ReadAll(f.counted(resp.Body))
+		data, err := io.ReadAll(io.LimitReader(f.counted(resp.Body), o.Probe))
 		resp.Body.Close()
 		if err != nil {
 			// Not worth a retry of its own: ReadAt asks again.
@@ -206,7 +212,7 @@ func (f *File) get(ctx context.Context, off, n int64, pinned bool) (*http.Respon
 	if max := f.o.MaxRequests; max > 0 && f.requests.Load() >= max {
 		return nil, fmt.Errorf("%s: %w: %d requests made", f.url, ErrLimit, max)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, f.url, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, f.target, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -248,5 +249,28 @@ func TestStalledConnectionResumes(t *testing.T) {
 	}
 	if got[0]["sha256"] != sha256Hex(data) || f.Transferred()-before != int64(len(data)) {
 		t.Errorf("digest right: %v; fetched %d of %d", got[0]["sha256"] == sha256Hex(data), f.Transferred()-before, len(data))
+	}
+}
+
+// Ranges go straight to where the first request was redirected.
+func TestRedirectFollowedOnce(t *testing.T) {
+	data := randomBytes(1 << 20)
+	s := httprangetest.New(t, data)
+	redirects := 0
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		redirects++
+		http.Redirect(w, r, s.URL+"/files/a.ova", http.StatusFound)
+	}))
+	defer front.Close()
+	f, err := Open(context.Background(), front.URL+"/a.ova", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := make([]byte, 512)
+	if _, err := f.ReadAt(p, 700_000); err != nil || !bytes.Equal(p, data[700_000:700_512]) {
+		t.Fatalf("ReadAt: %v", err)
+	}
+	if redirects != 1 {
+		t.Errorf("%d redirects followed", redirects)
 	}
 }

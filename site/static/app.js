@@ -26,6 +26,9 @@ const statusHome = status.parentNode; // where the progress sits before a verdic
 const statusNext = status.nextSibling;
 
 const engine = getEngine(".");
+engine.onLoading = (n) => {
+  if (engineState && !document.body.dataset.ready) engineState.textContent = `Loading the checker… ${formatBytes(n)} of the engine received`;
+};
 let current = null; // the running check's handle
 let running = false;
 let speed = { t0: 0, done: 0, lastT: 0, lastDone: 0, rate: 0 };
@@ -192,7 +195,8 @@ function check(files, paths) {
       reportArea.innerHTML = m.html; // rendered and escaped by site.Report
       reportArea.dataset.verdict = m.verdict;
       window.ovacheckReport = JSON.parse(m.json); // for embedders and tests
-      offerDownload(m.json);
+      offerDownload(m.json, m.page);
+      addCopyButtons();
       offerAgain(!!options.expected);
       setProgress(1);
       // The progress folds away: the verdict is the answer.
@@ -297,6 +301,7 @@ function restoreReport() {
   note.textContent = `The last report of this tab, from ${new Date(saved.at).toLocaleString()}.`;
   reportArea.prepend(note);
   offerDownload(saved.json);
+  addCopyButtons();
 }
 
 // offerAgain adds, after a check, a field to paste the published checksum
@@ -340,21 +345,52 @@ function offerAgain(checksumGiven) {
   reportArea.append(box);
 }
 
-// offerDownload adds a link that saves the report's JSON.
-let downloadURL = "";
-function offerDownload(json) {
-  if (downloadURL) URL.revokeObjectURL(downloadURL);
-  downloadURL = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = downloadURL;
+// addCopyButtons puts a Copy button after each digest and fingerprint.
+function addCopyButtons() {
+  if (!navigator.clipboard) return;
+  for (const code of reportArea.querySelectorAll("code.digest")) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "copy";
+    b.textContent = "Copy";
+    b.setAttribute("aria-label", `Copy ${code.textContent.slice(0, 12)}…`);
+    b.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(code.textContent);
+        b.textContent = "Copied";
+      } catch {
+        b.textContent = "Copy failed";
+      }
+      setTimeout(() => { b.textContent = "Copy"; }, 1500);
+    });
+    code.after(" ", b);
+  }
+}
+
+// offerDownload adds links that save the report as JSON and, when given,
+// as the self-contained HTML report, both named after the package. (The
+// engine does not send the HTML page: rendering it in the wasm cost 390 KB
+// of engine for one download link.)
+const downloadURLs = [];
+function offerDownload(json, page) {
+  while (downloadURLs.length) URL.revokeObjectURL(downloadURLs.pop());
   let name = "package";
   try { name = JSON.parse(json).input.name || name; } catch { /* keep the default */ }
-  a.download = `${name.replace(/\.(ova|ovf)$/i, "")}.ovacheck.json`;
-  a.className = "button";
-  a.textContent = "Download the report (JSON)";
+  const base = name.replace(/\.(ova|ovf)$/i, "");
   const p = document.createElement("p");
   p.className = "download";
-  p.append(a);
+  const link = (text, body, type, file) => {
+    const url = URL.createObjectURL(new Blob([body], { type }));
+    downloadURLs.push(url);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = file;
+    a.className = "button";
+    a.textContent = text;
+    p.append(a);
+  };
+  link("Download the report (JSON)", json, "application/json", `${base}.ovacheck.json`);
+  if (page) link("Download the report (HTML)", page, "text/html", `${base}.ovacheck.html`);
   reportArea.append(p);
 }
 

@@ -80,6 +80,7 @@ export class EngineClient {
     this.worker = null;
     this.current = null; // the running check: {id, handlers, cancelTimer}
     this.seq = 0;
+    this.onLoading = null; // called with the engine's bytes received so far
     this.ready = this.start();
     this.ready.catch(() => {});
   }
@@ -96,6 +97,7 @@ export class EngineClient {
         const m = e.data;
         if (m.type === "ready") { resolve(); return; }
         if (m.type === "compiled") { this.module = m.module; return; }
+        if (m.type === "loading") { if (this.onLoading) this.onLoading(m.done); return; }
         if (m.type === "fatal") {
           reject(new Error(m.message));
           this.finish({ type: "error", id: this.current && this.current.id,

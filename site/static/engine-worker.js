@@ -12,6 +12,15 @@
 const here = self.ovacheckBase || self.location.href;
 if (typeof Go === "undefined") importScripts(new URL("wasm_exec.js", here).href, new URL("hash-pool.js", here).href);
 
+// What the engine writes to console.error in this worker (Go's runtime
+// reports a JS call to a released Go function there) also reaches the
+// page's window.ovacheckLog, where tests and bug reports can see it.
+const workerConsoleError = console.error.bind(console);
+console.error = (...args) => {
+  workerConsoleError(...args);
+  self.postMessage({ type: "log", message: args.map(String).join(" ") });
+};
+
 const poolSize = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
 let pool = null;
 let currentCheck = 0;
@@ -60,7 +69,7 @@ async function compile(m) {
   if (m.module) return m.module;
   if (m.wasmURL) {
     try {
-      return await WebAssembly.compileStreaming(fetch(m.wasmURL));
+      return await WebAssembly.compileStreaming(counted(await fetch(m.wasmURL)));
     } catch {
       // A server that sends another Content-Type defeats streaming.
       return WebAssembly.compile(await (await fetch(m.wasmURL)).arrayBuffer());
@@ -70,6 +79,26 @@ async function compile(m) {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return WebAssembly.compile(bytes);
+}
+
+// counted passes a response on while telling the page how many of its
+// bytes have arrived ("loading" messages, at most one per 256 KiB), so the
+// page can show the engine loading.
+function counted(res) {
+  if (!res.ok || !res.body || typeof TransformStream === "undefined") return res;
+  let got = 0;
+  let told = 0;
+  const body = res.body.pipeThrough(new TransformStream({
+    transform(chunk, out) {
+      got += chunk.byteLength;
+      if (got - told >= 256 << 10) {
+        told = got;
+        self.postMessage({ type: "loading", done: got });
+      }
+      out.enqueue(chunk);
+    },
+  }));
+  return new Response(body, { status: res.status, headers: { "Content-Type": "application/wasm" } });
 }
 
 async function start(m) {

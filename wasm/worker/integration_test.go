@@ -182,15 +182,15 @@ func oneOfMany(base string, i int, descriptor string) string {
 
 var client = &http.Client{Timeout: 60 * time.Second}
 
-// build compiles the Worker and writes the wrangler config and a small
-// asset folder into dir, leaving the repository's build outputs alone.
+// build compiles the Worker with build/worker/build.sh and writes the
+// wrangler config and a small asset folder into dir, leaving the
+// repository's build outputs alone.
 func build(t *testing.T, dir string) {
 	t.Helper()
+	// The build a deployment gets (flags, and the environment worker.mjs
+	// gives the Go program), into dir.
 	dist := filepath.Join(dir, "dist")
-	run(t, exec.Command("go", "run", "github.com/syumai/workers/cmd/workers-assets-gen", "-mode=go", "-o", dist))
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-gcflags=all=-l", "-o", filepath.Join(dist, "app.wasm"), ".")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	run(t, cmd)
+	run(t, exec.Command("bash", filepath.Join(repoRoot, "build/worker/build.sh"), dist))
 	assets := filepath.Join(dir, "assets")
 	if err := os.MkdirAll(assets, 0o755); err != nil {
 		t.Fatal(err)

@@ -18,6 +18,11 @@ func main() {
 	// A request's check runs in a 128 MB isolate: collect garbage when the
 	// heap has grown by a quarter rather than doubled, trading a little
 	// CPU for a lower peak (memory_test.go measures it under workerd).
+	// build/worker/build.sh also runs this program with
+	// GODEBUG=gcstoptheworld=1, so that each collection ends when it
+	// starts (see there why); a memory limit (debug.SetMemoryLimit) did
+	// not lower the peak, as collections that cannot finish cannot keep
+	// to it.
 	debug.SetGCPercent(25)
 	workers.Serve(api.New())
 }

@@ -19,18 +19,37 @@ import (
 	"github.com/ovacheck/ovacheck/wasm/worker/api"
 )
 
-// isolateBudget is what one request may add to the workerd process's
-// resident memory: a Worker isolate has 128 MB. The process's resident
-// memory is a proxy that counts more than the isolate's heap: a request
-// with a 3 KB descriptor already raises it about 60 MiB (the WebAssembly
-// instance, Go's runtime and the code V8 compiles for them), and the same
-// worst request measured 69 to 109 MiB from one fresh process to the next.
-// So the test holds the request to the isolate's own size, and the
-// issue's 100 MB target is logged rather than asserted (see the log line).
+// What a check costs, measured as the rise of the workerd process's peak
+// resident memory (VmHWM) over its resident memory before the request, on
+// a fresh process, has two parts:
+//
+//   - The first check a process runs pays for V8 compiling the code it
+//     runs, whatever the descriptor: a 3 KB descriptor raised the peak by
+//     44-75 MiB from one fresh process to the next (nearly all of it in
+//     memory workerd's allocator holds, tcmalloc's heap; the compiled code
+//     itself grew 3.5 MiB, the instance's WebAssembly memory about 10 MiB).
+//     It is V8's, varies by tens of MiB from run to run, and nothing in
+//     the Worker moves it: the same Go program run with V8's baseline
+//     compiler off (a flag for this experiment only) cost 37 MiB in all.
+//   - Each check then costs its own instance and Go heap: for the worst
+//     accepted descriptor the Go heap (runtime.MemStats.Sys) reaches
+//     22 MiB, the same in every run, since build/worker/build.sh makes
+//     each collection finish when it starts.
+//
+// So the test measures the first, with a small descriptor, and holds it
+// to the isolate's 128 MB, then measures the worst request on the warmed
+// process and holds it to the issue's 100 MB goal (issue 13).
 const isolateBudget = 128 << 20
 
-// targetBudget is the goal for the worst accepted request (issue 13).
+// targetBudget is the goal for the worst accepted request (issue 13),
+// once the process has compiled the code a check runs.
 const targetBudget = 100 << 20
+
+// warmupAllowance is added to the worst request's measured rise: V8 may
+// free the small first request's instance (its WebAssembly memory, about
+// 10 MiB) while the worst request runs, which would hide as much of the
+// worst request's cost.
+const warmupAllowance = 12 << 20
 
 // hostileDescriptor returns a descriptor of about size bytes built to
 // cost the parser the most per byte, of one of the shapes in
@@ -159,10 +178,10 @@ func settle(t *testing.T, pid int, idle int64) int64 {
 	}
 }
 
-// testWorstRequestsMemory sends the costliest request the API accepts, a
-// descriptor of the costliest shape at MaxDescriptorBytes, and wants it to
-// raise workerd's peak resident memory at most isolateBudget above the
-// idle process.
+// testWorstRequestsMemory sends a small descriptor to the fresh process,
+// then the costliest request the API accepts, a descriptor of the
+// costliest shape at MaxDescriptorBytes, and holds each rise of workerd's
+// peak resident memory to its budget (see isolateBudget).
 func testWorstRequestsMemory(t *testing.T, base string, pid int) {
 	c := &http.Client{Timeout: 120 * time.Second}
 	post := func(body []byte, contentType string) func() int {
@@ -178,27 +197,27 @@ func testWorstRequestsMemory(t *testing.T, base string, pid int) {
 	}
 	idle, _ := memoryOf(t, pid)
 	t.Logf("idle workerd (pid %d): %s resident", pid, mib(idle))
-	check := func(name string, size int, send func() int) {
+	check := func(name string, size int, send func() int) int64 {
 		before := settle(t, pid, idle)
 		_ = os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", pid), []byte("5"), 0)
 		status := send()
 		_, peak := memoryOf(t, pid)
-		t.Logf("%-34s %9d bytes: status %d, peak %s above %s before it (%.0f bytes a byte)", name, size, status, mib(peak-before), mib(before), float64(peak-before)/float64(size))
+		t.Logf("%-40s %7d bytes: status %d, peak %s above %s before it", name, size, status, mib(peak-before), mib(before))
 		if status != http.StatusOK {
 			t.Errorf("%s: status %d, want 200 (it is within every limit)", name, status)
 		}
-		if peak-before > targetBudget {
-			t.Logf("%s: peak resident memory rose %s, over the %s goal (not the isolate's limit)", name, mib(peak-before), mib(targetBudget))
-		}
-		if peak-before > isolateBudget {
-			t.Errorf("%s: peak resident memory rose %s, over the %s budget", name, mib(peak-before), mib(isolateBudget))
-		}
+		return peak - before
 	}
-	// Only the first request is measured: V8 frees a finished request's
-	// WebAssembly memory when it collects it, which did not happen within
-	// 8 s of idleness, and when it happens during a later request it hides
-	// that request's cost. So the costliest request comes first, on a
-	// fresh process.
+	small := []byte(ovatest.Appliance{}.Descriptor())
+	first := check("first check (small descriptor)", len(small), post(small, "application/xml"))
+	if first > isolateBudget {
+		t.Errorf("the first check on a fresh process raised peak resident memory %s, over the isolate's %s", mib(first), mib(isolateBudget))
+	}
 	d := hostileDescriptor("short properties", api.MaxDescriptorBytes)
-	check("descriptor: short properties", len(d), post(d, "application/xml"))
+	worst := check("worst: short properties", len(d), post(d, "application/xml"))
+	t.Logf("worst request %s + %s allowance = %s of the %s goal; a fresh process whose first request is the worst: about %s",
+		mib(worst), mib(warmupAllowance), mib(worst+warmupAllowance), mib(targetBudget), mib(first+worst))
+	if worst+warmupAllowance > targetBudget {
+		t.Errorf("the worst accepted request raised peak resident memory %s (+%s allowance), over the %s goal", mib(worst), mib(warmupAllowance), mib(targetBudget))
+	}
 }
