@@ -71,6 +71,7 @@ usage:
   ovacheck [flags] PACKAGE.ova | DESCRIPTOR.ovf | FOLDER | - | https://HOST/PACKAGE.ova
   ovacheck [flags] PACKAGE|FOLDER|GLOB...   several at once, --jobs at a time, with a summary
   ovacheck info [flags] PACKAGE
+  ovacheck spec [--format text|json] [--hidden] PACKAGE   what a deployer must decide (govc import.spec JSON)
   ovacheck rules
   ovacheck explain RULE
 
