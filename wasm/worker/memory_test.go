@@ -25,7 +25,7 @@ import (
 //
 //   - The first check a process runs pays for V8 compiling the code it
 //     runs, whatever the descriptor: a 3 KB descriptor raised the peak by
-//     44-75 MiB from one fresh process to the next (nearly all of it in
+//     27 to 75 MiB in ten fresh processes (median 58; nearly all of it in
 //     memory workerd's allocator holds, tcmalloc's heap; the compiled code
 //     itself grew 3.5 MiB, the instance's WebAssembly memory about 10 MiB).
 //     It is V8's, varies by tens of MiB from run to run, and nothing in
@@ -34,7 +34,9 @@ import (
 //   - Each check then costs its own instance and Go heap: for the worst
 //     accepted descriptor the Go heap (runtime.MemStats.Sys) reaches
 //     22 MiB, the same in every run, since build/worker/build.sh makes
-//     each collection finish when it starts.
+//     each collection finish when it starts; on the warmed process the
+//     worst request raised the peak by 26.8 to 29.2 MiB in five fresh
+//     processes (wrangler 4.86.0, workerd 2026-04-26, December 2026).
 //
 // So the test measures the first, with a small descriptor, and holds it
 // to the isolate's 128 MB, then measures the worst request on the warmed
@@ -219,5 +221,11 @@ func testWorstRequestsMemory(t *testing.T, base string, pid int) {
 		mib(worst), mib(warmupAllowance), mib(worst+warmupAllowance), mib(targetBudget), mib(first+worst))
 	if worst+warmupAllowance > targetBudget {
 		t.Errorf("the worst accepted request raised peak resident memory %s (+%s allowance), over the %s goal", mib(worst), mib(warmupAllowance), mib(targetBudget))
+	}
+	// A fresh isolate whose first request is the worst pays both: 63 to
+	// 104 MiB in five runs, V8's part varying by tens of MiB, so this sum
+	// is held to the isolate's size rather than to the goal.
+	if first+worst > isolateBudget {
+		t.Errorf("a fresh process's first check (%s) and the worst request (%s) together pass the isolate's %s", mib(first), mib(worst), mib(isolateBudget))
 	}
 }
