@@ -149,21 +149,6 @@ func memoryOf(t *testing.T, pid int) (rss, hwm int64) {
 	return rss, hwm
 }
 
-// peakAbove sends one request and returns how far the workerd process's
-// peak resident memory rose above its resident memory before it, and the
-// answer's status. Writing 5 to clear_refs resets the peak (Linux 4.0 and
-// later, proc(5)).
-func peakAbove(t *testing.T, pid int, send func() int) (int64, int) {
-	t.Helper()
-	before, _ := memoryOf(t, pid)
-	if err := os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", pid), []byte("5"), 0); err != nil {
-		t.Skipf("cannot reset the peak resident memory of workerd: %v", err)
-	}
-	status := send()
-	_, peak := memoryOf(t, pid)
-	return peak - before, status
-}
-
 func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
 
 // settle waits, up to 8 s, for V8 to collect what earlier requests left
