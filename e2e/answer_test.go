@@ -362,6 +362,14 @@ func TestPhoneTablesKeepLabels(t *testing.T) {
 	if w := evalAs[int](t, p, `document.documentElement.scrollWidth`); w > int(phone[0]) {
 		t.Errorf("the report is %d px wide on a %d px phone", w, phone[0])
 	}
+	// The rules index keeps each rule ID on one line.
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(p.base+"rules/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	wrapped := evalAs[[]string](t, p, `Array.from(document.querySelectorAll(".rule-table td:first-child code")).filter((c) => c.getClientRects().length > 1).map((c) => c.textContent).slice(0, 5)`)
+	if len(wrapped) > 0 {
+		t.Errorf("rule IDs wrapped on a phone: %q", wrapped)
+	}
 }
 
 // TestEngineCompiledInWorker: the page's own thread never compiles or
