@@ -35,7 +35,7 @@ import (
 //     accepted descriptor the Go heap (runtime.MemStats.Sys) reaches
 //     22 MiB, the same in every run, since build/worker/build.sh makes
 //     each collection finish when it starts; on the warmed process the
-//     worst request raised the peak by 26.8 to 29.2 MiB in five fresh
+//     worst request raised the peak by 26.8 to 30.6 MiB in nine fresh
 //     processes (wrangler 4.86.0, workerd 2026-04-26, December 2026).
 //
 // So the test measures the first, with a small descriptor, and holds it
@@ -184,8 +184,8 @@ func testWorstRequestsMemory(t *testing.T, base string, pid int) {
 	}
 	idle, _ := memoryOf(t, pid)
 	t.Logf("idle workerd (pid %d): %s resident", pid, mib(idle))
-	check := func(name string, size int, send func() int) int64 {
-		before := settle(t, pid, idle)
+	check := func(name string, size int, send func() int) (rise, before int64) {
+		before = settle(t, pid, idle)
 		// Writing 5 to clear_refs resets the peak (Linux 4.0 and later, proc(5)).
 		if err := os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", pid), []byte("5"), 0); err != nil {
 			t.Skipf("cannot reset the peak resident memory of workerd: %v", err)
@@ -196,22 +196,26 @@ func testWorstRequestsMemory(t *testing.T, base string, pid int) {
 		if status != http.StatusOK {
 			t.Errorf("%s: status %d, want 200 (it is within every limit)", name, status)
 		}
-		return peak - before
+		return peak - before, before
 	}
 	small := []byte(ovatest.Appliance{}.Descriptor())
-	first := check("first check (small descriptor)", len(small), post(small, "application/xml"))
+	first, firstBefore := check("first check (small descriptor)", len(small), post(small, "application/xml"))
 	if first > isolateBudget {
 		t.Errorf("the first check on a fresh process raised peak resident memory %s, over the isolate's %s", mib(first), mib(isolateBudget))
 	}
 	d := hostileDescriptor("short properties", api.MaxDescriptorBytes)
-	worst := check("worst: short properties", len(d), post(d, "application/xml"))
+	worst, worstBefore := check("worst: short properties", len(d), post(d, "application/xml"))
+	// V8 may go on compiling after the first answer left (resident memory
+	// rose further before the next request in some runs): what the first
+	// check left counts when it is more than its peak showed.
+	first = max(first, worstBefore-firstBefore)
 	t.Logf("worst request %s + %s allowance = %s of the %s goal; a fresh process whose first request is the worst: about %s",
 		mib(worst), mib(warmupAllowance), mib(worst+warmupAllowance), mib(targetBudget), mib(first+worst))
 	if worst+warmupAllowance > targetBudget {
 		t.Errorf("the worst accepted request raised peak resident memory %s (+%s allowance), over the %s goal", mib(worst), mib(warmupAllowance), mib(targetBudget))
 	}
 	// A fresh isolate whose first request is the worst pays both: 63 to
-	// 104 MiB in five runs, V8's part varying by tens of MiB, so this sum
+	// 104 MiB in nine runs (median 92), V8's part varying by tens of MiB, so this sum
 	// is held to the isolate's size rather than to the goal.
 	if first+worst > isolateBudget {
 		t.Errorf("a fresh process's first check (%s) and the worst request (%s) together pass the isolate's %s", mib(first), mib(worst), mib(isolateBudget))
