@@ -320,3 +320,9 @@ func memoryText(b int64) string {
 
 // fraction renders a 0..1 number for a data attribute.
 func fraction(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }
+
+// compatOf and strictOf are the severities a rule's page and the rules
+// index show: the compat profile's with no target named, and the strict
+// profile's.
+func compatOf(r *rules.Rule) string { c, _ := r.Listed(); return string(c) }
+func strictOf(r *rules.Rule) string { _, s := r.Listed(); return string(s) }

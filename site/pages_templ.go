@@ -369,7 +369,7 @@ func RulesIndexPage(all []*rules.Rule) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					var templ_7745c5c3_Var20 = []any{"sev-badge sev-" + string(r.Severity)}
+					var templ_7745c5c3_Var20 = []any{"sev-badge sev-" + compatOf(r)}
 					templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_ElementWriter, templ_7745c5c3_Var20...)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -402,9 +402,9 @@ func RulesIndexPage(all []*rules.Rule) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var22 string
-				templ_7745c5c3_Var22, templ_7745c5c3_Err = templ.JoinStringErrs(string(r.Severity))
+				templ_7745c5c3_Var22, templ_7745c5c3_Err = templ.JoinStringErrs(compatOf(r))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 110, Col: 85}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 110, Col: 71}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var22))
 				if templ_7745c5c3_Err != nil {
@@ -518,7 +518,7 @@ func RulePage(r *rules.Rule) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				var templ_7745c5c3_Var28 = []any{"sev-badge sev-" + string(r.Severity)}
+				var templ_7745c5c3_Var28 = []any{"sev-badge sev-" + compatOf(r)}
 				templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_ElementWriter, templ_7745c5c3_Var28...)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -551,9 +551,9 @@ func RulePage(r *rules.Rule) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var30 string
-			templ_7745c5c3_Var30, templ_7745c5c3_Err = templ.JoinStringErrs(string(r.Severity))
+			templ_7745c5c3_Var30, templ_7745c5c3_Err = templ.JoinStringErrs(compatOf(r))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 128, Col: 82}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 128, Col: 68}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var30))
 			if templ_7745c5c3_Err != nil {
@@ -563,41 +563,54 @@ func RulePage(r *rules.Rule) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if r.Strict != "" && r.Strict != r.Severity {
-				var templ_7745c5c3_Var31 string
-				templ_7745c5c3_Var31, templ_7745c5c3_Err = templ.JoinStringErrs(" (" + string(r.Strict) + " in the strict profile)")
-				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 130, Col: 59}
-				}
-				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var31))
-				if templ_7745c5c3_Err != nil {
-					return templ_7745c5c3_Err
-				}
+			var templ_7745c5c3_Var31 string
+			templ_7745c5c3_Var31, templ_7745c5c3_Err = templ.JoinStringErrs(" with no target named, from what the consumers below do")
+			if templ_7745c5c3_Err != nil {
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 129, Col: 64}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 37, "</dd>")
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var31))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if r.Spec != "" {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 38, "<dt>Specification</dt><dd>")
-				if templ_7745c5c3_Err != nil {
-					return templ_7745c5c3_Err
-				}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 37, " ")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			if strictOf(r) != compatOf(r) {
 				var templ_7745c5c3_Var32 string
-				templ_7745c5c3_Var32, templ_7745c5c3_Err = templ.JoinStringErrs(r.Spec)
+				templ_7745c5c3_Var32, templ_7745c5c3_Err = templ.JoinStringErrs("; " + strictOf(r) + " in the strict profile")
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 135, Col: 17}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 131, Col: 53}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var32))
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "</dd>")
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 38, "</dd>")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			if r.Spec != "" {
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "<dt>Specification</dt><dd>")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				var templ_7745c5c3_Var33 string
+				templ_7745c5c3_Var33, templ_7745c5c3_Err = templ.JoinStringErrs(r.Spec)
+				if templ_7745c5c3_Err != nil {
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 136, Col: 17}
+				}
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var33))
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "</dd>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "</dl></article>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 41, "</dl></article>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -629,7 +642,7 @@ func PrivacyPage() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Var34 := templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
+		templ_7745c5c3_Var35 := templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 			templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 			templ_7745c5c3_Buffer, templ_7745c5c3_IsBuffer := templruntime.GetBuffer(templ_7745c5c3_W)
 			if !templ_7745c5c3_IsBuffer {
@@ -641,13 +654,13 @@ func PrivacyPage() templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 41, "<h1>What this page does with your file</h1><article class=\"prose\"><p><strong>Your file is never uploaded.</strong> The page, its scripts and the checking engine (Go compiled to WebAssembly) are downloaded once when you open the page. After that the page makes no network request while it checks a package: no upload, no analytics, no fonts, no third-party anything. The page's Content-Security-Policy only lets it talk to the server it came from, and the tests of this project fail if a request leaves the page during a check.</p><h2>Step by step</h2><ol><li>You choose a file (or drop it, or pick a folder). The browser gives the page a handle to the file on your disk; nothing is copied.</li><li>A background worker on your computer reads the archive's headers, then the descriptor (<code>.ovf</code>), the manifest (<code>.mf</code>) and the certificate (<code>.cert</code>). Only these small files are held in memory.</li><li>It judges the package's structure, manifest, signature and cross-references and shows you that verdict at once.</li><li>Hashing workers on your computer then read the disk images in slices, straight from your disk, to compute their SHA-1, SHA-256 or SHA-512 digests, and the digest of the whole file when you give a published checksum to compare it with. Disk contents are never kept.</li><li>The report is drawn in this page. So that Back or a reload does not lose it, the last report (the report only, never any of the file's content) is kept in this tab's session storage, which the browser deletes when you close the tab. Nothing is stored in cookies, local storage or anywhere else.</li></ol><p><strong>Working offline.</strong> On your first visit the browser keeps a copy of this site's own files (pages, scripts, the engine) in its cache, fetched from this server once, so that the page also works without a network later. Your packages are never part of that cache. For machines that must never reach a network, <code>ovacheck-offline.html</code> is the whole validator in one file that works opened from disk.</p><p>The two samples are small packages built with this project's own test tools; clicking one downloads it from this server, like any other part of the page.</p><p>The same checks run offline with the command-line program <code>ovacheck</code>.</p></article>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 42, "<h1>What this page does with your file</h1><article class=\"prose\"><p><strong>Your file is never uploaded.</strong> The page, its scripts and the checking engine (Go compiled to WebAssembly) are downloaded once when you open the page. After that the page makes no network request while it checks a package: no upload, no analytics, no fonts, no third-party anything. The page's Content-Security-Policy only lets it talk to the server it came from, and the tests of this project fail if a request leaves the page during a check.</p><h2>Step by step</h2><ol><li>You choose a file (or drop it, or pick a folder). The browser gives the page a handle to the file on your disk; nothing is copied.</li><li>A background worker on your computer reads the archive's headers, then the descriptor (<code>.ovf</code>), the manifest (<code>.mf</code>) and the certificate (<code>.cert</code>). Only these small files are held in memory.</li><li>It judges the package's structure, manifest, signature and cross-references and shows you that verdict at once.</li><li>Hashing workers on your computer then read the disk images in slices, straight from your disk, to compute their SHA-1, SHA-256 or SHA-512 digests, and the digest of the whole file when you give a published checksum to compare it with. Disk contents are never kept.</li><li>The report is drawn in this page. So that Back or a reload does not lose it, the last report (the report only, never any of the file's content) is kept in this tab's session storage, which the browser deletes when you close the tab. Nothing is stored in cookies, local storage or anywhere else.</li></ol><p><strong>Working offline.</strong> On your first visit the browser keeps a copy of this site's own files (pages, scripts, the engine) in its cache, fetched from this server once, so that the page also works without a network later. Your packages are never part of that cache. For machines that must never reach a network, <code>ovacheck-offline.html</code> is the whole validator in one file that works opened from disk.</p><p>The two samples are small packages built with this project's own test tools; clicking one downloads it from this server, like any other part of the page.</p><p>The same checks run offline with the command-line program <code>ovacheck</code>.</p></article>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			return nil
 		})
-		templ_7745c5c3_Err = layout("Privacy — ovacheck", "").Render(templ.WithChildren(ctx, templ_7745c5c3_Var34), templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = layout("Privacy — ovacheck", "").Render(templ.WithChildren(ctx, templ_7745c5c3_Var35), templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -674,43 +687,43 @@ func checkOptions() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 42, "<details id=\"options\" class=\"options\"><summary>Check options: profile, targets, published checksum, signer, trust roots, policy</summary><div class=\"option-grid\"><label for=\"opt-profile\">Profile</label> <select id=\"opt-profile\"><option value=\"compat\" selected>compat: what real consumers accept</option> <option value=\"strict\">strict: the letter of DSP0243</option></select> <span class=\"option-label\" id=\"opt-targets-h\">Targets that matter</span><fieldset id=\"opt-targets\" class=\"target-boxes\" aria-labelledby=\"opt-targets-h\" aria-describedby=\"opt-targets-note\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 43, "<details id=\"options\" class=\"options\"><summary>Check options: profile, targets, published checksum, signer, trust roots, policy</summary><div class=\"option-grid\"><label for=\"opt-profile\">Profile</label> <select id=\"opt-profile\"><option value=\"compat\" selected>compat: what real consumers accept</option> <option value=\"strict\">strict: the letter of DSP0243</option></select> <span class=\"option-label\" id=\"opt-targets-h\">Targets that matter</span><fieldset id=\"opt-targets\" class=\"target-boxes\" aria-labelledby=\"opt-targets-h\" aria-describedby=\"opt-targets-note\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		for _, t := range compat.Targets() {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 43, "<label class=\"target-box\"><input type=\"checkbox\" name=\"target\" value=\"")
-			if templ_7745c5c3_Err != nil {
-				return templ_7745c5c3_Err
-			}
-			var templ_7745c5c3_Var36 string
-			templ_7745c5c3_Var36, templ_7745c5c3_Err = templruntime.NewAttributeExpression(t).Resolve(ctx)
-			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 177, Col: 77}
-			}
-			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var36)
-			if templ_7745c5c3_Err != nil {
-				return templ_7745c5c3_Err
-			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 44, "\"> ")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 44, "<label class=\"target-box\"><input type=\"checkbox\" name=\"target\" value=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var37 string
-			templ_7745c5c3_Var37, templ_7745c5c3_Err = templ.JoinStringErrs(t)
+			templ_7745c5c3_Var37, templ_7745c5c3_Err = templruntime.NewAttributeExpression(t).Resolve(ctx)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 177, Col: 85}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 178, Col: 77}
 			}
-			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var37))
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var37)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 45, "</label>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 45, "\"> ")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			var templ_7745c5c3_Var38 string
+			templ_7745c5c3_Var38, templ_7745c5c3_Err = templ.JoinStringErrs(t)
+			if templ_7745c5c3_Err != nil {
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `site/pages.templ`, Line: 178, Col: 85}
+			}
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var38))
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 46, "</label>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 46, "<p id=\"opt-targets-note\" class=\"option-note\">None ticked: every target is judged, none decides the verdict.</p></fieldset><label for=\"opt-sha256\">Published checksum of the file</label><div><input id=\"opt-sha256\" type=\"text\" placeholder=\"SHA-256 (64 hex digits) or SHA-512 (128) from the vendor's page\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"opt-sha256-error\"><p id=\"opt-sha256-error\" class=\"field-error\" hidden></p></div><label for=\"opt-pin\">Pinned signer (SHA-256 fingerprint)</label> <input id=\"opt-pin\" type=\"text\" placeholder=\"a package signed by anyone else, or not signed, fails\" autocomplete=\"off\" spellcheck=\"false\"> <label for=\"opt-roots\">Trust roots (PEM)</label> <textarea id=\"opt-roots\" rows=\"3\" placeholder=\"-----BEGIN CERTIFICATE----- … paste the CA certificates you trust, or drop a .pem file here\" spellcheck=\"false\"></textarea> <label for=\"opt-policy\">Policy (JSON)</label> <textarea id=\"opt-policy\" rows=\"3\" placeholder='{\"version\": 1, \"requireSignature\": true, \"minimumDigest\": \"sha256\"}' spellcheck=\"false\"></textarea></div><p class=\"option-note\">Options stay in this page; they are applied to the next check. The SHA-256 of the whole file is computed only when you give a published checksum.</p></details>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 47, "<p id=\"opt-targets-note\" class=\"option-note\">None ticked: every target is judged, none decides the verdict.</p></fieldset><label for=\"opt-sha256\">Published checksum of the file</label><div><input id=\"opt-sha256\" type=\"text\" placeholder=\"SHA-256 (64 hex digits) or SHA-512 (128) from the vendor's page\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"opt-sha256-error\"><p id=\"opt-sha256-error\" class=\"field-error\" hidden></p></div><label for=\"opt-pin\">Pinned signer (SHA-256 fingerprint)</label> <input id=\"opt-pin\" type=\"text\" placeholder=\"a package signed by anyone else, or not signed, fails\" autocomplete=\"off\" spellcheck=\"false\"> <label for=\"opt-roots\">Trust roots (PEM)</label> <textarea id=\"opt-roots\" rows=\"3\" placeholder=\"-----BEGIN CERTIFICATE----- … paste the CA certificates you trust, or drop a .pem file here\" spellcheck=\"false\"></textarea> <label for=\"opt-policy\">Policy (JSON)</label> <textarea id=\"opt-policy\" rows=\"3\" placeholder='{\"version\": 1, \"requireSignature\": true, \"minimumDigest\": \"sha256\"}' spellcheck=\"false\"></textarea></div><p class=\"option-note\">Options stay in this page; they are applied to the next check. The SHA-256 of the whole file is computed only when you give a published checksum.</p></details>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -739,7 +752,7 @@ func checkStatus() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 47, "<p id=\"announce\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\"></p><section id=\"status\" class=\"status\" hidden aria-label=\"Progress of the check\"><p id=\"phase\" class=\"phase\">Starting…</p><div class=\"bar\" data-progress=\"0\" id=\"progress-box\"><progress id=\"progress\" max=\"1\" value=\"0\" aria-label=\"Bytes checked\">0%</progress></div><p id=\"rate\" class=\"rate\"></p><ul id=\"members\" class=\"members\"></ul><p><button type=\"button\" id=\"cancel\" class=\"button\">Cancel</button></p></section>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 48, "<p id=\"announce\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\"></p><section id=\"status\" class=\"status\" hidden aria-label=\"Progress of the check\"><p id=\"phase\" class=\"phase\">Starting…</p><div class=\"bar\" data-progress=\"0\" id=\"progress-box\"><progress id=\"progress\" max=\"1\" value=\"0\" aria-label=\"Bytes checked\">0%</progress></div><p id=\"rate\" class=\"rate\"></p><ul id=\"members\" class=\"members\"></ul><p><button type=\"button\" id=\"cancel\" class=\"button\">Cancel</button></p></section>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

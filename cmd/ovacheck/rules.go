@@ -7,13 +7,14 @@ import (
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
-// listRules prints every rule: ID, default severity (strict severity when
-// it differs) and title.
+// listRules prints every rule: ID, severity in the compat profile (strict
+// severity when it differs) and title.
 func listRules(w io.Writer) int {
 	for _, r := range rules.All() {
-		sev := string(r.Severity)
-		if r.Strict != "" && r.Strict != r.Severity {
-			sev += "/" + string(r.Strict)
+		compat, strict := r.Listed()
+		sev := string(compat)
+		if strict != compat {
+			sev += "/" + string(strict)
 		}
 		fmt.Fprintf(w, "%-7s %-15s %s\n", r.ID, sev, r.Title)
 	}
@@ -32,10 +33,8 @@ func explain(args []string, stdout, stderr io.Writer) int {
 		return exitCantRun
 	}
 	fmt.Fprint(stdout, r.Doc())
-	fmt.Fprintf(stdout, "\nSeverity: %s (compat)", r.Severity)
-	if r.Strict != "" {
-		fmt.Fprintf(stdout, ", %s (strict)", r.Strict)
-	}
+	compat, strict := r.Listed()
+	fmt.Fprintf(stdout, "\nSeverity: %s (compat, no target named), %s (strict)", compat, strict)
 	if r.Spec != "" {
 		fmt.Fprintf(stdout, "\nSpecification: %s", r.Spec)
 	}

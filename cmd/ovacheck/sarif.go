@@ -151,7 +151,7 @@ func writeSARIF(w io.Writer, results []packageResult, o sarifOptions) error {
 			FullDescription:      sarifText{Text: plainText(what)},
 			Help:                 sarifHelp{Text: plainText(help), Markdown: help},
 			HelpURI:              o.ruleURL(r.ID),
-			DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(r.SeverityIn(o.Profile))},
+			DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(r.SeverityFor(o.Profile, nil))},
 			Properties:           sarifRuleProperty{Tags: []string{rules.Families[r.Family()]}},
 		})
 	}

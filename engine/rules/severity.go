@@ -7,7 +7,8 @@ import "github.com/ovacheck/ovacheck/engine/report"
 // is singled out).
 //
 // The strict profile judges by the letter of DSP0243: the rule's strict
-// severity. The compat profile judges by what consumers do:
+// severity, or the compat one when that is higher. The compat profile
+// judges by what consumers do:
 //
 //   - Damage (a digest that does not match, a member cut short) is an
 //     error whatever any consumer does.
@@ -27,7 +28,11 @@ import "github.com/ovacheck/ovacheck/engine/report"
 // package policy), so their severity is returned unchanged.
 func (r *Rule) SeverityFor(profile string, named []Consumer) report.Severity {
 	if profile == "strict" {
-		return r.SeverityIn("strict")
+		// The letter of DSP0243, and never softer than what the
+		// consumers make of it: a user who asks for strict asks for more
+		// errors, not fewer (an unknown disk format URI is legal by the
+		// letter, but the consumers that refuse it still refuse it).
+		return maxSeverity(r.SeverityIn("strict"), r.SeverityFor("compat", named))
 	}
 	base := r.Severity
 	if r.Damage || r.Family() == "CMP" || r.Family() == "POL" {
@@ -65,4 +70,21 @@ func atMostWarning(s report.Severity) report.Severity {
 		return report.Warning
 	}
 	return s
+}
+
+// Listed returns the severities a rule's listing shows (ovacheck rules and
+// explain, the rule pages, the API's rule documents, SARIF's default
+// levels): what a finding of r gets in the compat profile with no target
+// named, which the consumer records decide, and in the strict profile.
+func (r *Rule) Listed() (compat, strict report.Severity) {
+	return r.SeverityFor("compat", nil), r.SeverityFor("strict", nil)
+}
+
+// maxSeverity returns the more severe of a and b (error > warning > info).
+func maxSeverity(a, b report.Severity) report.Severity {
+	rank := map[report.Severity]int{report.Info: 1, report.Warning: 2, report.Error: 3}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
 }

@@ -46,12 +46,23 @@ func TestSeverityFor(t *testing.T) {
 			t.Errorf("%s: strict severity %s, want the rule's strict severity", c.name, got)
 		}
 	}
+	// Strict is the rule's strict severity, or compat's when that is
+	// higher: a note every consumer refuses is an error in strict when a
+	// refusing target is named, and stays the letter's when none is.
 	for _, strict := range []report.Severity{report.Warning, ""} {
 		r := &Rule{ID: "TST003", Severity: report.Info, Strict: strict}
 		declare(r, refuses(src, all))
-		if got, want := r.SeverityFor("strict", []Consumer{VSphere}), r.SeverityIn("strict"); got != want {
-			t.Errorf("strict %q: SeverityFor %s, want the rule's own %s", strict, got, want)
+		if got := r.SeverityFor("strict", []Consumer{VSphere}); got != report.Error {
+			t.Errorf("strict %q, vSphere named: SeverityFor %s, want error (compat's)", strict, got)
 		}
+		if got, want := r.SeverityFor("strict", nil), r.SeverityIn("strict"); got != want {
+			t.Errorf("strict %q, no target: SeverityFor %s, want the rule's own %s", strict, got, want)
+		}
+	}
+	soft := &Rule{ID: "TST004", Severity: report.Warning, Spec: "DSP0243 7"}
+	declare(soft, refuses(src, all))
+	if got := soft.SeverityFor("strict", nil); got != report.Error {
+		t.Errorf("a warning by the letter that every consumer refuses: strict %s, want error as in compat", got)
 	}
 	d := &Rule{ID: "TST002", Severity: report.Error}
 	damage(d, ignores(src, all))

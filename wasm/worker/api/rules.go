@@ -11,6 +11,7 @@ type ruleJSON struct {
 	ID       string `json:"id"`
 	Title    string `json:"title"`
 	Family   string `json:"family"`
+	// Severity is the compat profile's, with no target named.
 	Severity string `json:"severity"`
 	// Strict is the severity in the strict profile when it differs.
 	Strict string `json:"strict,omitempty"`
@@ -20,8 +21,12 @@ type ruleJSON struct {
 }
 
 func toJSON(r *rules.Rule) ruleJSON {
-	return ruleJSON{ID: r.ID, Title: r.Title, Family: r.Family(), Severity: string(r.Severity),
-		Strict: string(r.Strict), Spec: r.Spec}
+	compat, strict := r.Listed()
+	out := ruleJSON{ID: r.ID, Title: r.Title, Family: r.Family(), Severity: string(compat), Spec: r.Spec}
+	if strict != compat {
+		out.Strict = string(strict)
+	}
+	return out
 }
 
 // listRules handles GET /api/v1/rules.
