@@ -2,23 +2,20 @@ package main
 
 import (
 	"context"
-	"crypto/x509"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
-	"time"
 
 	"github.com/ovacheck/ovacheck/engine"
-	"github.com/ovacheck/ovacheck/engine/compat"
-	"github.com/ovacheck/ovacheck/engine/policy"
 	"github.com/ovacheck/ovacheck/engine/report"
-	"github.com/ovacheck/ovacheck/engine/signature"
+	"github.com/ovacheck/ovacheck/engine/settings"
 )
 
 const version = engine.Version
@@ -101,7 +98,7 @@ func check(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		fmt.Fprintln(stderr, "ovacheck: name one package to check (a file, a folder, or - for standard input)\n(run ovacheck --help for usage)")
 		return exitCantRun
 	}
-	opts, failOn, err := f.options()
+	opts, failOn, err := f.options(fs)
 	if err != nil {
 		fmt.Fprintf(stderr, "ovacheck: %v\n", err)
 		return exitCantRun
@@ -146,91 +143,77 @@ func check(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	return exitOK
 }
 
-// options turns the flags into engine options.
-func (f *checkFlags) options() ([]engine.Option, report.Severity, error) {
-	var opts []engine.Option
-	switch f.profile {
-	case "compat", "strict":
-		opts = append(opts, engine.WithProfile(f.profile))
-	default:
-		return nil, "", fmt.Errorf("unknown profile %q: use compat or strict", f.profile)
-	}
-	failOn := report.Error
-	switch f.failOn {
-	case "error":
-	case "warning":
-		failOn = report.Warning
-	default:
-		return nil, "", fmt.Errorf("--fail-on takes error or warning, not %q", f.failOn)
-	}
+// settingFlags maps each flag that is an option of the check onto its key
+// in package settings, which validates them all (the page, the widget and
+// the API map their input onto the same keys). --trust and --policy name
+// files: their text is the value.
+var settingFlags = map[string]string{
+	"profile": settings.KeyProfile, "target": settings.KeyTargets, "fail-on": settings.KeyFailOn,
+	"descriptor-only": settings.KeyDescriptorOnly, "deep": settings.KeyDeep,
+	"sha256": settings.KeySHA256, "sha512": settings.KeySHA512,
+	"trust": settings.KeyTrustRoots, "signer-sha256": settings.KeySignerSHA256, "at": settings.KeyAt,
+	"policy": settings.KeyPolicy, "structure-only": settings.KeyStructureOnly,
+}
+
+// options turns the flags given in fs into engine options and the
+// severity that fails the verdict.
+func (f *checkFlags) options(fs *flag.FlagSet) ([]engine.Option, report.Severity, error) {
 	switch f.format {
 	case "text", "json", "html", "jsonl", "sarif", "junit":
 	default:
 		return nil, "", fmt.Errorf("unknown format %q: use text, json, html, jsonl, sarif or junit", f.format)
 	}
-	if f.targets != "" {
-		names := strings.Split(f.targets, ",")
-		for _, n := range names {
-			if !slices.Contains(compat.Targets(), strings.ToLower(strings.TrimSpace(n))) {
-				return nil, "", fmt.Errorf("unknown target %q: use %s", n, strings.Join(compat.Targets(), ", "))
+	v := url.Values{}
+	files := map[string]string{} // key -> the file its text came from
+	var readErr error
+	fs.Visit(func(fl *flag.Flag) {
+		key, ok := settingFlags[fl.Name]
+		if !ok || readErr != nil {
+			return
+		}
+		val := fl.Value.String()
+		if key == settings.KeyTrustRoots || key == settings.KeyPolicy {
+			data, err := readOptionFile(val)
+			if err != nil {
+				readErr = fmt.Errorf("--%s: %w", fl.Name, err)
+				return
 			}
+			files[key], val = val, string(data)
 		}
-		opts = append(opts, engine.WithTargets(names...))
+		v.Set(key, val)
+	})
+	if readErr != nil {
+		return nil, "", readErr
 	}
-	if f.policy != "" {
-		p, err := policy.LoadFile(f.policy)
-		if err != nil {
-			return nil, "", err
+	s, err := settings.Parse(v)
+	if err != nil {
+		var e *settings.Error
+		if errors.As(err, &e) && files[e.Key] != "" {
+			return nil, "", fmt.Errorf("%s: %w", files[e.Key], err)
 		}
-		var ts []string
-		if f.targets != "" {
-			ts = strings.Split(f.targets, ",")
-		}
-		opts = append(opts, p.Options(ts)...)
+		return nil, "", err
 	}
-	if f.deep {
-		opts = append(opts, engine.WithDeep(true))
-	}
-	for alg, want := range map[string]string{"sha256": f.sha256, "sha512": f.sha512} {
-		if want != "" {
-			opts = append(opts, engine.WithExpectedDigest(alg, strings.ToLower(strings.TrimSpace(want))))
-		}
-	}
-	if f.trust != "" {
-		pem, err := os.ReadFile(f.trust)
-		if err != nil {
-			return nil, "", fmt.Errorf("reading trust roots: %w", err)
-		}
-		pool := x509.NewCertPool()
-		if !pool.AppendCertsFromPEM(pem) {
-			return nil, "", fmt.Errorf("%s holds no PEM certificate", f.trust)
-		}
-		opts = append(opts, engine.WithTrustRoots(pool))
-	}
-	if f.signerSHA256 != "" {
-		pin, err := signature.NormalizePin(f.signerSHA256)
-		if err != nil {
-			return nil, "", fmt.Errorf("--signer-sha256: %w", err)
-		}
-		opts = append(opts, engine.WithSignerPin(pin))
-	}
-	if f.at != "" {
-		t, err := parseTime(f.at)
-		if err != nil {
-			return nil, "", err
-		}
-		opts = append(opts, engine.WithTime(t))
-	}
-	return opts, failOn, nil
+	f.profile = s.Profile
+	return s.Options(), s.FailOn, nil
 }
 
-func parseTime(s string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
-		}
+// readOptionFile reads a PEM or policy file, refusing one far larger than
+// either ever is.
+func readOptionFile(name string) ([]byte, error) {
+	const max = 4 << 20
+	file, err := os.Open(name)
+	if err != nil {
+		return nil, err
 	}
-	return time.Time{}, fmt.Errorf("--at %q is neither RFC 3339 nor YYYY-MM-DD", s)
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > max {
+		return nil, fmt.Errorf("%s is over %d MiB: not a PEM or policy file", name, max>>20)
+	}
+	return data, nil
 }
 
 // openSource opens the named input: "-" is standard input read once, a
