@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -49,4 +50,70 @@ func TestOfflinePageFromDisk(t *testing.T) {
 			t.Errorf("the offline page requested %s", u)
 		}
 	}
+}
+
+// TestOfflineExplainsRules opens the offline page from disk with the
+// network cut off and checks the damaged sample: each finding offers its
+// rule's explanation in place (the page cannot link to the rule pages),
+// opening it shows the rule document's text, and axe-core finds nothing
+// wrong with it open, at both sizes.
+func TestOfflineExplainsRules(t *testing.T) {
+	p := startBrowser(t)
+	abs, err := filepath.Abs(filepath.Join(siteDir, "ovacheck-offline.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.goOffline(t)
+	before := p.requestCount()
+	if err := chromedp.Do(p.ctx, chromedp.Navigate("file://"+filepath.ToSlash(abs))); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor(t, "the offline page's engine", `document.body.dataset.ready === "true"`, 60*time.Second)
+	p.choose(t, write(t, "damaged.ova", samples.Damaged()))
+	p.verdict(t)
+	rows := evalAs[[][2]string](t, p, `Array.from(document.querySelectorAll("#report li.finding"), (f) => [f.dataset.rule, f.querySelector(".why summary") ? f.querySelector(".why summary").textContent : ""])`)
+	if len(rows) == 0 {
+		t.Fatal("no findings")
+	}
+	for _, r := range rows {
+		if !strings.HasPrefix(r[1], "Why "+r[0]) {
+			t.Errorf("finding %s offers no explanation (summary %q)", r[0], r[1])
+		}
+	}
+	id := rows[0][0]
+	evalAs[bool](t, p, `(document.querySelector("#report li.finding .why summary").click(), true)`)
+	shown := evalAs[string](t, p, `document.querySelector("#report li.finding .why[open] .rule-why").innerText`)
+	if want := whatOf(t, id); !strings.Contains(strings.Join(strings.Fields(shown), " "), want) {
+		t.Errorf("%s's explanation shows %q, want the rule document's %q", id, shown, want)
+	}
+	for _, size := range [][2]int64{phone, laptop} {
+		p.resize(t, size)
+		p.axe(t, "offline report, explanation open at "+itoa(size[0]))
+	}
+	for _, u := range p.requestsSince(before) {
+		if !strings.HasPrefix(u, "file:") && !strings.HasPrefix(u, "blob:") && !strings.HasPrefix(u, "data:") {
+			t.Errorf("the offline page requested %s", u)
+		}
+	}
+}
+
+// whatOf returns the start of the "What." paragraph of rule id's document,
+// as a reader sees it (markdown marks left out).
+func whatOf(t *testing.T, id string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "engine", "rules", "docs", id+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "**What.** "); ok {
+			rest = strings.NewReplacer("`", "", "**", "").Replace(rest)
+			if len(rest) > 40 {
+				rest = rest[:40]
+			}
+			return strings.TrimSpace(rest)
+		}
+	}
+	t.Fatalf("%s.md has no What. paragraph", id)
+	return ""
 }

@@ -181,6 +181,7 @@ function check(files, paths) {
   current = engine.check(files, paths, options, {
     onStructural(m) {
       reportArea.innerHTML = m.html; // rendered and escaped by site.Report
+      addRuleDocs();
       phase.textContent = "Structure checked. Hashing the disks…";
       // The progress moves under the banner, which comes into view.
       const slot = reportArea.querySelector("[data-progress-slot]");
@@ -197,6 +198,7 @@ function check(files, paths) {
       window.ovacheckReport = JSON.parse(m.json); // for embedders and tests
       offerDownload(m.json, m.page);
       addCopyButtons();
+      addRuleDocs();
       offerAgain(!!options.expected);
       setProgress(1);
       // The progress folds away: the verdict is the answer.
@@ -302,6 +304,25 @@ function restoreReport() {
   reportArea.prepend(note);
   offerDownload(saved.json);
   addCopyButtons();
+  addRuleDocs();
+}
+
+// addRuleDocs gives each finding a "Why" that opens its rule's explanation
+// in place, on the offline page, which carries the explanations (in a
+// template element) because it cannot link to the rule pages.
+function addRuleDocs() {
+  const docs = document.getElementById("ovacheck-rule-docs");
+  if (!docs) return;
+  for (const finding of reportArea.querySelectorAll("li.finding[data-rule]")) {
+    const doc = docs.content.querySelector(`[data-rule-doc="${CSS.escape(finding.dataset.rule)}"]`);
+    if (!doc || finding.querySelector(".why")) continue;
+    const why = document.createElement("details");
+    why.className = "why";
+    const summary = document.createElement("summary");
+    summary.textContent = `Why ${finding.dataset.rule} matters, and how to fix it`;
+    why.append(summary, doc.cloneNode(true));
+    finding.querySelector(".message").after(why);
+  }
 }
 
 // offerAgain adds, after a check, a field to paste the published checksum
