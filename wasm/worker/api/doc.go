@@ -27,12 +27,20 @@
 // of these gets a report that says what it is; a check never fails with a
 // 5xx status.
 //
-// Options are query parameters:
+// Options are query parameters, parsed by engine/settings as the command
+// line's flags and the page's fields are (settings.APIKeys):
 //
 //	profile=compat|strict   the profile (default compat)
 //	targets=a,b             targets to judge (repeatable; default all)
+//	sha256=HEX, sha512=HEX  the whole file's published checksum
+//	signer-sha256=HEX       the signer's pinned fingerprint
+//	at=YYYY-MM-DD           judge certificates at this time
+//	deep=true               inflate every grain of stream-optimized disks
+//	fail-on=error|warning   the least severity that fails the verdict
 //	name=appliance.ova      the name the report gives the input
 //
+// Any other parameter, a misspelled value (profile=strcit) or two options
+// that contradict each other get 400 with the reason.
 // and a policy (package engine/policy) is either the multipart part named
 // "policy" or, for any body, the header X-Ovacheck-Policy holding the
 // policy JSON in base64 (standard or URL alphabet, padding optional), since
@@ -41,7 +49,8 @@
 // problems (for a policy, each with the JSON pointer of its field).
 //
 // POST /api/v1/validate-url with the JSON body {"url": "https://..."} (and
-// the same query options) reads the package where it lies, through range
+// the query options that need no byte past the structure: profile,
+// targets, signer-sha256, at, fail-on) reads the package where it lies, through range
 // subrequests, and answers with the report of its structure: tar headers,
 // descriptor, manifest syntax and coverage, certificate and signature over
 // the manifest, disk headers. The members' digests are left to the client

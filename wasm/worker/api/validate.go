@@ -7,13 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
-	"regexp"
+	"net/url"
 	"strings"
 
 	"github.com/ovacheck/ovacheck/engine"
 	"github.com/ovacheck/ovacheck/engine/archive"
 	"github.com/ovacheck/ovacheck/engine/policy"
+	"github.com/ovacheck/ovacheck/engine/settings"
 )
 
 // PolicyHeader carries a policy document in base64 for bodies that cannot
@@ -34,9 +36,9 @@ func validate(w http.ResponseWriter, r *http.Request) {
 		tooLarge(w, r, tooLargeError{what: what, limit: limit})
 		return
 	}
-	q, err := readQuery(r)
+	q, err := readQuery(r, settings.APIKeys)
 	if err != nil {
-		writeError(w, http.StatusBadRequest, apiError{Error: err.Error()})
+		writeError(w, http.StatusBadRequest, optionError(err))
 		return
 	}
 	body := newLimitedBody(r.Body, MaxBodyBytes)
@@ -60,27 +62,17 @@ func validate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if policyDoc != nil {
+		if err := q.withPolicy(policyDoc); err != nil {
+			writeError(w, http.StatusBadRequest, optionError(err))
+			return
+		}
+	}
 	// Disks are rarely sent to the API: files a multipart upload leaves out
 	// are not sent, not missing.
 	// The descriptor inside an OVA or a gzip is held to the same cap as
 	// one sent alone: its check costs the isolate many times its size.
-	opts := []engine.Option{engine.WithProfile(q.profile), engine.WithUnsentFilesUnchecked(), engine.WithMaxDescriptorSize(MaxDescriptorBytes)}
-	if len(q.targets) > 0 {
-		opts = append(opts, engine.WithTargets(q.targets...))
-	}
-	if policyDoc != nil {
-		p, err := policy.Load(policyDoc)
-		if err != nil {
-			e := apiError{Error: "the policy is not valid"}
-			var pe *policy.Error
-			if errors.As(err, &pe) {
-				e.Problems = pe.Problems
-			}
-			writeError(w, http.StatusBadRequest, e)
-			return
-		}
-		opts = append(opts, p.Options(q.targets)...)
-	}
+	opts := append(q.settings.Options(), engine.WithUnsentFilesUnchecked(), engine.WithMaxDescriptorSize(MaxDescriptorBytes))
 	rep, err := engine.Check(r.Context(), src, opts...)
 	if body.exceeded {
 		tooLarge(w, r, body.tooLarge())
@@ -92,47 +84,59 @@ func validate(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, apiError{Error: "the request body could not be read to its end: " + err.Error()})
 		return
 	}
+	q.settings.Verdict(rep)
 	writeReport(w, r, rep)
 }
 
 // query holds the validated query options.
 type query struct {
-	profile string
-	targets []string
-	name    string
+	// values are the options as given, for a second parse once the body
+	// brought a policy.
+	values   url.Values
+	settings settings.Settings
+	name     string
 }
 
-var targetName = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
-
-// maxTargets caps the targets a request may name; there are a few dozen.
-const maxTargets = 50
-
-func readQuery(r *http.Request) (query, error) {
+// readQuery reads the request's query: name, and the options of package
+// settings that the endpoint takes (accepted). Each is validated there,
+// as the command line's flags and the page's fields are.
+func readQuery(r *http.Request, accepted []string) (query, error) {
 	v := r.URL.Query()
-	q := query{profile: v.Get("profile"), name: baseName(v.Get("name"))}
-	switch q.profile {
-	case "":
-		q.profile = "compat"
-	case "compat", "strict":
-	default:
-		return q, fmt.Errorf("profile %q is not compat or strict", truncate(q.profile, 40))
+	q := query{name: baseName(v.Get("name"))}
+	v.Del("name")
+	s, err := settings.ParseOnly(v, accepted)
+	if err != nil {
+		return q, err
 	}
-	for _, list := range v["targets"] {
-		for _, t := range strings.Split(list, ",") {
-			t = strings.ToLower(strings.TrimSpace(t))
-			if t == "" {
-				continue
-			}
-			if !targetName.MatchString(t) {
-				return q, fmt.Errorf("target %q is not a target name (such as vsphere-8.0)", truncate(t, 40))
-			}
-			q.targets = append(q.targets, t)
-		}
-	}
-	if len(q.targets) > maxTargets {
-		return q, fmt.Errorf("%d targets named; at most %d", len(q.targets), maxTargets)
-	}
+	q.values, q.settings = v, s
 	return q, nil
+}
+
+// withPolicy adds the policy sent in the body or the header to the
+// query's options.
+func (q *query) withPolicy(doc []byte) error {
+	if q.values.Get(settings.KeyPolicy) != "" {
+		return errors.New("the policy is given twice: in the query and in the body or the " + PolicyHeader + " header; give it once")
+	}
+	v := maps.Clone(q.values)
+	v.Set(settings.KeyPolicy, string(doc))
+	s, err := settings.ParseOnly(v, settings.APIKeys)
+	if err != nil {
+		return err
+	}
+	q.settings = s
+	return nil
+}
+
+// optionError is the 400 answer to an option that is not valid; a
+// policy's problems come with their fields' pointers.
+func optionError(err error) apiError {
+	e := apiError{Error: err.Error()}
+	var pe *policy.Error
+	if errors.As(err, &pe) {
+		e.Problems = pe.Problems
+	}
+	return e
 }
 
 // source decides what the body is and returns the engine source for it,

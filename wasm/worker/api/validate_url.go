@@ -12,6 +12,7 @@ import (
 
 	"github.com/ovacheck/ovacheck/engine"
 	"github.com/ovacheck/ovacheck/engine/httprange"
+	"github.com/ovacheck/ovacheck/engine/settings"
 )
 
 // Caps of one POST /api/v1/validate-url. A Worker may make 50 subrequests
@@ -59,7 +60,7 @@ func writeURLError(w http.ResponseWriter, status int, e urlError) {
 // certificate and signature over the manifest, the disk headers. The
 // members' digests are left to the client; the report's skipped says so.
 func validateURL(w http.ResponseWriter, r *http.Request) {
-	q, err := readQuery(r)
+	q, err := readQuery(r, settings.APIURLKeys)
 	if err != nil {
 		writeURLError(w, http.StatusBadRequest, urlError{Error: err.Error()})
 		return
@@ -114,11 +115,8 @@ func validateURL(w http.ResponseWriter, r *http.Request) {
 			name = at.Host
 		}
 	}
-	opts := []engine.Option{engine.WithProfile(q.profile), engine.WithStructureOnly(urlSkipped),
-		engine.WithMaxDescriptorSize(MaxDescriptorBytes)}
-	if len(q.targets) > 0 {
-		opts = append(opts, engine.WithTargets(q.targets...))
-	}
+	opts := append(q.settings.Options(), engine.WithStructureOnly(urlSkipped),
+		engine.WithMaxDescriptorSize(MaxDescriptorBytes))
 	rep, err := engine.Check(r.Context(), engine.OVA(name, f, f.Size()), opts...)
 	if err != nil {
 		writeURLError(w, statusOfURLError(err), refusalError(err, raw))
@@ -132,6 +130,7 @@ func validateURL(w http.ResponseWriter, r *http.Request) {
 		rep.Skipped = append(rep.Skipped, fmt.Sprintf("part of the disk headers and grain tables (the cap of %d subrequests was reached; the disks' notes say which)", MaxURLSubrequests))
 	}
 	g.mu.Unlock()
+	q.settings.Verdict(rep)
 	rep.Input.URL = truncate(raw, 2000)
 	rep.Input.BytesTransferred = f.Transferred()
 	rep.Input.Requests = int(f.Requests())
