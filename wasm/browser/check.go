@@ -16,7 +16,7 @@ import (
 )
 
 // runCheck checks the files of msg ({files: File[], paths: string[],
-// options: see checkOptions}) and
+// options: see pageNames}) and
 // posts "structural", "progress" and finally "done", "cancelled" or
 // "error" messages tagged with id.
 func runCheck(ctx context.Context, id int, msg js.Value) {
@@ -30,12 +30,14 @@ func runCheck(ctx context.Context, id int, msg js.Value) {
 		}
 		list = append(list, newBrowserFile(files.Index(i), p))
 	}
-	src, problem := chooseSource(list)
-	if problem != "" {
-		post(id, "error", map[string]any{"message": problem})
+	co, bad := readOptions(msg.Get("options"))
+	if bad != nil {
+		// option names the key at fault, so that the page can show the
+		// message beside its field.
+		post(id, "error", map[string]any{"message": bad.Message, "option": bad.Key})
 		return
 	}
-	co, problem := readOptions(msg.Get("options"))
+	src, problem := chooseSource(list)
 	if problem != "" {
 		post(id, "error", map[string]any{"message": problem})
 		return
