@@ -12,6 +12,10 @@
 //   policy           an ovacheck policy: a URL (fetched when the element
 //                    starts) or the JSON document itself (starting with "{")
 //   targets          comma-separated targets to judge (e.g. vsphere-8.0)
+//   profile          "compat" (default: what real consumers accept) or
+//                    "strict" (the letter of DSP0243)
+//   A value the check cannot honour (a misspelled profile or target, a
+//   checksum of the wrong length) stops the check with the reason shown.
 //   report           "compact" (default: the verdict and what it rests on,
 //                    the full report folded) or "full"
 //   product          the product name shown in the heading (optional)
@@ -36,6 +40,11 @@
 import { getEngine } from "./engine-client.js";
 
 const here = new URL(".", import.meta.url);
+
+// optionAttributes are the attributes that are options of the check,
+// named as engine/settings names them (policy is read first: see
+// policyText).
+const optionAttributes = ["sha256", "sha512", "signer-sha256", "targets", "profile"];
 
 const template = `
 <link rel="stylesheet" href="${new URL("style.css", here).href}">
@@ -149,14 +158,13 @@ class OvaVerify extends HTMLElement {
       return;
     }
     const [alg, sum] = this.expected();
-    const options = {
-      expected: sum ? { [alg]: sum } : undefined,
-      signerPin: this.getAttribute("signer-sha256") || "",
-      policy,
-      targets: (this.getAttribute("targets") || "").split(",").map((t) => t.trim()).filter(Boolean),
-      ruleBase: new URL("rules/", here).href,
-      wholeFile: true,
-    };
+    // The attributes go to the engine as they are, under the option keys
+    // of engine/settings, which checks them: a misspelled value is
+    // refused there, with the reason shown in the element.
+    const options = { policy, ruleBase: new URL("rules/", here).href, "whole-file": true };
+    for (const key of optionAttributes) {
+      if (this.hasAttribute(key)) options[key] = this.getAttribute(key);
+    }
     const full = this.getAttribute("report") === "full";
     this.handle = this.engine.check([file], [file.name], options, {
       onStructural: () => {
