@@ -8,7 +8,9 @@ import (
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 
-// Option configures Check.
+// Option configures Check. Options a user gives (flags, form fields, query
+// parameters, widget attributes) are parsed and validated by package
+// engine/settings, whose Settings.Options returns these.
 type Option func(*options)
 
 type options struct {
