@@ -326,3 +326,13 @@ func fraction(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }
 // profile's.
 func compatOf(r *rules.Rule) string { c, _ := r.Listed(); return string(c) }
 func strictOf(r *rules.Rule) string { _, s := r.Listed(); return string(s) }
+
+// capacityText is a disk's capacity as the Disks table shows it: "unknown"
+// when the descriptor's capacity could not be read (the summary holds 0;
+// a readable capacity is positive, DSK005).
+func capacityText(n int64) string {
+	if n <= 0 {
+		return "unknown"
+	}
+	return byteSize(n)
+}

@@ -50,7 +50,7 @@ func writeInfo(w io.Writer, r *report.Report) error {
 	if len(p.Disks) > 0 {
 		fmt.Fprintln(w, "\nDisks")
 		for _, d := range p.Disks {
-			fmt.Fprintf(w, "  %s  %s  %s  %s\n", pr(d.ID), report.HumanBytes(d.CapacityBytes), pr(d.File), pr(d.Format))
+			fmt.Fprintf(w, "  %s  %s  %s  %s\n", pr(d.ID), capacityText(d.CapacityBytes), pr(d.File), pr(d.Format))
 		}
 	}
 	if len(p.Networks) > 0 {
@@ -73,4 +73,14 @@ func writeInfo(w io.Writer, r *report.Report) error {
 		fmt.Fprintf(w, "\nLicence (%d characters; --format html or json shows it, up to 256 KiB)\n", len(e.Text))
 	}
 	return nil
+}
+
+// capacityText is a disk's capacity for people: "unknown" when the
+// descriptor's capacity could not be read (the summary holds 0 then; a
+// readable capacity is positive, DSK005).
+func capacityText(n int64) string {
+	if n <= 0 {
+		return "unknown"
+	}
+	return report.HumanBytes(n)
 }
