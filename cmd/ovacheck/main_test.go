@@ -334,3 +334,16 @@ func TestFolderIsTheBoundary(t *testing.T) {
 		}
 	}
 }
+
+// TestInfoUnknownCapacity: a capacity the descriptor does not let anyone
+// read is shown as unknown, not as a disk of 0 bytes.
+func TestInfoUnknownCapacity(t *testing.T) {
+	a := ovatest.Appliance{}
+	ms := a.Members()
+	ms[0].Data = []byte(strings.Replace(string(ms[0].Data), `ovf:capacity="16777216"`, `ovf:capacity="lots"`, 1))
+	p := writeFile(t, "appliance.ova", ovatest.OVA(tar.FormatUSTAR, ms...))
+	_, out, _ := ovacheck(t, nil, "info", p)
+	if !strings.Contains(out, "unknown") || strings.Contains(out, " 0 B ") {
+		t.Errorf("info shows an unreadable capacity as:\n%s", out)
+	}
+}
