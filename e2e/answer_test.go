@@ -456,8 +456,8 @@ func TestChecksumPastedAfterCheck(t *testing.T) {
 	}
 }
 
-// TestDownloadsNamedAfterPackage: the report downloads as JSON named after
-// the package, and digests have copy buttons.
+// TestDownloadsNamedAfterPackage: the report downloads as JSON and as HTML
+// named after the package, and digests have copy buttons.
 func TestDownloadsNamedAfterPackage(t *testing.T) {
 	p := openPage(t)
 	p.choose(t, write(t, "appliance-1.0.ova", samples.Sound()))
@@ -465,7 +465,7 @@ func TestDownloadsNamedAfterPackage(t *testing.T) {
 	// (The page's CSP lets it fetch nothing but its own origin, not even
 	// its blob: links, so the names are what is checked here.)
 	got := evalAs[[]string](t, p, `Array.from(document.querySelectorAll("#report .download a"), (a) => a.download + " " + a.href.slice(0, 5))`)
-	want := []string{"appliance-1.0.ovacheck.json blob:"}
+	want := []string{"appliance-1.0.ovacheck.json blob:", "appliance-1.0.ovacheck.html blob:"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("downloads %q, want %q", got, want)
 	}

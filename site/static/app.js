@@ -196,17 +196,18 @@ function check(files, paths) {
       reportArea.innerHTML = m.html; // rendered and escaped by site.Report
       reportArea.dataset.verdict = m.verdict;
       window.ovacheckReport = JSON.parse(m.json); // for embedders and tests
-      offerDownload(m.json, m.page);
-      addCopyButtons();
+      addPrintHead(window.ovacheckReport, new Date());
       addRuleDocs();
+      const took = speed.t0 ? ` · ${formatBytes(speed.hashed)} hashed in ${((performance.now() - speed.t0) / 1000).toFixed(1)} s` : "";
+      const meta = reportArea.querySelector(".meta");
+      if (meta && took) meta.append(took);
+      offerDownload(m.json);
+      addCopyButtons();
       offerAgain(!!options.expected);
       setProgress(1);
       // The progress folds away: the verdict is the answer.
       status.hidden = true;
       homeStatus();
-      const took = speed.t0 ? ` · ${formatBytes(speed.hashed)} hashed in ${((performance.now() - speed.t0) / 1000).toFixed(1)} s` : "";
-      const meta = reportArea.querySelector(".meta");
-      if (meta && took) meta.append(took);
       showVerdict();
       announce(verdictText());
       saveReport(m.html, m.json);
@@ -301,10 +302,21 @@ function restoreReport() {
   const note = document.createElement("p");
   note.className = "restored-note";
   note.textContent = `The last report of this tab, from ${new Date(saved.at).toLocaleString()}.`;
+  addPrintHead(r, new Date(saved.at));
+  addRuleDocs();
   reportArea.prepend(note);
   offerDownload(saved.json);
   addCopyButtons();
-  addRuleDocs();
+}
+
+// addPrintHead puts above the report the line a printed copy needs: the
+// file, when it was checked and which ovacheck checked it. The style sheet
+// shows it only in print (and in the downloaded HTML report).
+function addPrintHead(r, at) {
+  const head = document.createElement("p");
+  head.className = "print-head";
+  head.textContent = `${r.input.name} · checked ${at.toLocaleString()} · ${r.tool.name} ${r.tool.version}`;
+  reportArea.prepend(head);
 }
 
 // addRuleDocs gives each finding a "Why" that opens its rule's explanation
@@ -388,12 +400,12 @@ function addCopyButtons() {
   }
 }
 
-// offerDownload adds links that save the report as JSON and, when given,
-// as the self-contained HTML report, both named after the package. (The
-// engine does not send the HTML page: rendering it in the wasm cost 390 KB
-// of engine for one download link.)
+// offerDownload adds links that save the report as JSON and as one
+// self-contained HTML document, both named after the package. The HTML is
+// the report as shown, with the page's own styles (reportPage; rendering it
+// in the engine instead cost 390 KB of wasm).
 const downloadURLs = [];
-function offerDownload(json, page) {
+function offerDownload(json) {
   while (downloadURLs.length) URL.revokeObjectURL(downloadURLs.pop());
   let name = "package";
   try { name = JSON.parse(json).input.name || name; } catch { /* keep the default */ }
@@ -411,8 +423,32 @@ function offerDownload(json, page) {
     p.append(a);
   };
   link("Download the report (JSON)", json, "application/json", `${base}.ovacheck.json`);
-  if (page) link("Download the report (HTML)", page, "text/html", `${base}.ovacheck.html`);
+  link("Download the report (HTML)", reportPage(name), "text/html", `${base}.ovacheck.html`);
   reportArea.append(p);
+}
+
+// reportPage returns the report as it is shown now as one HTML document:
+// the page's style sheets inline, no script, links made absolute, and a
+// security policy that allows nothing but its inline style.
+function reportPage(name) {
+  const css = Array.from(document.styleSheets, (sheet) => {
+    try {
+      return Array.from(sheet.cssRules, (rule) => rule.cssText).join("\n");
+    } catch {
+      return ""; // a sheet the page may not read
+    }
+  }).join("\n");
+  const copy = reportArea.cloneNode(true);
+  for (const e of copy.querySelectorAll(".again, .download, .copy, .restored-note, #status")) e.remove();
+  for (const e of copy.querySelectorAll(".print-head")) e.classList.add("shown");
+  for (const a of copy.querySelectorAll("a[href]")) a.setAttribute("href", a.href);
+  const escape = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+<title>ovacheck report: ${escape(name)}</title><style>${css.replace(/<\//g, "<\\/")}</style></head>
+<body><main class="wrap"><h1 class="report-title">ovacheck report</h1>${copy.outerHTML}</main></body></html>
+`;
 }
 
 function onProgress(m) {
