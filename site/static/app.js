@@ -152,6 +152,7 @@ function checksumProblem() {
 // check still running.
 function check(files, paths) {
   if (!files.length) return;
+  clearOptionProblems();
   if (checksumProblem()) {
     $("options").open = true;
     $("opt-sha256").focus();
@@ -222,11 +223,53 @@ function check(files, paths) {
       status.hidden = true;
       homeStatus();
       reportArea.replaceChildren();
-      showMessage(m.message);
+      if (!optionProblem(m.option, m.message)) showMessage(m.message);
       announce(m.message);
       registerServiceWorker();
     },
   });
+}
+
+// optionFields are the page's fields of the option keys the engine may
+// refuse (engine/settings checks every option; wasm/browser maps the
+// page's names onto its keys).
+const optionFields = {
+  profile: "opt-profile", targets: "opt-targets", sha256: "opt-sha256", sha512: "opt-sha256",
+  "signer-sha256": "opt-pin", "trust-roots": "opt-roots", policy: "opt-policy",
+};
+
+// optionProblem shows the engine's reason for refusing an option beside
+// the field it was typed in, opens the options and focuses the field. It
+// returns false when no field of the page holds the option.
+function optionProblem(key, text) {
+  const field = key ? $(optionFields[key]) : null;
+  if (!field) return false;
+  const id = `${field.id}-error`;
+  let err = $(id);
+  if (!err) {
+    err = document.createElement("p");
+    err.id = id;
+    err.className = "field-error";
+    err.dataset.optionError = "";
+    err.style.gridColumn = "-2 / -1"; // under the field, beside no label
+    field.after(err);
+    const described = (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    field.setAttribute("aria-describedby", [...described, id].join(" "));
+  }
+  err.textContent = text;
+  err.hidden = false;
+  field.setAttribute("aria-invalid", "true");
+  $("options").open = true;
+  field.focus();
+  return true;
+}
+
+// clearOptionProblems hides the reasons optionProblem showed.
+function clearOptionProblems() {
+  for (const err of document.querySelectorAll("[data-option-error]")) {
+    err.hidden = true;
+    err.previousElementSibling?.setAttribute("aria-invalid", "false");
+  }
 }
 
 // cancel stops the running check. Told to, it returns the page to a clean
