@@ -8,9 +8,9 @@ import (
 
 // ruleJSON is one rule as the API lists it.
 type ruleJSON struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Family   string `json:"family"`
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Family string `json:"family"`
 	// Severity is the compat profile's, with no target named.
 	Severity string `json:"severity"`
 	// Strict is the severity in the strict profile when it differs.
