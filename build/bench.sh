@@ -9,7 +9,7 @@ go build -trimpath -o build/dist/ovacheck ./cmd/ovacheck
 echo "== command line"
 go run ./build/bench "$@"
 echo
-echo "== browser (Chromium)"
+echo "== browser (Chromium): the validator page, choice to final verdict, against raw hash-wasm"
 bash build/build-site.sh >/dev/null
 go run ./build/bench-browser
 echo

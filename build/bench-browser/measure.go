@@ -3,170 +3,200 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"time"
 
 	"github.com/chromedp/chromedp"
 )
 
-// results are the figures of one run.
-type results struct {
-	rawMBps, rawPairMBps             float64
-	oneMBps, twoMBps, wholeMBps      float64
-	ratio, speedup                   float64
-	structuralSmall, structuralBig   []float64 // ms, each try
-	wasmGz, wasmRaw, pageGz, pageRaw int64
-	widgetGz, offlineGz, offlineRaw  int64
+// pageRun is one check on the validator page, as the probe saw it.
+type pageRun struct {
+	StructuralMs float64 `json:"structuralMs"` // choice to structural verdict
+	TotalMs      float64 `json:"totalMs"`      // choice to final verdict
+	// HashedMs is choice to the progress bar's 100% (0 if not seen).
+	HashedMs float64 `json:"hashedMs"`
+	Verdict  string  `json:"verdict"`
+	// Disks is how many files the report marks as matching the manifest;
+	// WholeFile how many whole-file digests it gives (none by default).
+	Matched   int `json:"matched"`
+	Mismatch  int `json:"mismatch"`
+	WholeFile int `json:"wholeFile"`
 }
 
-// ovacheckRun is what benchOvacheck returns.
-type ovacheckRun struct {
-	StructuralMs float64  `json:"structuralMs"`
-	DigestMs     float64  `json:"digestMs"`
-	TotalMs      float64  `json:"totalMs"`
-	Bytes        float64  `json:"bytes"`
-	Verdict      string   `json:"verdict"`
-	Mismatched   []string `json:"mismatched"`
-	StartMs      float64  `json:"startMs"`
-	HashMs       float64  `json:"hashMs"`
-	ReportMs     float64  `json:"reportMs"`
-}
-
-// rawRun is what benchRaw returns.
+// rawRun is one reference run: hash-wasm alone over the disks' byte
+// ranges, one worker per range.
 type rawRun struct {
-	Ms    float64 `json:"ms"`
-	Bytes float64 `json:"bytes"`
-	Hex   string  `json:"hex"`
+	Ms    float64  `json:"ms"`
+	Hex   []string `json:"hex"`
+	Bytes float64  `json:"bytes"`
+	Chunk int      `json:"chunk"`
 }
 
-const tries = 3
-
-// measureHashing times, on the benchmark page, raw hash-wasm and ovacheck
-// on the one-disk package and ovacheck on the two-disk package (whole-file
-// digest off, so that only the disks are hashed), keeping each one's best
-// of a few tries; then ovacheck once as the validator runs it (whole-file
-// SHA-256 too).
-func measureHashing(ctx context.Context, base string, files []string, res *results) error {
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"bench/bench.html")); err != nil {
-		return err
-	}
-	if ok, err := evaluate[bool](ctx, `window.benchReady()`); err != nil || !ok {
-		return fmt.Errorf("%w: %v", errNoEngine, err)
-	}
-	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#f"), files)); err != nil {
-		return err
-	}
-	mbps := func(bytes, ms float64) float64 { return bytes / 1e6 / (ms / 1000) }
-	for i := 0; i < tries; i++ {
-		r, err := evaluate[rawRun](ctx, fmt.Sprintf(`window.benchRaw(%d)`, oneDisk))
-		if err != nil {
-			return fmt.Errorf("raw hash-wasm: %w", err)
-		}
-		res.rawMBps = max(res.rawMBps, mbps(r.Bytes, r.Ms))
-		if verbose {
-			fmt.Printf("  raw: %.0f ms for %.0f bytes\n", r.Ms, r.Bytes)
-		}
-		r, err = evaluate[rawRun](ctx, fmt.Sprintf(`window.benchRawPair(%d)`, oneDisk))
-		if err != nil {
-			return fmt.Errorf("raw hash-wasm, two workers: %w", err)
-		}
-		res.rawPairMBps = max(res.rawPairMBps, mbps(r.Bytes, r.Ms))
-		for _, pkg := range []int{oneDisk, twoDisks} {
-			o, err := evaluate[ovacheckRun](ctx, fmt.Sprintf(`window.benchOvacheck(%d, false)`, pkg))
-			if err != nil {
-				return fmt.Errorf("ovacheck: %w", err)
-			}
-			if len(o.Mismatched) > 0 {
-				return fmt.Errorf("ovacheck found digests that do not match in a generated package: %v", o.Mismatched)
-			}
-			if verbose {
-				fmt.Printf("  ovacheck package %d: %+v\n", pkg, o)
-			}
-			v := mbps(o.Bytes, o.DigestMs)
-			if pkg == oneDisk {
-				res.oneMBps = max(res.oneMBps, v)
-			} else {
-				res.twoMBps = max(res.twoMBps, v)
-			}
-		}
-	}
-	o, err := evaluate[ovacheckRun](ctx, fmt.Sprintf(`window.benchOvacheck(%d, true)`, oneDisk))
-	if err != nil {
-		return fmt.Errorf("ovacheck with the whole-file digest: %w", err)
-	}
-	// Both the disk and the whole file are hashed: report the file's size
-	// over the time, as a user sees it.
-	res.wholeMBps = mbps(o.Bytes/2, o.DigestMs)
-	res.ratio = res.oneMBps / res.rawMBps
-	res.speedup = res.twoMBps / res.oneMBps
-	return nil
+// caseResult is the figures of one package: the page's times and the
+// reference's, one per run.
+type caseResult struct {
+	name       string
+	streams    int     // reference workers
+	goal       float64 // raw time / page time
+	bytes      int64   // disk bytes hashed
+	page       []pageRun
+	raw        []float64 // ms
+	verdict    string
+	wholeFiles int
 }
 
-// selectionProbe records, on the validator page, when a file is chosen
-// (the input's change event, caught first) and when the report area first
-// shows a verdict (the structural one, or the final one when it comes
-// first).
-const selectionProbe = `(() => {
-	window.sel = { t0: 0, tS: 0 };
-	document.addEventListener("change", () => { sel.t0 = performance.now(); sel.tS = 0; }, true);
-	new MutationObserver(() => {
-		if (sel.t0 && !sel.tS && document.querySelector("#report [data-structural-verdict], #report [data-verdict]")) sel.tS = performance.now();
-	}).observe(document.getElementById("report"), { childList: true, subtree: true });
-	return true;
-})()`
+func (c caseResult) pageMs() []float64 {
+	var ms []float64
+	for _, r := range c.page {
+		ms = append(ms, r.TotalMs)
+	}
+	return ms
+}
 
-// measureStructural chooses the small and the 1 GiB package on the
-// validator page three times each and records the time to the structural
-// verdict; a check of the big package is cancelled once it is shown.
-func measureStructural(ctx context.Context, base string, files []string, res *results) error {
+// ratio is the reference's median time over the page's: 1.0 means the
+// page answers as fast as raw hash-wasm hashes, 0.5 that it takes twice as
+// long.
+func (c caseResult) ratio() float64 { return median(c.raw) / median(c.pageMs()) }
+
+// openValidator loads the validator page, waits until its engine is ready
+// and its service worker (which precaches the site once) has settled, and
+// puts the probe and the reference in it.
+func openValidator(ctx context.Context, base string) error {
 	if err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"index.html"),
+		chromedp.Navigate(base),
 		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)),
 	); err != nil {
+		return fmt.Errorf("%w: %v", errNoEngine, err)
+	}
+	// A first visit's service worker fetches the site's assets while it
+	// installs: let that end before timing, as on a second visit.
+	if _, err := evaluate[bool](ctx, `Promise.race([
+		navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : Promise.resolve(false),
+		new Promise((r) => setTimeout(() => r(false), 20000)),
+	])`); err != nil {
 		return err
 	}
-	if _, err := evaluate[bool](ctx, selectionProbe); err != nil {
-		return err
-	}
-	for i := 0; i < 3; i++ {
-		for _, pkg := range []int{smallFile, oneDisk} {
-			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{files[pkg]})); err != nil {
-				return err
-			}
-			wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-			_, err := chromedp.Run(wctx, chromedp.Poll[bool](`sel.tS > 0`, chromedp.WithPollingInterval(20*time.Millisecond)))
-			cancel()
-			if err != nil {
-				return fmt.Errorf("no structural verdict: %w", err)
-			}
-			ms, err := evaluate[float64](ctx, `(() => { const c = document.getElementById("cancel"); if (!c.hidden && !c.disabled) c.click(); return sel.tS - sel.t0; })()`)
-			if err != nil {
-				return err
-			}
-			if pkg == smallFile {
-				res.structuralSmall = append(res.structuralSmall, ms)
-			} else {
-				res.structuralBig = append(res.structuralBig, ms)
-			}
-			time.Sleep(300 * time.Millisecond) // let a cancelled check wind down
+	for _, name := range []string{"page/probe.js", "page/raw.js"} {
+		src, err := pageFS.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if _, err := evaluate[bool](ctx, string(src)); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	return nil
 }
 
-func measureSizes(siteDir string, res *results) error {
-	var err error
-	if res.wasmGz, res.wasmRaw, err = gzipSize(siteDir, "ovacheck.wasm"); err != nil {
+// choose sets path on the page's file input, as a user choosing it does,
+// and waits for the final verdict.
+func choose(ctx context.Context, path string) (pageRun, error) {
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{path})); err != nil {
+		return pageRun{}, err
+	}
+	wctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	_, err := chromedp.Run(wctx, chromedp.Poll[bool](`bench.tEnd > 0`, chromedp.WithPollingInterval(50*time.Millisecond)))
+	cancel()
+	if err != nil {
+		msg, _ := evaluate[string](ctx, `[document.getElementById("phase").textContent, document.getElementById("message").textContent].join(" | ")`)
+		return pageRun{}, fmt.Errorf("no final verdict for %s (page: %s): %w", path, msg, err)
+	}
+	return evaluate[pageRun](ctx, `(() => {
+		const r = window.ovacheckReport || {};
+		const files = r.files || [];
+		return {
+			structuralMs: bench.tS - bench.t0, hashedMs: bench.tH ? bench.tH - bench.t0 : 0, totalMs: bench.tEnd - bench.t0, verdict: r.verdict || "",
+			matched: files.filter((f) => f.manifest === "match").length,
+			mismatch: files.filter((f) => f.manifest === "mismatch").length,
+			wholeFile: Object.keys(r.wholeFile || {}).length,
+		};
+	})()`)
+}
+
+// reference hashes p's disks in the page with raw hash-wasm, one worker
+// per disk, and checks the digests against the manifest's.
+func reference(ctx context.Context, p pkg) (rawRun, error) {
+	ranges := "["
+	for i, d := range p.disks {
+		if i > 0 {
+			ranges += ","
+		}
+		ranges += fmt.Sprintf(`{offset:%d,size:%d}`, d.offset, d.size)
+	}
+	r, err := evaluate[rawRun](ctx, fmt.Sprintf("benchRaw(%q, %s])", filepath.Base(p.path), ranges))
+	if err != nil {
+		return r, fmt.Errorf("raw hash-wasm: %w", err)
+	}
+	for i, d := range p.disks {
+		if i >= len(r.Hex) || r.Hex[i] != d.sha256 {
+			return r, fmt.Errorf("raw hash-wasm's SHA-256 of %s is not the manifest's: the bench hashed the wrong bytes", d.name)
+		}
+	}
+	return r, nil
+}
+
+// measure chooses the small sample once to warm up, then runs times for
+// its times; then, runs times, each big package on the page and its
+// reference on the same File, in turn: the page first in odd runs, the
+// reference first in even ones, so that a load that rises or falls during
+// the bench weighs on both alike.
+func measure(ctx context.Context, small string, cases []*caseResult, pkgs []pkg, runs int, res *results) error {
+	// A first check warms the engine (its wasm tiers up): not counted.
+	if _, err := choose(ctx, small); err != nil {
 		return err
 	}
-	if res.pageGz, res.pageRaw, err = gzipSize(siteDir, pageFiles...); err != nil {
-		return err
+	for i := 0; i < runs; i++ {
+		r, err := choose(ctx, small)
+		if err != nil {
+			return err
+		}
+		res.small = append(res.small, r)
+		if verbose {
+			fmt.Printf("  small sample: %+v\n", r)
+		}
 	}
-	if res.widgetGz, _, err = gzipSize(siteDir, widgetFiles...); err != nil {
-		return err
+	for i := 0; i < runs; i++ {
+		for k, c := range cases {
+			onPage := func() error {
+				r, err := choose(ctx, pkgs[k].path)
+				if err != nil {
+					return err
+				}
+				if r.Mismatch > 0 || r.Matched < len(pkgs[k].disks) {
+					return fmt.Errorf("%s: the page found %d of %d disks matching the manifest, %d mismatched", c.name, r.Matched, len(pkgs[k].disks), r.Mismatch)
+				}
+				c.page = append(c.page, r)
+				c.verdict = r.Verdict
+				c.wholeFiles = max(c.wholeFiles, r.WholeFile)
+				return nil
+			}
+			raw := func() error {
+				r, err := reference(ctx, pkgs[k])
+				if err != nil {
+					return err
+				}
+				c.raw = append(c.raw, r.Ms)
+				res.chunk = r.Chunk
+				return nil
+			}
+			steps := []func() error{onPage, raw}
+			if i%2 == 1 {
+				steps = []func() error{raw, onPage}
+			}
+			for _, step := range steps {
+				if err := step(); err != nil {
+					return err
+				}
+			}
+			if verbose {
+				p := c.page[len(c.page)-1]
+				fmt.Printf("  %s run %d: page %.0f ms (structural verdict at %.0f ms, 100%% hashed at %.0f ms, %s), raw %.0f ms\n",
+					c.name, i+1, p.TotalMs, p.StructuralMs, p.HashedMs, p.Verdict, c.raw[len(c.raw)-1])
+			}
+		}
 	}
-	res.offlineGz, res.offlineRaw, err = gzipSize(siteDir, "ovacheck-offline.html")
-	return err
+	return nil
 }
 
 func median(xs []float64) float64 {
@@ -174,6 +204,9 @@ func median(xs []float64) float64 {
 	slices.Sort(s)
 	if len(s) == 0 {
 		return 0
+	}
+	if len(s)%2 == 0 {
+		return (s[len(s)/2-1] + s[len(s)/2]) / 2
 	}
 	return s[len(s)/2]
 }

@@ -38,3 +38,20 @@ func gzipSize(dir string, files ...string) (gz, raw int64, err error) {
 	}
 	return gz, raw, nil
 }
+
+// measureSizes records the gzip sizes of the engine, of what the page and
+// the widget load, and of the offline page.
+func measureSizes(siteDir string, res *results) error {
+	var err error
+	if res.wasmGz, res.wasmRaw, err = gzipSize(siteDir, "ovacheck.wasm"); err != nil {
+		return err
+	}
+	if res.pageGz, res.pageRaw, err = gzipSize(siteDir, pageFiles...); err != nil {
+		return err
+	}
+	if res.widgetGz, _, err = gzipSize(siteDir, widgetFiles...); err != nil {
+		return err
+	}
+	res.offlineGz, res.offlineRaw, err = gzipSize(siteDir, "ovacheck-offline.html")
+	return err
+}

@@ -1,19 +1,29 @@
-// Raw hash-wasm: SHA-256 of a whole File read with Blob.stream(), nothing
-// else. The site's hash-wasm build is the one ovacheck's workers use.
+// The reference: hash-wasm's SHA-256 alone over a byte range of a File,
+// read as the page's hash workers read it (Blob.slice().stream(), the
+// browser's own chunks), with nothing else per chunk. It loads the site's
+// hash-wasm build (the one hash-worker.js loads), makes its hasher, says
+// "ready", then hashes each {blob, start, end} it is sent.
 importScripts("/hash-wasm.umd.js");
 
-// The message is a Blob, or {blob, start, end} for a part of one.
+let hasher = null;
+
+hashwasm.createSHA256().then((h) => {
+  hasher = h;
+  self.postMessage({ ready: true });
+});
+
 self.onmessage = async (e) => {
-  const blob = e.data instanceof Blob ? e.data : e.data.blob.slice(e.data.start, e.data.end);
-  const h = await hashwasm.createSHA256();
-  h.init();
-  const t0 = performance.now();
-  const reader = blob.stream().getReader();
+  const { blob, start, end } = e.data;
+  hasher.init();
+  const reader = blob.slice(start, end).stream().getReader();
+  let bytes = 0;
+  let chunk = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    h.update(value);
+    if (!chunk) chunk = value.length;
+    hasher.update(value);
+    bytes += value.length;
   }
-  const hex = h.digest("hex");
-  self.postMessage({ ms: performance.now() - t0, bytes: blob.size, hex });
+  self.postMessage({ hex: hasher.digest("hex"), bytes, chunk });
 };
