@@ -22,7 +22,11 @@
 // average (the machine may be shared) and the gzip sizes of what the page
 // and the widget load.
 //
-//	go run ./build/bench-browser [-site site/dist] [-mib 1024] [-runs 3] [-v]
+// With -explain it also times the site's own hash-worker.js alone over
+// the same ranges, which tells the hash workers' cost from the engine's
+// and the page's.
+//
+//	go run ./build/bench-browser [-site site/dist] [-mib 1024] [-runs 3] [-v] [-explain]
 package main
 
 import (
@@ -50,12 +54,17 @@ import (
 // verbose prints each run's timings.
 var verbose bool
 
+// explain also times the site's own hash-worker.js alone over the disks,
+// to tell the hashing's cost from the engine's and the page's.
+var explain bool
+
 //go:embed page
 var pageFS embed.FS
 
 func main() {
 	siteDir := flag.String("site", "site/dist", "the built site")
 	flag.BoolVar(&verbose, "v", false, "print each run's timings")
+	flag.BoolVar(&explain, "explain", false, "also time the site's hash workers alone over the disks (one more pass per run)")
 	mib := flag.Int64("mib", 1024, "disk bytes of each generated package in MiB (1024 for the issue's figures)")
 	runs := flag.Int("runs", 3, "runs of each measure; the medians are printed")
 	flag.Parse()

@@ -42,6 +42,7 @@ type caseResult struct {
 	bytes      int64   // disk bytes hashed
 	page       []pageRun
 	raw        []float64 // ms
+	workers    []float64 // ms, the site's hash workers alone (-explain)
 	verdict    string
 	wholeFiles int
 }
@@ -114,9 +115,10 @@ func choose(ctx context.Context, path string) (pageRun, error) {
 	})()`)
 }
 
-// reference hashes p's disks in the page with raw hash-wasm, one worker
+// reference hashes p's disks in the page with raw hash-wasm (fn
+// "benchRaw"), or with the site's hash-worker.js ("benchPool"), one worker
 // per disk, and checks the digests against the manifest's.
-func reference(ctx context.Context, p pkg) (rawRun, error) {
+func reference(ctx context.Context, p pkg, fn string) (rawRun, error) {
 	ranges := "["
 	for i, d := range p.disks {
 		if i > 0 {
@@ -124,13 +126,13 @@ func reference(ctx context.Context, p pkg) (rawRun, error) {
 		}
 		ranges += fmt.Sprintf(`{offset:%d,size:%d}`, d.offset, d.size)
 	}
-	r, err := evaluate[rawRun](ctx, fmt.Sprintf("benchRaw(%q, %s])", filepath.Base(p.path), ranges))
+	r, err := evaluate[rawRun](ctx, fmt.Sprintf("%s(%q, %s])", fn, filepath.Base(p.path), ranges))
 	if err != nil {
-		return r, fmt.Errorf("raw hash-wasm: %w", err)
+		return r, fmt.Errorf("%s: %w", fn, err)
 	}
 	for i, d := range p.disks {
 		if i >= len(r.Hex) || r.Hex[i] != d.sha256 {
-			return r, fmt.Errorf("raw hash-wasm's SHA-256 of %s is not the manifest's: the bench hashed the wrong bytes", d.name)
+			return r, fmt.Errorf("%s's SHA-256 of %s is not the manifest's: the bench hashed the wrong bytes", fn, d.name)
 		}
 	}
 	return r, nil
@@ -172,7 +174,7 @@ func measure(ctx context.Context, small string, cases []*caseResult, pkgs []pkg,
 				return nil
 			}
 			raw := func() error {
-				r, err := reference(ctx, pkgs[k])
+				r, err := reference(ctx, pkgs[k], "benchRaw")
 				if err != nil {
 					return err
 				}
@@ -180,9 +182,20 @@ func measure(ctx context.Context, small string, cases []*caseResult, pkgs []pkg,
 				res.chunk = r.Chunk
 				return nil
 			}
+			workers := func() error {
+				r, err := reference(ctx, pkgs[k], "benchPool")
+				if err != nil {
+					return err
+				}
+				c.workers = append(c.workers, r.Ms)
+				return nil
+			}
 			steps := []func() error{onPage, raw}
 			if i%2 == 1 {
 				steps = []func() error{raw, onPage}
+			}
+			if explain {
+				steps = append(steps, workers)
 			}
 			for _, step := range steps {
 				if err := step(); err != nil {
@@ -193,6 +206,9 @@ func measure(ctx context.Context, small string, cases []*caseResult, pkgs []pkg,
 				p := c.page[len(c.page)-1]
 				fmt.Printf("  %s run %d: page %.0f ms (structural verdict at %.0f ms, 100%% hashed at %.0f ms, %s), raw %.0f ms\n",
 					c.name, i+1, p.TotalMs, p.StructuralMs, p.HashedMs, p.Verdict, c.raw[len(c.raw)-1])
+				if explain {
+					fmt.Printf("    the site's hash workers alone: %.0f ms\n", c.workers[len(c.workers)-1])
+				}
 			}
 		}
 	}

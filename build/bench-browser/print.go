@@ -42,6 +42,10 @@ func (r *results) print(w io.Writer) {
 			each += fmt.Sprintf("%.0f/%.0f (%.2f)", c.page[i].TotalMs, c.raw[i], c.raw[i]/c.page[i].TotalMs)
 		}
 		fmt.Fprintf(tw, "  each run: page ms/raw ms (ratio)\t%s\t\t\n", each)
+		if len(c.workers) > 0 {
+			wm := median(c.workers)
+			fmt.Fprintf(tw, "  the site's hash-worker.js alone, %d worker(s) (-explain)\t%.0f ms (raw / it: %.2f)\t\t\n", c.streams, wm, rm/wm)
+		}
 		if c.wholeFiles > 0 {
 			fmt.Fprintf(tw, "  the page also computed %d whole-file digest(s) by default\t\t\t\n", c.wholeFiles)
 		}

@@ -26,5 +26,29 @@
       for (const w of workers) w.terminate();
     }
   };
+  // benchPool does the same with the site's own hash-worker.js (the
+  // page's hash workers, without the engine and the page around them), one
+  // pass per range, after a pass over nothing has loaded their hash-wasm.
+  const poolJob = (w, job, blob, ranges) => new Promise((resolve, reject) => {
+    w.onmessage = (e) => {
+      if (e.data.job !== job || e.data.progress) return;
+      if (e.data.error) reject(new Error(e.data.error));
+      else resolve(e.data.results);
+    };
+    w.postMessage({ job, blob, passes: ranges.map((r) => ({ offset: r.offset, size: r.size, targets: [{ key: 0, offset: r.offset, size: r.size, algorithms: ["sha256"] }] })) });
+  });
+  window.benchPool = async (name, ranges) => {
+    const file = window.bench.files[name];
+    if (!file) throw new Error(`the page was never given ${name}`);
+    const workers = ranges.map(() => new Worker("/hash-worker.js"));
+    try {
+      await Promise.all(workers.map((w) => poolJob(w, 1, file, [{ offset: 0, size: 0 }])));
+      const t0 = performance.now();
+      const parts = await Promise.all(ranges.map((r, i) => poolJob(workers[i], 2, file, [r])));
+      return { ms: performance.now() - t0, hex: parts.map((p) => p[0].sha256), bytes: 0, chunk: 0 };
+    } finally {
+      for (const w of workers) w.terminate();
+    }
+  };
   return true;
 })()
