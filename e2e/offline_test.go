@@ -55,8 +55,8 @@ func TestOfflinePageFromDisk(t *testing.T) {
 // TestOfflineExplainsRules opens the offline page from disk with the
 // network cut off and checks the damaged sample: each finding offers its
 // rule's explanation in place (the page cannot link to the rule pages),
-// opening it shows the rule document's text, and axe-core finds nothing
-// wrong with it open, at both sizes.
+// opening it shows the rule document's text, and with it open the page is
+// no wider than the screen and axe-core finds nothing wrong, at both sizes.
 func TestOfflineExplainsRules(t *testing.T) {
 	p := startBrowser(t)
 	abs, err := filepath.Abs(filepath.Join(siteDir, "ovacheck-offline.html"))
@@ -89,6 +89,9 @@ func TestOfflineExplainsRules(t *testing.T) {
 	for _, size := range [][2]int64{phone, laptop} {
 		p.resize(t, size)
 		p.axe(t, "offline report, explanation open at "+itoa(size[0]))
+		if w := evalAs[int](t, p, `document.documentElement.scrollWidth`); int64(w) > size[0] {
+			t.Errorf("with the explanation open the page is %d px wide on a %d px screen", w, size[0])
+		}
 	}
 	for _, u := range p.requestsSince(before) {
 		if !strings.HasPrefix(u, "file:") && !strings.HasPrefix(u, "blob:") && !strings.HasPrefix(u, "data:") {

@@ -39,7 +39,7 @@ func TestPrintedReport(t *testing.T) {
 			t.Errorf("printed head line %q lacks %q", head, want)
 		}
 	}
-	shown := evalAs[[]string](t, p, `["#drop", "#options", "#report .download", "#report .again", "header.top", "footer"].filter((s) => { const e = document.querySelector(s); return e && e.checkVisibility(); })`)
+	shown := evalAs[[]string](t, p, `["main > h1", ".lead", "#drop", "#options", "#report .download", "#report .again", "header.top", "footer"].filter((s) => { const e = document.querySelector(s); return e && e.checkVisibility(); })`)
 	if len(shown) > 0 {
 		t.Errorf("printed with the page's controls: %q", shown)
 	}

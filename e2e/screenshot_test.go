@@ -47,6 +47,14 @@ func TestScreenshots(t *testing.T) {
 		}
 		p.shoot(t, dir, "report-"+scheme)
 	}
+	// The report as printed (print media, light whatever the scheme).
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	p.shoot(t, dir, "print")
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
 	// Phone-width views at readable scale, screen by screen.
 	for i, sel := range []string{".banner", ".findings", ".files", ".signature"} {
 		if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`(document.querySelector("#report `+sel+`").scrollIntoView(), true)`)); err != nil {
@@ -61,6 +69,20 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+
+	// The offline page, opened from disk, with a rule's explanation open.
+	abs, err := filepath.Abs(filepath.Join(siteDir, "ovacheck-offline.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(p.ctx, chromedp.Navigate("file://"+filepath.ToSlash(abs))); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor(t, "the offline page's engine", `document.body.dataset.ready === "true"`, 60*time.Second)
+	p.choose(t, write(t, "appliance-1.0.ova", ova))
+	p.verdict(t)
+	evalAs[bool](t, p, `(document.querySelector("#report li.finding .why summary").click(), true)`)
+	p.shoot(t, dir, "offline-why")
 }
 
 // shoot saves full-page screenshots of the page at laptop and phone widths
