@@ -35,13 +35,16 @@ func (r *results) print(w io.Writer) {
 		}
 		fmt.Fprintf(tw, "  page's steps: structural verdict, bar at 100%%, final verdict\t%.0f, %.0f, %.0f ms\t\t\n", median(st), median(ht), pm)
 		var each string
+		var paired []float64
 		for i := range c.page {
 			if i > 0 {
 				each += ", "
 			}
-			each += fmt.Sprintf("%.0f/%.0f (%.2f)", c.page[i].TotalMs, c.raw[i], c.raw[i]/c.page[i].TotalMs)
+			paired = append(paired, c.raw[i]/c.page[i].TotalMs)
+			each += fmt.Sprintf("%.0f/%.0f (%.2f)", c.page[i].TotalMs, c.raw[i], paired[i])
 		}
 		fmt.Fprintf(tw, "  each run: page ms/raw ms (ratio)\t%s\t\t\n", each)
+		fmt.Fprintf(tw, "  median of the runs' own ratios (each page run beside its reference)\t%.2f\t>= %.2f\t%s\n", median(paired), c.goal, ok(median(paired) >= c.goal))
 		if len(c.workers) > 0 {
 			wm := median(c.workers)
 			fmt.Fprintf(tw, "  the site's hash-worker.js alone, %d worker(s) (-explain)\t%.0f ms (raw / it: %.2f)\t\t\n", c.streams, wm, rm/wm)
