@@ -88,6 +88,11 @@ func TestAxe(t *testing.T) {
 				p.scheme(t, scheme)
 				p.resize(t, size)
 				p.axe(t, "loaded")
+				// The check options open, with a checksum field that refuses
+				// what it was given.
+				evalAs[bool](t, p, `(() => { document.getElementById("options").open = true; const f = document.getElementById("opt-sha256"); f.value = "not-hex"; f.dispatchEvent(new Event("input", {bubbles: true})); f.dispatchEvent(new Event("change", {bubbles: true})); f.blur(); return true; })()`)
+				p.axe(t, "options open, checksum refused")
+				evalAs[bool](t, p, `(() => { const f = document.getElementById("opt-sha256"); f.value = ""; f.dispatchEvent(new Event("input", {bubbles: true})); f.dispatchEvent(new Event("change", {bubbles: true})); document.getElementById("options").open = false; return true; })()`)
 
 				p.choose(t, large)
 				p.waitFor(t, "the structural verdict", `!!document.querySelector("#report [data-structural-verdict]")`, 60*time.Second)
@@ -109,6 +114,38 @@ func TestAxe(t *testing.T) {
 				p.axe(t, "not a package")
 			})
 		}
+	}
+}
+
+// TestAxeOtherPages runs axe-core on the site's other pages at both sizes
+// in light and dark: the rules index, a rule page, the privacy page, and
+// the demo vendor page with the widget before and after a check of a
+// damaged download.
+func TestAxeOtherPages(t *testing.T) {
+	damaged := write(t, "appliance.ova", samples.Damaged())
+	for _, scheme := range []string{"light", "dark"} {
+		t.Run(scheme, func(t *testing.T) {
+			p := openDemo(t)
+			p.scheme(t, scheme)
+			for _, size := range [][2]int64{phone, laptop} {
+				p.resize(t, size)
+				p.axe(t, "widget at "+itoa(size[0]))
+			}
+			p.verifyWith(t, damaged)
+			for _, size := range [][2]int64{phone, laptop} {
+				p.resize(t, size)
+				p.axe(t, "widget's verdict at "+itoa(size[0]))
+			}
+			for _, path := range []string{"rules/index.html", "rules/MF003.html", "privacy.html"} {
+				if err := chromedp.Do(p.ctx, chromedp.Navigate(p.base+path)); err != nil {
+					t.Fatal(err)
+				}
+				for _, size := range [][2]int64{phone, laptop} {
+					p.resize(t, size)
+					p.axe(t, path+" at "+itoa(size[0]))
+				}
+			}
+		})
 	}
 }
 
