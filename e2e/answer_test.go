@@ -106,6 +106,10 @@ func TestAnswerFirst(t *testing.T) {
 			if refusing == 0 {
 				t.Errorf("no target rejects the damaged sample: %v", rows)
 			}
+			// A target's name is never broken across lines (at its hyphens).
+			if broken := evalAs[[]string](t, p, `Array.from(document.querySelectorAll("#report [data-answer=import] .target-name")).filter((e) => e.getClientRects().length > 1).map((e) => e.textContent)`); len(broken) > 0 {
+				t.Errorf("target names broken across lines in the import answer: %q", broken)
+			}
 			if note := evalAs[string](t, p, `document.querySelector("#report .targets-note").textContent`); !strings.Contains(note, "No target chosen") {
 				t.Errorf("the banner does not say that unchosen targets decide nothing: %q", note)
 			}
