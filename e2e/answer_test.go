@@ -349,8 +349,9 @@ func luminance(t *testing.T, p *page, expr string) float64 {
 }
 
 // TestPhoneTablesKeepLabels: on a phone the report's tables become cards
-// whose cells keep their column names, disk formats are shown by name, and
-// the page is no wider than the screen.
+// whose cells keep their column names and hold their content right of the
+// label, disk formats are shown by name, and the page is no wider than the
+// screen.
 func TestPhoneTablesKeepLabels(t *testing.T) {
 	p := openPage(t)
 	p.resize(t, phone)
@@ -365,6 +366,15 @@ func TestPhoneTablesKeepLabels(t *testing.T) {
 	}
 	if w := evalAs[int](t, p, `document.documentElement.scrollWidth`); w > int(phone[0]) {
 		t.Errorf("the report is %d px wide on a %d px phone", w, phone[0])
+	}
+	// A cell's content sits right of its label: no text of it loose after
+	// an element (the ", " between two rule links of a target fell under
+	// the label, on a line of its own).
+	p.choose(t, write(t, "damaged.ova", samples.Damaged()))
+	p.verdict(t)
+	loose := evalAs[[]string](t, p, `Array.from(document.querySelectorAll("#report .card-table td")).filter((td) => Array.from(td.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim() && n.previousElementSibling)).map((td) => td.dataset.label + ": " + td.textContent)`)
+	if len(loose) > 0 {
+		t.Errorf("table cells with loose text beside elements: %q", loose)
 	}
 	// The rules index keeps each rule ID on one line.
 	if err := chromedp.Do(p.ctx, chromedp.Navigate(p.base+"rules/index.html")); err != nil {
