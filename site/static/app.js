@@ -92,6 +92,9 @@ function formatDuration(s) {
 }
 
 async function boot() {
+  // The last report comes back at once: it needs no engine, which can take
+  // seconds to compile on a slow machine.
+  restoreReport();
   try {
     await engine.ready;
     document.body.dataset.ready = "true";
@@ -102,7 +105,6 @@ async function boot() {
   }
   swWanted = true;
   if (!running) registerServiceWorker();
-  restoreReport();
 }
 
 // registerServiceWorker lets the served site work offline after the first
