@@ -1,3 +1,9 @@
+// The native tests of validate-url: under js the API has no fetcher of its
+// own (urlfetch_native.go); the Worker gives it one, and that path is
+// tested under workerd (wasm/worker/url_workerd_test.go).
+
+//go:build !js
+
 package api
 
 import (
