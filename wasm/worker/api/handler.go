@@ -26,11 +26,12 @@ const MaxMultipartBytes = 16 << 20
 // 73 to 97 MiB at 1 MiB (two fresh runs), 84 MiB at 1.5 MB and 131 MiB
 // at 2 MB on a warm process (the report, several times the descriptor's
 // size, is part of it); one long annotation costs about 14 bytes a byte.
-// A request's fixed cost is large (a 3 KB descriptor raised the peak by
-// 60 MiB: the WebAssembly instance and Go's runtime). At 768 KiB the worst
-// shape measured 105-113 MiB on fresh processes, past a request's 100 MB
-// share of the 128 MB isolate; at 512 KiB, with the Worker collecting
-// garbage at 25% heap growth (main.go), it measured 69-89 MiB. Real descriptors are smaller:
+// On a fresh process the first check also pays V8's compilation of the
+// module's code (27-75 MiB of workerd's memory, once per process); with
+// that paid and each collection finishing when it starts
+// (GODEBUG=gcstoptheworld=1, build/worker/build.sh), the worst shape at
+// 512 KiB measured 27-31 MiB over nine runs, and 63-104 MiB (median 92)
+// when it was the process's first request. Real descriptors are smaller:
 // VMware's largest appliances (VCF Operations, 493 KB; vCenter, 332 KB)
 // fit.
 // Raise it when the parser's cost per byte falls; the workerd test
