@@ -18,6 +18,7 @@ import (
 	"github.com/ovacheck/ovacheck/engine/disk"
 	"github.com/ovacheck/ovacheck/engine/envelope"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -240,7 +241,7 @@ func (c *checker) referencedHrefs() (hrefs []string, chunked map[string]bool) {
 	c.chunked = map[string]bool{}
 	c.hrefs = []string{}
 	for _, f := range c.env.References {
-		name := envelope.HrefPath(f.Href)
+		name := pkgname.Href(f.Href)
 		if f.ChunkSize != nil {
 			c.chunked[name] = true
 		}
@@ -260,7 +261,7 @@ func (c *checker) expandedHrefs() []string {
 			continue
 		}
 		for i := 0; ; i++ {
-			n := chunkName(h, i)
+			n := pkgname.Chunk(h, i)
 			if _, ok := c.members.lookup(n); !ok {
 				break
 			}
@@ -285,7 +286,7 @@ func (p packageFiles) Size(href string) (int64, bool) {
 	var sum int64
 	found := false
 	for i := 0; ; i++ {
-		m, ok := p.c.members.lookup(chunkName(href, i))
+		m, ok := p.c.members.lookup(pkgname.Chunk(href, i))
 		if !ok {
 			break
 		}
@@ -464,7 +465,7 @@ func (c *checker) unsent() []string {
 	for _, h := range hrefs {
 		name := h
 		if chunked[h] {
-			name = chunkName(h, 0)
+			name = pkgname.Chunk(h, 0)
 		}
 		if _, ok := c.members.lookup(name); !ok {
 			out = append(out, name)

@@ -21,7 +21,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 	var names []string
 	var total int64
 	for _, m := range c.members.list {
-		if m.r == nil || c.members.byName[m.name] != m {
+		if m.r == nil || c.members.named(m.name) != m {
 			// A file that cannot be read at random, or a second member of
 			// the same name: the first one is the package's (PKG023
 			// reports the duplicate).
@@ -162,7 +162,7 @@ func (c *checker) heldBytes(name string) []byte {
 	case c.certName:
 		b = c.certData
 	}
-	if m := c.members.byName[name]; b == nil || m == nil || int64(len(b)) != m.size {
+	if m := c.members.named(name); b == nil || m == nil || int64(len(b)) != m.size {
 		return nil
 	}
 	return b
@@ -175,7 +175,7 @@ func (c *checker) heldDigestsOnly() error {
 	var unread []string
 	for _, m := range c.members.list {
 		algs := c.algorithmsFor(m.name)
-		if len(algs) == 0 || c.members.byName[m.name] != m {
+		if len(algs) == 0 || c.members.named(m.name) != m {
 			continue
 		}
 		if held := c.heldBytes(m.name); held != nil {

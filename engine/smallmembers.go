@@ -81,8 +81,8 @@ func (c *checker) pickSidecar(base, ext string) string {
 // readWhole reads a small member, or returns nil with a finding when it is
 // over max.
 func (c *checker) readWhole(name string, max int64) ([]byte, error) {
-	m, ok := c.members.byName[name]
-	if !ok {
+	m := c.members.named(name)
+	if m == nil {
 		return nil, nil
 	}
 	if m.size > max {

@@ -9,6 +9,7 @@ import (
 	"github.com/ovacheck/ovacheck/engine/archive"
 	"github.com/ovacheck/ovacheck/engine/envelope"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/manifest"
 )
 
@@ -64,14 +65,14 @@ func (c *checker) runStream(ctx context.Context) error {
 		return nil
 	}
 	for name, b := range s.small {
-		c.members.byName[name].r = bytes.NewReader(b)
+		c.members.named(name).r = bytes.NewReader(b)
 	}
 	if err := c.readSmallMembers(); err != nil {
 		return err
 	}
 	c.judgeStructure()
 	for _, m := range c.members.list {
-		if m.streamed != nil && c.members.byName[m.name] == m {
+		if m.streamed != nil && c.members.named(m.name) == m {
 			c.computed[m.name] = c.listedDigests(m.name, m.streamed)
 		}
 	}
@@ -106,7 +107,7 @@ type streamState struct {
 func (s *streamState) visit(am archive.Member, data io.Reader) error {
 	c := s.c
 	m := &member{name: am.Name, size: am.Size, offset: am.DataOffset}
-	first := c.members.byName[am.Name] == nil
+	first := c.members.named(am.Name) == nil
 	c.members.add(m)
 	if max := s.c.smallLimit(am.Name); max > 0 && am.Size <= max && first && !s.haveKind(am.Name) {
 		b, err := io.ReadAll(io.LimitReader(data, max))
@@ -168,7 +169,7 @@ func (s *streamState) noteDisks(desc []byte, name string) {
 	s.c.parsed.name, s.c.parsed.env, s.c.parsed.findings = name, env, fs
 	s.diskNames = map[string]bool{}
 	for _, f := range env.References {
-		s.diskNames[envelope.HrefPath(f.Href)] = true
+		s.diskNames[pkgname.Href(f.Href)] = true
 	}
 }
 
