@@ -2,8 +2,8 @@ package manifest
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
@@ -79,14 +79,8 @@ func (cc *coverage) index() {
 }
 
 // normalName folds the differences consumers do not forgive but users do
-// not see: letter case, leading "./" and Windows separators.
-func normalName(s string) string {
-	s = strings.ReplaceAll(s, `\`, "/")
-	for strings.HasPrefix(s, "./") {
-		s = s[2:]
-	}
-	return strings.ToLower(s)
-}
+// not see (pkgname.Folded).
+func normalName(s string) string { return pkgname.Folded(s) }
 
 func (cc *coverage) at(e Entry) report.Location { return report.At(cc.mf, e.Line, 1) }
 

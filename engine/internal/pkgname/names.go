@@ -65,3 +65,12 @@ func Extracted(name string) string {
 	}
 	return name
 }
+
+// Folded returns the key by which two names count as a near miss: they
+// differ only in what a user does not see but consumers, which compare
+// names exactly, do not forgive: letter case, a leading "./" (and the
+// slashes after it) and Windows "\" separators. Rules report a near miss
+// with both spellings; no check treats it as the same file.
+func Folded(name string) string {
+	return strings.ToLower(Extracted(strings.ReplaceAll(name, `\`, "/")))
+}

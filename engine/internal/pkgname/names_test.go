@@ -89,3 +89,17 @@ func TestChunks(t *testing.T) {
 		}
 	}
 }
+
+func TestFolded(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{"Disk.VMDK", "disk.vmdk"}, {"./disk.vmdk", "disk.vmdk"}, {".//disk.vmdk", "disk.vmdk"},
+		{`sub\disk.vmdk`, "sub/disk.vmdk"}, {`.\disk.vmdk`, "disk.vmdk"},
+	} {
+		if Folded(tc.a) != Folded(tc.b) {
+			t.Errorf("Folded(%q) = %q, Folded(%q) = %q: want equal", tc.a, Folded(tc.a), tc.b, Folded(tc.b))
+		}
+	}
+	if Folded("disk1.vmdk") == Folded("disk2.vmdk") {
+		t.Error("Folded folds different names together")
+	}
+}
