@@ -17,6 +17,7 @@ import (
 	"github.com/ovacheck/ovacheck/engine/conformance"
 	"github.com/ovacheck/ovacheck/engine/disk"
 	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/manifest"
@@ -42,7 +43,7 @@ type checker struct {
 	mf  *manifest.Manifest
 
 	// computed digests by member and algorithm; disk probe results.
-	computed map[string]map[string]string
+	computed map[string]digest.Set
 	images   map[string]*report.DiskImage
 
 	deep []disk.DeepChecker
@@ -75,7 +76,7 @@ type checker struct {
 
 func newChecker(src Source, o options) *checker {
 	return &checker{src: src, o: o, start: time.Now(),
-		computed: map[string]map[string]string{}, images: map[string]*report.DiskImage{}}
+		computed: map[string]digest.Set{}, images: map[string]*report.DiskImage{}}
 }
 
 // add records findings. A finding about the input as a whole (no member)
@@ -174,7 +175,7 @@ func (c *checker) runOVA(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			c.rep.WholeFile = whole
+			c.rep.WholeFile = whole.Strings()
 			c.judgeWholeFile()
 		}
 		return nil

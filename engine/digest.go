@@ -11,24 +11,24 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/ovacheck/ovacheck/engine/manifest"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 )
 
 // hashSet is the hashes of one byte range, by algorithm.
-type hashSet map[string]hash.Hash
+type hashSet map[digest.Algorithm]hash.Hash
 
-func newHashSet(algs []string) hashSet {
+func newHashSet(algs []digest.Algorithm) hashSet {
 	hs := hashSet{}
 	for _, alg := range algs {
-		if h := manifest.Hasher(alg); h != nil {
+		if h := alg.New(); h != nil {
 			hs[alg] = h
 		}
 	}
 	return hs
 }
 
-func (hs hashSet) sums() map[string]string {
-	out := make(map[string]string, len(hs))
+func (hs hashSet) sums() digest.Set {
+	out := make(digest.Set, len(hs))
 	for alg, h := range hs {
 		out[alg] = hex.EncodeToString(h.Sum(nil))
 	}
@@ -45,20 +45,28 @@ func (hs hashSet) lanes() []io.Writer {
 	return out
 }
 
-// digestJob asks for the digests of one byte range of r, and optionally for
-// its bytes to be fed to extra writers (deep checkers) in the same pass.
+// digestJob asks for the digests of one byte range of r with algs, and
+// optionally for its bytes to be fed to extra writers (deep checkers) in
+// the same pass. req.Algorithms is algs by name, for a RangeDigester.
 type digestJob struct {
 	req   DigestRequest
+	algs  []digest.Algorithm
 	r     io.ReaderAt
 	extra []io.Writer
+}
+
+// newDigestJob asks for the digests of [off, off+size) of r.
+func newDigestJob(member string, r io.ReaderAt, off, size int64, algs []digest.Algorithm, extra []io.Writer) digestJob {
+	return digestJob{req: DigestRequest{Member: member, Offset: off, Size: size, Algorithms: digest.Names(algs)},
+		algs: algs, r: r, extra: extra}
 }
 
 // digestAll computes every job's digests, several jobs in parallel, each
 // byte read once. Jobs whose reader implements RangeDigester (and that need
 // no extra writers) are handed to it in one call. progress receives byte
 // counts as they are hashed, from any goroutine.
-func digestAll(ctx context.Context, jobs []digestJob, progress func(n int64)) ([]map[string]string, error) {
-	out := make([]map[string]string, len(jobs))
+func digestAll(ctx context.Context, jobs []digestJob, progress func(n int64)) ([]digest.Set, error) {
+	out := make([]digest.Set, len(jobs))
 	var native []int
 	var groups []delegation
 	for i, j := range jobs {
@@ -90,7 +98,7 @@ func digestAll(ctx context.Context, jobs []digestJob, progress func(n int64)) ([
 					return
 				}
 				j := jobs[native[k]]
-				hs := newHashSet(j.req.Algorithms)
+				hs := newHashSet(j.algs)
 				lanes := hs.lanes()
 				if len(j.extra) > 0 {
 					lanes = append(lanes, io.MultiWriter(j.extra...))
@@ -133,8 +141,9 @@ func addDelegation(groups []delegation, rd RangeDigester, i int) []delegation {
 }
 
 // delegateAll makes every delegation's call at once (the files of a folder
-// are hashed in parallel) and stores the digests in out.
-func delegateAll(ctx context.Context, groups []delegation, jobs []digestJob, out []map[string]string, progress func(int64)) error {
+// are hashed in parallel) and stores the digests in out; digests under a
+// name that is not an algorithm are dropped.
+func delegateAll(ctx context.Context, groups []delegation, jobs []digestJob, out []digest.Set, progress func(int64)) error {
 	errs := make([]error, len(groups))
 	var wg sync.WaitGroup
 	for g, d := range groups {
@@ -150,7 +159,7 @@ func delegateAll(ctx context.Context, groups []delegation, jobs []digestJob, out
 			}
 			for k, i := range d.jobs {
 				if k < len(res) {
-					out[i] = res[k]
+					out[i] = digest.FromStrings(res[k])
 				}
 			}
 		})
@@ -164,13 +173,13 @@ func delegateAll(ctx context.Context, groups []delegation, jobs []digestJob, out
 // whole-file hashes, the member hashes and any deep checkers each run in
 // their own goroutine over shared buffers. It returns the whole-file
 // digests and each job's digests.
-func digestWhole(ctx context.Context, r io.ReaderAt, size int64, algs []string, jobs []digestJob, progress func(n int64)) (map[string]string, []map[string]string, error) {
+func digestWhole(ctx context.Context, r io.ReaderAt, size int64, algs []digest.Algorithm, jobs []digestJob, progress func(n int64)) (digest.Set, []digest.Set, error) {
 	whole := newHashSet(algs)
 	lanes := whole.lanes()
 	sets := make([]hashSet, len(jobs))
 	var hashRanges, deepRanges []offsetWriter
 	for i, j := range jobs {
-		sets[i] = newHashSet(j.req.Algorithms)
+		sets[i] = newHashSet(j.algs)
 		if len(sets[i]) > 0 {
 			hashRanges = append(hashRanges, offsetWriter{j.req.Offset, j.req.Size, io.MultiWriter(sets[i].lanes()...)})
 		}
@@ -187,7 +196,7 @@ func digestWhole(ctx context.Context, r io.ReaderAt, size int64, algs []string, 
 	if err := pipeline(ctx, r, 0, size, lanes, progress); err != nil {
 		return nil, nil, err
 	}
-	out := make([]map[string]string, len(jobs))
+	out := make([]digest.Set, len(jobs))
 	for i := range jobs {
 		out[i] = sets[i].sums()
 	}
@@ -325,7 +334,7 @@ func pipeline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Wr
 }
 
 // digestBytes returns the digests of b held in memory.
-func digestBytes(b []byte, algs []string) map[string]string {
+func digestBytes(b []byte, algs []digest.Algorithm) digest.Set {
 	hs := newHashSet(algs)
 	for _, h := range hs {
 		h.Write(b)

@@ -3,9 +3,11 @@ package engine
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -39,8 +41,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 		if len(algs) == 0 && len(extra) == 0 {
 			continue
 		}
-		jobs = append(jobs, digestJob{req: DigestRequest{Member: m.name, Offset: m.base, Size: m.size, Algorithms: algs},
-			r: m.r, extra: extra})
+		jobs = append(jobs, newDigestJob(m.name, m.r, m.base, m.size, algs, extra))
 		names = append(names, m.name)
 		total += m.size
 	}
@@ -50,7 +51,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 	if wantWhole && delegate {
 		// The source hashes for us: ask for the whole file as one more
 		// range, which its workers hash alongside the members.
-		jobs = append(jobs, digestJob{req: DigestRequest{Offset: 0, Size: c.src.size, Algorithms: wholeAlgs}, r: c.src.ra})
+		jobs = append(jobs, newDigestJob("", c.src.ra, 0, c.src.size, wholeAlgs, nil))
 		total += c.src.size
 	} else if wantWhole {
 		total = c.src.size // one read of the whole input covers the members too
@@ -62,15 +63,19 @@ func (c *checker) digestPhase(ctx context.Context) error {
 		c.bytesRead.Add(n)
 		c.progress(Progress{Phase: "digest", Done: d, Total: total})
 	}
-	var results []map[string]string
+	var results []digest.Set
+	var whole digest.Set
 	var err error
 	if wantWhole && !delegate {
-		c.rep.WholeFile, results, err = digestWhole(ctx, c.src.ra, c.src.size, wholeAlgs, jobs, count)
+		whole, results, err = digestWhole(ctx, c.src.ra, c.src.size, wholeAlgs, jobs, count)
 	} else {
 		results, err = digestAll(ctx, jobs, count)
 		if err == nil && wantWhole {
-			c.rep.WholeFile, results = results[len(results)-1], results[:len(results)-1]
+			whole, results = results[len(results)-1], results[:len(results)-1]
 		}
+	}
+	if wantWhole {
+		c.rep.WholeFile = whole.Strings()
 	}
 	if err != nil {
 		return err
@@ -89,7 +94,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 }
 
 // algorithmsFor returns the algorithms the manifest lists for member.
-func (c *checker) algorithmsFor(name string) []string {
+func (c *checker) algorithmsFor(name string) []digest.Algorithm {
 	if c.mf == nil {
 		return nil
 	}
@@ -98,11 +103,11 @@ func (c *checker) algorithmsFor(name string) []string {
 
 // judgeDigests compares computed digests with the manifest and fills the
 // file table.
-func (c *checker) judgeDigests(computed map[string]map[string]string) {
+func (c *checker) judgeDigests(computed map[string]digest.Set) {
 	var status map[string]report.ManifestStatus
 	if c.mf != nil {
 		var fs []report.Finding
-		fs, status = manifest.Verify(c.mf, func(file, alg string) (string, bool) {
+		fs, status = manifest.Verify(c.mf, func(file string, alg digest.Algorithm) (string, bool) {
 			m, ok := c.members.lookup(file)
 			if !ok {
 				return "", false
@@ -118,18 +123,21 @@ func (c *checker) judgeDigests(computed map[string]map[string]string) {
 	c.fileTable(status)
 }
 
+// judgeWholeFile compares the whole-file digests with those the user
+// expected; one under a name that is not an algorithm is never computed.
 func (c *checker) judgeWholeFile() {
-	for alg, want := range c.o.expected {
-		got := c.rep.WholeFile[alg]
-		if got == "" {
-			c.rep.Skipped = append(c.rep.Skipped, "the expected "+strings.ToUpper(alg)+" of the whole file (it could not be computed from this source)")
+	for name, want := range c.o.expected {
+		alg, _ := digest.Parse(name)
+		got := c.rep.WholeFile[alg.String()]
+		if !alg.Valid() || got == "" {
+			c.rep.Skipped = append(c.rep.Skipped, "the expected "+strings.ToUpper(name)+" of the whole file (it could not be computed from this source)")
 			continue
 		}
 		if strings.EqualFold(got, strings.TrimSpace(want)) {
 			continue
 		}
 		c.add(rules.PkgWholeFileMismatch.New(report.InMember(c.src.name),
-			"%s of %s is %s, but %s was expected", strings.ToUpper(alg), c.src.name, got, want).
+			"%s of %s is %s, but %s was expected", alg.Manifest(), c.src.name, got, want).
 			WithHint("The file is not the one published: download it again and compare with the checksum of the same release."))
 	}
 }
@@ -137,13 +145,13 @@ func (c *checker) judgeWholeFile() {
 // wholeFileAlgorithms lists the algorithms to hash the whole input with:
 // SHA-256 when asked for (the page shows it), and each algorithm of an
 // expected checksum.
-func (c *checker) wholeFileAlgorithms() []string {
+func (c *checker) wholeFileAlgorithms() []digest.Algorithm {
 	if !c.o.wholeFile && len(c.o.expected) == 0 {
 		return nil
 	}
-	algs := []string{"sha256"}
-	for alg := range c.o.expected {
-		if alg != "sha256" {
+	algs := []digest.Algorithm{digest.SHA256}
+	for name := range c.o.expected {
+		if alg, ok := digest.Parse(name); ok && !slices.Contains(algs, alg) {
 			algs = append(algs, alg)
 		}
 	}

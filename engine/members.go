@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 )
 
@@ -20,7 +21,7 @@ type member struct {
 	base int64
 
 	// digests computed while streaming, by algorithm.
-	streamed map[string]string
+	streamed digest.Set
 }
 
 // memberSet is the package's members in their order, with lookup by name

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ovacheck/ovacheck/engine/archive"
 	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/manifest"
@@ -15,7 +16,7 @@ import (
 
 // streamAlgorithms are hashed for a member that passes before the manifest
 // says which it needs: every algorithm producers write.
-var streamAlgorithms = []string{"sha1", "sha256", "sha512"}
+var streamAlgorithms = digest.All
 
 // runStream checks an archive read once from a stream. The first
 // descriptor, manifest and certificate are kept (the rules for several of
@@ -50,7 +51,7 @@ func (c *checker) runStream(ctx context.Context) error {
 		if _, err := io.Copy(io.Discard, input); err != nil && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		c.rep.WholeFile = whole.sums()
+		c.rep.WholeFile = whole.sums().Strings()
 	}
 	c.mf = nil // parsed again below, knowing the descriptor's version
 	c.index = idx
@@ -226,11 +227,11 @@ func (r *ctxReader) Read(p []byte) (int, error) {
 // listedDigests keeps the digests of the algorithms the manifest lists for
 // name: a member that passed before the manifest was hashed with every
 // algorithm producers use, and the others are noise in the report.
-func (c *checker) listedDigests(name string, all map[string]string) map[string]string {
+func (c *checker) listedDigests(name string, all digest.Set) digest.Set {
 	if c.mf == nil {
 		return all
 	}
-	out := map[string]string{}
+	out := digest.Set{}
 	for _, alg := range c.algorithmsFor(name) {
 		if d, ok := all[alg]; ok {
 			out[alg] = d
