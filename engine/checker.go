@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -17,8 +16,8 @@ import (
 	"github.com/ovacheck/ovacheck/engine/conformance"
 	"github.com/ovacheck/ovacheck/engine/disk"
 	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/internal/capped"
 	"github.com/ovacheck/ovacheck/engine/internal/digest"
-	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
@@ -369,7 +368,7 @@ func (c *checker) finish() {
 	compat.Settle(c.rep.Targets, c.rep.Findings, c.o.profile, c.o.targets)
 	if c.o.policy != nil {
 		c.o.policy.Apply(c.rep)
-		c.rep.Findings = capPerRule(c.rep.Findings, c.src.name, isPolicyRule)
+		c.rep.Findings = capped.Report(c.rep.Findings, c.src.name, isPolicyRule)
 		report.Sort(c.rep.Findings)
 	}
 	c.rep.Verdict = report.VerdictOf(c.rep.Findings, report.Error)
@@ -391,64 +390,9 @@ func (c *checker) sortedFindings() []report.Finding {
 		}
 		fs = append(fs, f)
 	}
-	out := capPerRule(fs, c.src.name, func(string) bool { return true })
+	out := capped.Report(fs, c.src.name, func(string) bool { return true })
 	report.Sort(out)
 	return slices.Clip(out)
-}
-
-// capPerRule keeps the first findings of each rule that capped says to
-// cap, at most limits.MaxFindingsPerRule and fewer (down to
-// limits.MinFindingsPerRule) when the rules together would keep more than
-// limits.MaxReportFindings, and replaces the rest with one note, on member,
-// saying how many were left out. The order of what is kept is kept. It
-// runs once on the engine's findings and once on a policy's POL findings
-// (a policy's disk-size rule makes one per Disk, and a descriptor may have
-// tens of thousands), never twice on the same rule: a second pass would
-// count the note as one of the rule's findings.
-func capPerRule(fs []report.Finding, member string, capped func(rule string) bool) []report.Finding {
-	perRule := map[string]int{}
-	for _, f := range fs {
-		if capped(f.Rule) {
-			perRule[f.Rule]++
-		}
-	}
-	quota := findingQuota(perRule)
-	out := make([]report.Finding, 0, min(len(fs), limits.MaxReportFindings+len(perRule)))
-	kept := map[string]int{}
-	for _, f := range fs {
-		if capped(f.Rule) {
-			if kept[f.Rule] == quota {
-				continue
-			}
-			kept[f.Rule]++
-		}
-		out = append(out, f)
-	}
-	for _, id := range slices.Sorted(maps.Keys(perRule)) {
-		if n := perRule[id]; n > quota {
-			r, _ := rules.Lookup(id)
-			f := r.New(report.InMember(member), "%d more findings of %s were left out", n-quota, id)
-			f.Severity = report.Info
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// findingQuota is how many findings each rule keeps: the most, up to
-// limits.MaxFindingsPerRule, that keeps the total within
-// limits.MaxReportFindings, and at least limits.MinFindingsPerRule.
-func findingQuota(perRule map[string]int) int {
-	for q := limits.MaxFindingsPerRule; q > limits.MinFindingsPerRule; q-- {
-		total := 0
-		for _, n := range perRule {
-			total += min(n, q)
-		}
-		if total <= limits.MaxReportFindings {
-			return q
-		}
-	}
-	return limits.MinFindingsPerRule
 }
 
 // isPolicyRule tells the policy's POL rules, which a policy adds after the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ovacheck/ovacheck/engine/internal/capped"
 	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -33,7 +34,7 @@ var emptyDigest = map[string]string{
 func Verify(m *Manifest, computed func(file string, algorithm digest.Algorithm) (hex string, ok bool)) (
 	findings []report.Finding, status map[string]report.ManifestStatus) {
 	status = map[string]report.ManifestStatus{}
-	var c capped
+	var c capped.PerRule
 	for _, e := range m.Entries {
 		if e.File == m.Member {
 			continue
@@ -55,10 +56,10 @@ func Verify(m *Manifest, computed func(file string, algorithm digest.Algorithm) 
 			}
 		default:
 			status[e.File] = report.Mismatch
-			c.add(rules.MfDigestMismatch, func() report.Finding { return mismatch(m.Member, e, got) })
+			c.Build(rules.MfDigestMismatch, func() report.Finding { return mismatch(m.Member, e, got) })
 		}
 	}
-	return c.findings(), status
+	return c.Findings(), status
 }
 
 // mismatch builds the finding for an entry whose digest differs from the
