@@ -68,6 +68,10 @@ type checker struct {
 	progressMu   sync.Mutex
 	lastProgress Progress
 
+	// unsentAllowed is set by a folder source when WithUnsentFilesUnchecked
+	// asks for absent files to count as not sent (see unsent).
+	unsentAllowed bool
+
 	// closers are the folder files opened for the check, closed when it
 	// ends.
 	closers []io.Closer
@@ -148,69 +152,6 @@ func (c *checker) run(ctx context.Context) (*report.Report, error) {
 func emptyPackage() report.Package {
 	return report.Package{VirtualSystems: []report.VirtualSystem{}, Disks: []report.Disk{},
 		Networks: []report.Network{}, Eulas: []report.Eula{}}
-}
-
-// runOVA checks an archive read at random: index the headers, read and
-// judge the small members, then hash what the manifest lists.
-func (c *checker) runOVA(ctx context.Context) error {
-	c.progress(Progress{Phase: "index", Total: c.src.size})
-	idx, err := archive.Open(c.src.ra, c.src.size, c.src.name)
-	if err != nil {
-		return fmt.Errorf("engine: reading %s: %w", c.src.name, err)
-	}
-	if inside := c.compressedRunner(idx.Kind); inside != nil {
-		return inside(ctx) // a gzip or zip .ova: the package inside is checked (compressed.go)
-	}
-	c.index = idx
-	c.add(idx.Findings...)
-	if !idx.Complete {
-		c.rep.Complete = false
-	}
-	if idx.Kind != archive.KindTar {
-		// Not an archive, but the checksum a vendor published may still
-		// be of these bytes (a compressed .ova, say).
-		if algs := c.wholeFileAlgorithms(); len(algs) > 0 {
-			whole, _, err := digestWhole(ctx, c.src.ra, c.src.size, algs, nil, nil)
-			if err != nil {
-				return err
-			}
-			c.rep.WholeFile = whole.Strings()
-			c.judgeWholeFile()
-		}
-		return nil
-	}
-	for _, m := range idx.Members {
-		if !m.Regular() {
-			continue
-		}
-		mm := &member{name: m.Name, size: m.Size, offset: m.DataOffset, r: c.src.ra, base: m.DataOffset}
-		if m.DataOffset+m.Size > c.src.size {
-			// Cut short (the archive findings say so): there is nothing
-			// whole to read, probe or hash.
-			mm.r = nil
-		}
-		c.members.add(mm)
-	}
-	if err := c.readSmallMembers(); err != nil {
-		return err
-	}
-	c.judgeStructure()
-	return c.digestPhase(ctx)
-}
-
-// runDescriptor checks a descriptor on its own.
-func (c *checker) runDescriptor() error {
-	c.descName = c.src.name
-	c.descData = c.src.data
-	c.rep.Skipped = []string{"file presence", "file sizes", "manifest", "signature", "digests"}
-	c.add(rules.PkgDescriptorOnly.New(report.InMember(c.descName),
-		"only the descriptor was checked: file presence, sizes, manifest, signature and digests were skipped"))
-	c.parseDescriptor()
-	if c.env != nil {
-		c.add(conformance.Check(c.env, nil)...)
-	}
-	c.fileTable(nil)
-	return nil
 }
 
 // parseDescriptor parses the descriptor and fills the package summary.
@@ -402,7 +343,7 @@ func isPolicyRule(id string) bool { return strings.HasPrefix(id, "POL") }
 // unsent lists the files the descriptor references that a folder source
 // lacks, when they count as not sent (WithUnsentFilesUnchecked).
 func (c *checker) unsent() []string {
-	if !c.o.unsent || c.src.kind != "folder" {
+	if !c.unsentAllowed {
 		return nil
 	}
 	var out []string

@@ -12,7 +12,7 @@ import (
 // and no stray chunk-like members; and Files without ovf:chunkSize whose
 // bytes were stored as chunks anyway.
 func (c *checker) judgeChunks() {
-	if c.env == nil || c.src.kind == "descriptor" {
+	if c.env == nil {
 		return
 	}
 	numbered := c.numberedMembers()

@@ -41,10 +41,6 @@ func (c *checker) fileTable(status map[string]report.ManifestStatus) {
 			}
 		}
 	}
-	if c.src.kind == "descriptor" {
-		files = append(files, report.File{Member: c.descName, Offset: -1, Size: c.src.size,
-			Manifest: report.NotChecked, Role: "descriptor"})
-	}
 	c.rep.Files = files
 }
 

@@ -15,6 +15,7 @@ import (
 // the descriptor's base name, are members: other files in the folder are
 // not part of the package.
 func (c *checker) runFolder(ctx context.Context) error {
+	c.unsentAllowed = c.o.unsent
 	dir := path.Dir(c.src.descriptor)
 	c.addFolderFile(dir, path.Base(c.src.descriptor))
 	c.descName = path.Base(c.src.descriptor)

@@ -10,7 +10,7 @@ import (
 // the manifest's exact bytes and judges the signer.
 func (c *checker) judgeSignature() {
 	if c.certName == "" {
-		if c.o.signerPin != "" && c.src.kind != "descriptor" {
+		if c.o.signerPin != "" {
 			// A pin says "only packages signed by this certificate": an
 			// unsigned package is not one.
 			c.add(rules.SigPinMismatch.New(report.InMember(c.src.name),
