@@ -31,12 +31,8 @@ type checker struct {
 	start time.Time
 	rep   *report.Report
 
-	members memberSet
-	index   *archive.Index // nil unless the source is an archive
-
-	// The small members, read whole.
-	descName, mfName, certName string
-	descData, mfData, certData []byte
+	// pkgView is what the source assembled (view.go).
+	pkgView
 
 	env *envelope.Envelope
 	mf  *manifest.Manifest
@@ -266,8 +262,8 @@ func (c *checker) judgeStructure() {
 		}
 		c.add(conformance.Check(c.env, files)...)
 	}
-	if c.unsent() == nil {
-		c.judgeChunks()
+	if c.unsent() == nil && c.env != nil {
+		c.add(chunkFindings(&c.pkgView, c.env)...)
 	}
 	if c.index != nil {
 		hrefs, chunked := c.referencedHrefs()

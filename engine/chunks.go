@@ -7,16 +7,15 @@ import (
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
-// judgeChunks checks every chunked File against the members: chunks
-// numbered from zero without gaps, each of ovf:chunkSize bytes but the last,
-// and no stray chunk-like members; and Files without ovf:chunkSize whose
-// bytes were stored as chunks anyway.
-func (c *checker) judgeChunks() {
-	if c.env == nil {
-		return
-	}
+// chunkFindings checks every chunked File of env against the package's
+// members: chunks numbered from zero without gaps, each of ovf:chunkSize
+// bytes but the last, and no stray chunk-like members; and Files without
+// ovf:chunkSize whose bytes were stored as chunks anyway (the REF chunk
+// rules).
+func chunkFindings(v *pkgView, env *envelope.Envelope) []report.Finding {
+	c := &chunkPass{pkgView: v}
 	numbered := c.numberedMembers()
-	for _, f := range c.env.References {
+	for _, f := range env.References {
 		if f.Href == "" {
 			continue
 		}
@@ -32,12 +31,21 @@ func (c *checker) judgeChunks() {
 		}
 		c.judgeChunkedFile(f, *f.ChunkSize, numbered[pkgname.Href(f.Href)])
 	}
+	return c.out
 }
+
+// chunkPass holds the findings of one chunkFindings call.
+type chunkPass struct {
+	*pkgView
+	out []report.Finding
+}
+
+func (c *chunkPass) add(f report.Finding) { c.out = append(c.out, f) }
 
 // numberedMembers groups the members named like chunks, NAME.DIGITS, by
 // NAME, so each chunked File finds its chunk-like members without a scan
 // of every member.
-func (c *checker) numberedMembers() map[string][]*member {
+func (c *chunkPass) numberedMembers() map[string][]*member {
 	out := map[string][]*member{}
 	for _, m := range c.members.list {
 		if base, _, ok := pkgname.Numbered(m.name); ok {
@@ -47,7 +55,7 @@ func (c *checker) numberedMembers() map[string][]*member {
 	return out
 }
 
-func (c *checker) judgeChunkedFile(f envelope.File, size int64, numbered []*member) {
+func (c *chunkPass) judgeChunkedFile(f envelope.File, size int64, numbered []*member) {
 	var chunks []*member
 	for i := 0; ; i++ {
 		m, ok := c.members.lookup(pkgname.Chunk(f.Href, i))
@@ -96,9 +104,4 @@ func (c *checker) judgeChunkedFile(f envelope.File, size int64, numbered []*memb
 			len(chunks), f.Href, sum, *f.Size, pkgname.Chunk(f.Href, len(chunks))).
 			WithHint("Download the package again; every chunk up to the size ovf:size gives must be present."))
 	}
-}
-
-// descAt locates a position in the descriptor.
-func (c *checker) descAt(p envelope.Pos) report.Location {
-	return report.At(c.descName, p.Line, p.Column)
 }
