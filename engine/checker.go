@@ -36,6 +36,10 @@ type checker struct {
 
 	env *envelope.Envelope
 	mf  *manifest.Manifest
+	// mfVersion is the OVF version mf was parsed for; mfJudged is set once
+	// its findings are added.
+	mfVersion string
+	mfJudged  bool
 
 	// computed digests by member and algorithm; disk probe results.
 	computed map[string]digest.Set
@@ -236,17 +240,25 @@ func (p packageFiles) Size(href string) (int64, bool) {
 // parseManifest parses the manifest once, knowing the descriptor's
 // version, and reports whether there is one.
 func (c *checker) parseManifest() bool {
+	if c.mfJudged {
+		return c.mf != nil
+	}
+	version := ""
+	if c.env != nil {
+		version = c.env.Version
+	}
+	if c.mf != nil && (c.mfData == nil || c.mf.Member != c.mfName || c.mfVersion != version) {
+		c.mf = nil // parsed early by a stream, for another version or file
+	}
 	if c.mfData == nil {
 		return false
 	}
 	if c.mf == nil {
-		version := ""
-		if c.env != nil {
-			version = c.env.Version
-		}
 		c.mf = manifest.Parse(c.mfData, c.mfName, version)
-		c.add(c.mf.Findings...)
+		c.mfVersion = version
 	}
+	c.mfJudged = true
+	c.add(c.mf.Findings...)
 	return true
 }
 

@@ -22,6 +22,11 @@ type member struct {
 
 	// digests computed while streaming, by algorithm.
 	streamed digest.Set
+
+	// held is the member's bytes when the source already holds them whole
+	// (a stream keeps its descriptor, manifest and certificate), so that
+	// they are not read a second time.
+	held []byte
 }
 
 // memberSet is the package's members in their order, with lookup by name

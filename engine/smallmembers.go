@@ -90,6 +90,9 @@ func (c *checker) readWhole(name string, max int64) ([]byte, error) {
 			"%s is %d bytes, more than the %d bytes ovacheck reads", name, m.size, max))
 		return nil, nil
 	}
+	if int64(len(m.held)) == m.size && m.held != nil {
+		return m.held, nil
+	}
 	if m.r == nil {
 		return nil, nil
 	}

@@ -53,7 +53,6 @@ func (c *checker) runStream(ctx context.Context) error {
 		}
 		c.rep.WholeFile = whole.sums().Strings()
 	}
-	c.mf = nil // parsed again below, knowing the descriptor's version
 	c.index = idx
 	c.rep.Input.Size = idx.End
 	gz.done(idx)
@@ -66,7 +65,8 @@ func (c *checker) runStream(ctx context.Context) error {
 		return nil
 	}
 	for name, b := range s.small {
-		c.members.named(name).r = bytes.NewReader(b)
+		m := c.members.named(name)
+		m.r, m.held = bytes.NewReader(b), b
 	}
 	if err := c.readSmallMembers(); err != nil {
 		return err
@@ -104,6 +104,15 @@ type streamState struct {
 	copyBuf []byte
 }
 
+// descriptorVersion is the OVF version of the descriptor parsed as it
+// passed, or "" before one has.
+func (s *streamState) descriptorVersion() string {
+	if s.c.parsed.env == nil {
+		return ""
+	}
+	return s.c.parsed.env.Version
+}
+
 // visit handles one member as it passes.
 func (s *streamState) visit(am archive.Member, data io.Reader) error {
 	c := s.c
@@ -116,7 +125,12 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 		s.small[am.Name] = b
 		switch {
 		case hasExt(am.Name, ".mf"):
-			c.mf = manifest.Parse(b, am.Name, "")
+			// Parsed now, to hash the members that follow with the
+			// algorithms it lists; with the descriptor's version when the
+			// descriptor came first, as it should (parseManifest parses
+			// again only if the version or the manifest chosen differs).
+			c.mfVersion = s.descriptorVersion()
+			c.mf = manifest.Parse(b, am.Name, c.mfVersion)
 		case hasExt(am.Name, ".ovf"):
 			s.noteDisks(b, am.Name)
 		}
