@@ -132,7 +132,7 @@ func (d *delegatingReaderAt) DigestRanges(ctx context.Context, reqs []DigestRequ
 	for i, r := range reqs {
 		b := make([]byte, r.Size)
 		d.ReadAt(b, r.Offset)
-		out[i] = digestBytes(b, digest.ParseAll(r.Algorithms)).Strings()
+		out[i] = digest.Bytes(b, digest.ParseAll(r.Algorithms)).Strings()
 		progress(r.Size)
 	}
 	return out, nil

@@ -19,7 +19,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 	if c.o.structureOnly != "" {
 		return c.heldDigestsOnly()
 	}
-	var jobs []digestJob
+	var jobs []digest.Job
 	var names []string
 	var total int64
 	for _, m := range c.members.list {
@@ -33,7 +33,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 		if held := c.heldBytes(m.name); held != nil {
 			// Read whole already: hash it from memory, not read it again.
 			if len(algs) > 0 {
-				c.computed[m.name] = digestBytes(held, algs)
+				c.computed[m.name] = digest.Bytes(held, algs)
 			}
 			continue
 		}
@@ -41,7 +41,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 		if len(algs) == 0 && len(extra) == 0 {
 			continue
 		}
-		jobs = append(jobs, newDigestJob(m.name, m.r, m.base, m.size, algs, extra))
+		jobs = append(jobs, digest.NewJob(m.name, m.r, m.base, m.size, algs, extra))
 		names = append(names, m.name)
 		total += m.size
 	}
@@ -51,7 +51,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 	if wantWhole && delegate {
 		// The source hashes for us: ask for the whole file as one more
 		// range, which its workers hash alongside the members.
-		jobs = append(jobs, newDigestJob("", c.src.ra, 0, c.src.size, wholeAlgs, nil))
+		jobs = append(jobs, digest.NewJob("", c.src.ra, 0, c.src.size, wholeAlgs, nil))
 		total += c.src.size
 	} else if wantWhole {
 		total = c.src.size // one read of the whole input covers the members too
@@ -67,9 +67,9 @@ func (c *checker) digestPhase(ctx context.Context) error {
 	var whole digest.Set
 	var err error
 	if wantWhole && !delegate {
-		whole, results, err = digestWhole(ctx, c.src.ra, c.src.size, wholeAlgs, jobs, count)
+		whole, results, err = digest.Whole(ctx, c.src.ra, c.src.size, wholeAlgs, jobs, count)
 	} else {
-		results, err = digestAll(ctx, jobs, count)
+		results, err = digest.Run(ctx, jobs, count)
 		if err == nil && wantWhole {
 			whole, results = results[len(results)-1], results[:len(results)-1]
 		}
@@ -187,7 +187,7 @@ func (c *checker) heldDigestsOnly() error {
 			continue
 		}
 		if held := c.heldBytes(m.name); held != nil {
-			c.computed[m.name] = digestBytes(held, algs)
+			c.computed[m.name] = digest.Bytes(held, algs)
 			continue
 		}
 		unread = append(unread, m.name)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/ovacheck/ovacheck/engine/archive"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 )
 
 // runOVA checks an archive read at random: index the headers, read and
@@ -27,7 +28,7 @@ func (c *checker) runOVA(ctx context.Context) error {
 		// Not an archive, but the checksum a vendor published may still
 		// be of these bytes (a compressed .ova, say).
 		if algs := c.wholeFileAlgorithms(); len(algs) > 0 {
-			whole, _, err := digestWhole(ctx, c.src.ra, c.src.size, algs, nil, nil)
+			whole, _, err := digest.Whole(ctx, c.src.ra, c.src.size, algs, nil, nil)
 			if err != nil {
 				return err
 			}

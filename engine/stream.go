@@ -30,10 +30,10 @@ func (c *checker) runStream(ctx context.Context) error {
 		c.rep.Skipped = append(c.rep.Skipped, "deep disk check (needs random access; not done on a stream)")
 	}
 	var input io.Reader = &ctxReader{ctx: ctx, r: c.src.r}
-	var whole hashSet
+	var whole digest.Hashes
 	if algs := c.wholeFileAlgorithms(); len(algs) > 0 {
-		whole = newHashSet(algs)
-		input = io.TeeReader(input, io.MultiWriter(whole.lanes()...))
+		whole = digest.NewHashes(algs)
+		input = io.TeeReader(input, io.MultiWriter(whole.Lanes()...))
 	}
 	input, gz := c.gunzipStream(input) // a gzip-compressed tar is checked inside (ovagz.go)
 	idx, err := archive.Stream(input, c.src.name, s.visit)
@@ -51,7 +51,7 @@ func (c *checker) runStream(ctx context.Context) error {
 		if _, err := io.Copy(io.Discard, input); err != nil && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		c.rep.WholeFile = whole.sums().Strings()
+		c.rep.WholeFile = whole.Sums().Strings()
 	}
 	c.index = idx
 	c.rep.Input.Size = idx.End
@@ -81,7 +81,7 @@ func (c *checker) runStream(ctx context.Context) error {
 	// is known.
 	for name, b := range s.small {
 		if algs := c.algorithmsFor(name); len(algs) > 0 {
-			c.computed[name] = digestBytes(b, algs)
+			c.computed[name] = digest.Bytes(b, algs)
 		}
 	}
 	c.judgeDigests(c.computed)
@@ -140,8 +140,8 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 	if c.mf != nil {
 		algs = c.mf.Algorithms(am.Name)
 	}
-	hs := newHashSet(algs)
-	ws := append(hs.lanes(), &progressWriter{c: c, member: am.Name, done: &s.done})
+	hs := digest.NewHashes(algs)
+	ws := append(hs.Lanes(), &progressWriter{c: c, member: am.Name, done: &s.done})
 	var win *windowWriter
 	if s.wantsWindow(am.Name) {
 		s.windows++
@@ -159,7 +159,7 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 	if win != nil {
 		m.r = win.readerAt()
 	}
-	m.streamed = hs.sums()
+	m.streamed = hs.Sums()
 	return nil
 }
 
