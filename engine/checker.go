@@ -34,8 +34,6 @@ type checker struct {
 	// pkgView is what the source assembled (view.go).
 	pkgView
 
-	env *envelope.Envelope
-	mf  *manifest.Manifest
 	// mfVersion is the OVF version mf was parsed for; mfJudged is set once
 	// its findings are added.
 	mfVersion string
@@ -47,10 +45,6 @@ type checker struct {
 
 	deep []disk.DeepChecker
 
-	// The member names the descriptor's Files name, and which are
-	// chunked (see referencedHrefs).
-	hrefs   []string
-	chunked map[string]bool
 	// parsed is a descriptor parsed before the check reached it (a
 	// stream parses its descriptor as it passes, to know the disks).
 	parsed struct {
@@ -171,72 +165,6 @@ func (c *checker) parseDescriptor() {
 	}
 }
 
-// referencedHrefs lists the member names the Files name, in References
-// order (hrefs percent-decoded, without "./"), and which are chunked. It is
-// computed once, after the descriptor is parsed: the reference rules ask
-// for it once per File.
-func (c *checker) referencedHrefs() (hrefs []string, chunked map[string]bool) {
-	if c.hrefs != nil || c.env == nil {
-		return c.hrefs, c.chunked
-	}
-	c.chunked = map[string]bool{}
-	c.hrefs = []string{}
-	for _, f := range c.env.References {
-		name := pkgname.Href(f.Href)
-		if f.ChunkSize != nil {
-			c.chunked[name] = true
-		}
-		c.hrefs = append(c.hrefs, name)
-	}
-	return c.hrefs, c.chunked
-}
-
-// expandedHrefs is referencedHrefs with chunked files replaced by the chunk
-// members present in the package.
-func (c *checker) expandedHrefs() []string {
-	hrefs, chunked := c.referencedHrefs()
-	var out []string
-	for _, h := range hrefs {
-		if !chunked[h] {
-			out = append(out, h)
-			continue
-		}
-		for i := 0; ; i++ {
-			n := pkgname.Chunk(h, i)
-			if _, ok := c.members.lookup(n); !ok {
-				break
-			}
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
-// packageFiles answers the envelope's questions about file presence and
-// sizes: a chunked File's size is the sum of its chunks.
-type packageFiles struct{ c *checker }
-
-func (p packageFiles) Size(href string) (int64, bool) {
-	if _, chunked := p.c.referencedHrefs(); !chunked[href] {
-		m, ok := p.c.members.lookup(href)
-		if !ok {
-			return 0, false
-		}
-		return m.size, true
-	}
-	var sum int64
-	found := false
-	for i := 0; ; i++ {
-		m, ok := p.c.members.lookup(pkgname.Chunk(href, i))
-		if !ok {
-			break
-		}
-		sum += m.size
-		found = true
-	}
-	return sum, found
-}
-
 // parseManifest parses the manifest once, knowing the descriptor's
 // version, and reports whether there is one.
 func (c *checker) parseManifest() bool {
@@ -268,14 +196,14 @@ func (c *checker) judgeStructure() {
 	c.progress(Progress{Phase: "parse"})
 	c.parseDescriptor()
 	if c.env != nil {
-		var files conformance.Files = packageFiles{c}
+		var files conformance.Files = packageFiles{&c.pkgView}
 		if c.unsent() != nil {
 			files = nil // presence and sizes cannot be judged
 		}
 		c.add(conformance.Check(c.env, files)...)
 	}
 	if c.unsent() == nil && c.env != nil {
-		c.add(chunkFindings(&c.pkgView, c.env)...)
+		c.add(chunkFindings(&c.pkgView)...)
 	}
 	if c.index != nil {
 		hrefs, chunked := c.referencedHrefs()
@@ -324,10 +252,6 @@ func (c *checker) finish() {
 	report.Bound(c.rep)
 	c.rep.Stats = report.Stats{BytesRead: c.bytesRead.Load(), ElapsedMs: time.Since(c.start).Milliseconds()}
 }
-
-// InArchive tells the envelope's reference rules whether hrefs must point
-// into an archive (URLs and ".." are errors there).
-func (p packageFiles) InArchive() bool { return p.c.index != nil }
 
 // sortedFindings returns the findings so far with the profile's severities,
 // capped per rule and sorted.

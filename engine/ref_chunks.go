@@ -7,15 +7,15 @@ import (
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
-// chunkFindings checks every chunked File of env against the package's
-// members: chunks numbered from zero without gaps, each of ovf:chunkSize
+// chunkFindings checks every chunked File of the parsed descriptor against
+// the package's members: chunks numbered from zero without gaps, each of ovf:chunkSize
 // bytes but the last, and no stray chunk-like members; and Files without
 // ovf:chunkSize whose bytes were stored as chunks anyway (the REF chunk
 // rules).
-func chunkFindings(v *pkgView, env *envelope.Envelope) []report.Finding {
+func chunkFindings(v *pkgView) []report.Finding {
 	c := &chunkPass{pkgView: v}
 	numbered := c.numberedMembers()
-	for _, f := range env.References {
+	for _, f := range v.env.References {
 		if f.Href == "" {
 			continue
 		}

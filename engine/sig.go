@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 	"github.com/ovacheck/ovacheck/engine/signature"
@@ -10,7 +9,7 @@ import (
 // judgeSignature runs the signature pass and records its findings and the
 // report's signature block.
 func (c *checker) judgeSignature() {
-	sig, fs := signatureFindings(&c.pkgView, c.mf, c.src.name, signature.Options{
+	sig, fs := signatureFindings(&c.pkgView, c.src.name, signature.Options{
 		At: c.o.at, Roots: c.o.roots, PinSHA256: c.o.signerPin})
 	c.add(fs...)
 	if sig != nil {
@@ -22,8 +21,8 @@ func (c *checker) judgeSignature() {
 // certificate file, verifies its signature over the manifest's exact bytes,
 // judges the signer, and says what the signed manifest leaves out. An
 // unsigned package gets a finding only when a signer is pinned (located at
-// input, the package's name). mf is the parsed manifest, or nil.
-func signatureFindings(v *pkgView, mf *manifest.Manifest, input string, opts signature.Options) (*report.Signature, []report.Finding) {
+// input, the package's name).
+func signatureFindings(v *pkgView, input string, opts signature.Options) (*report.Signature, []report.Finding) {
 	if v.certName == "" {
 		if opts.PinSHA256 == "" {
 			return nil, nil
@@ -34,20 +33,21 @@ func signatureFindings(v *pkgView, mf *manifest.Manifest, input string, opts sig
 			"a signer was pinned (SHA-256 %s), but the package is not signed: it has no certificate file", opts.PinSHA256).
 			WithHint("Get the signed package from its publisher; an unsigned copy cannot be told apart from a replaced one.")}
 	}
-	out := signature.CoverageFindings(signatureCoverage(v, mf))
+	out := signature.CoverageFindings(signatureCoverage(v))
 	f, fs := signature.Parse(v.certData, v.certName)
 	out = append(out, fs...)
 	if f == nil {
 		return nil, out
 	}
-	opts.Protects = protected(v, mf)
+	opts.Protects = protected(v)
 	sig, fs := signature.Verify(f, v.mfData, v.mfName, opts)
 	return sig, append(out, fs...)
 }
 
 // protected lists the members whose digests the manifest holds: what a
 // signature over the manifest protects.
-func protected(v *pkgView, mf *manifest.Manifest) []string {
+func protected(v *pkgView) []string {
+	mf := v.mf
 	if mf == nil {
 		return nil
 	}
@@ -61,7 +61,8 @@ func protected(v *pkgView, mf *manifest.Manifest) []string {
 }
 
 // signatureCoverage says what the manifest the signature covers leaves out.
-func signatureCoverage(v *pkgView, mf *manifest.Manifest) signature.Coverage {
+func signatureCoverage(v *pkgView) signature.Coverage {
+	mf := v.mf
 	cov := signature.Coverage{Certificate: v.certName, Descriptor: v.descName}
 	if mf == nil {
 		return cov
