@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -52,9 +53,6 @@ type checker struct {
 		env      *envelope.Envelope
 		findings []report.Finding
 	}
-
-	// fileOf maps members to the File that names them (see compression).
-	fileOf map[*member]envelope.File
 
 	bytesRead atomic.Int64
 	findings  []report.Finding
@@ -225,7 +223,9 @@ func (c *checker) judgeStructure() {
 		})...)
 	}
 	c.judgeSignature()
-	c.probeDisks()
+	images, fs := diskFindings(&c.pkgView)
+	c.add(fs...)
+	maps.Copy(c.images, images)
 	if c.o.structural != nil {
 		pre := *c.rep
 		pre.Complete = false
