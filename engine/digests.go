@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -123,23 +124,35 @@ func (c *checker) judgeDigests(computed map[string]digest.Set) {
 	c.fileTable(status)
 }
 
-// judgeWholeFile compares the whole-file digests with those the user
-// expected; one under a name that is not an algorithm is never computed.
+// judgeWholeFile records the whole-file pass.
 func (c *checker) judgeWholeFile() {
-	for name, want := range c.o.expected {
+	fs, skipped := wholeFileFindings(c.o.expected, c.rep.WholeFile, c.src.name)
+	c.add(fs...)
+	c.rep.Skipped = append(c.rep.Skipped, skipped...)
+}
+
+// wholeFileFindings is the whole-file pass (PKG whole-file rule): it
+// compares the digests of the whole input (by lower-case algorithm name)
+// with those the user expected (WithExpectedDigest), and says which
+// expected ones could not be computed, in the order of their names. An
+// expected digest under a name that is not an algorithm is never computed.
+func wholeFileFindings(expected, whole map[string]string, input string) (fs []report.Finding, skipped []string) {
+	for _, name := range slices.Sorted(maps.Keys(expected)) {
+		want := expected[name]
 		alg, _ := digest.Parse(name)
-		got := c.rep.WholeFile[alg.String()]
+		got := whole[alg.String()]
 		if !alg.Valid() || got == "" {
-			c.rep.Skipped = append(c.rep.Skipped, "the expected "+strings.ToUpper(name)+" of the whole file (it could not be computed from this source)")
+			skipped = append(skipped, "the expected "+strings.ToUpper(name)+" of the whole file (it could not be computed from this source)")
 			continue
 		}
 		if strings.EqualFold(got, strings.TrimSpace(want)) {
 			continue
 		}
-		c.add(rules.PkgWholeFileMismatch.New(report.InMember(c.src.name),
-			"%s of %s is %s, but %s was expected", alg.Manifest(), c.src.name, got, want).
+		fs = append(fs, rules.PkgWholeFileMismatch.New(report.InMember(input),
+			"%s of %s is %s, but %s was expected", alg.Manifest(), input, got, want).
 			WithHint("The file is not the one published: download it again and compare with the checksum of the same release."))
 	}
+	return fs, skipped
 }
 
 // wholeFileAlgorithms lists the algorithms to hash the whole input with:
