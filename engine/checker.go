@@ -12,7 +12,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/ovacheck/ovacheck/engine/archive"
 	"github.com/ovacheck/ovacheck/engine/compat"
 	"github.com/ovacheck/ovacheck/engine/conformance"
 	"github.com/ovacheck/ovacheck/engine/disk"
@@ -203,24 +202,9 @@ func (c *checker) judgeStructure() {
 	if c.unsent() == nil && c.env != nil {
 		c.add(chunkFindings(&c.pkgView)...)
 	}
-	if c.index != nil {
-		hrefs, chunked := c.referencedHrefs()
-		c.add(archive.CheckLayout(c.index, archive.Layout{
-			Descriptor: c.descName, Manifest: c.mfName, Certificate: c.certName,
-			References: hrefs, ChunkedHrefs: chunked,
-		})...)
-	}
+	c.add(layoutFindings(&c.pkgView)...)
 	if c.parseManifest() {
-		c.add(manifest.CheckCoverage(c.mf, manifest.Coverage{
-			Member:     c.mfName,
-			Descriptor: c.descName,
-			Referenced: c.expandedHrefs(),
-			Present: func(n string) bool {
-				_, ok := c.members.lookup(n)
-				return ok || c.o.unsent
-			},
-			Certificate: c.certName,
-		})...)
+		c.add(coverageFindings(&c.pkgView, c.o.unsent)...)
 	}
 	c.judgeSignature()
 	images, fs := diskFindings(&c.pkgView)
