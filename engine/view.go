@@ -43,26 +43,26 @@ func (v *pkgView) descAt(p envelope.Pos) report.Location {
 // order (hrefs percent-decoded, without "./"), and which are chunked. It is
 // computed once, after the descriptor is parsed: the reference rules ask
 // for it once per File.
-func (c *pkgView) referencedHrefs() (hrefs []string, chunked map[string]bool) {
-	if c.hrefs != nil || c.env == nil {
-		return c.hrefs, c.chunked
+func (v *pkgView) referencedHrefs() (hrefs []string, chunked map[string]bool) {
+	if v.hrefs != nil || v.env == nil {
+		return v.hrefs, v.chunked
 	}
-	c.chunked = map[string]bool{}
-	c.hrefs = []string{}
-	for _, f := range c.env.References {
+	v.chunked = map[string]bool{}
+	v.hrefs = []string{}
+	for _, f := range v.env.References {
 		name := pkgname.Href(f.Href)
 		if f.ChunkSize != nil {
-			c.chunked[name] = true
+			v.chunked[name] = true
 		}
-		c.hrefs = append(c.hrefs, name)
+		v.hrefs = append(v.hrefs, name)
 	}
-	return c.hrefs, c.chunked
+	return v.hrefs, v.chunked
 }
 
 // expandedHrefs is referencedHrefs with chunked files replaced by the chunk
 // members present in the package.
-func (c *pkgView) expandedHrefs() []string {
-	hrefs, chunked := c.referencedHrefs()
+func (v *pkgView) expandedHrefs() []string {
+	hrefs, chunked := v.referencedHrefs()
 	var out []string
 	for _, h := range hrefs {
 		if !chunked[h] {
@@ -71,7 +71,7 @@ func (c *pkgView) expandedHrefs() []string {
 		}
 		for i := 0; ; i++ {
 			n := pkgname.Chunk(h, i)
-			if _, ok := c.members.lookup(n); !ok {
+			if _, ok := v.members.lookup(n); !ok {
 				break
 			}
 			out = append(out, n)
