@@ -58,3 +58,20 @@ func TestQuotaShrinksToFitTheReport(t *testing.T) {
 		t.Errorf("a thousand full rules: quota %d, want the minimum %d", q, limits.MinFindingsPerRule)
 	}
 }
+
+func TestTotalKeepsMaxAndSummarisesOnce(t *testing.T) {
+	tot := Total{Max: 3}
+	for i := range 5 {
+		tot.Add(rules.MfNotDigestLine.New(report.At("a.mf", i+1, 1), "line %d", i+1))
+	}
+	summary := func(n int) report.Finding {
+		return rules.MfNotDigestLine.New(report.InMember("a.mf"), "%d left out", n)
+	}
+	fs := tot.Done(summary)
+	if len(fs) != 4 || fs[3].Message != "2 left out" {
+		t.Fatalf("Done = %d findings, last %q; want 3 and a note of 2", len(fs), fs[len(fs)-1].Message)
+	}
+	if again := tot.Done(summary); len(again) != 4 {
+		t.Errorf("a second Done returned %d findings", len(again))
+	}
+}
