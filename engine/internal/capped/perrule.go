@@ -4,9 +4,10 @@
 // their reasons, are in engine/internal/limits.
 //
 // PerRule collects the findings of one file as a parser or check makes
-// them (limits.MaxFindingsPerRule of each rule); Report bounds a whole
-// report once (limits.MaxReportFindings in all). Each replaces what it
-// leaves out with one finding per rule saying how many.
+// them (limits.MaxFindingsPerRule of each rule); Total collects up to a
+// number in all (a descriptor's, limits.MaxFindingsPerDescriptor); Report
+// bounds a whole report once (limits.MaxReportFindings in all). Each
+// replaces what it leaves out with a finding saying how many.
 package capped
 
 import (
