@@ -16,6 +16,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/ovatest"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
@@ -131,7 +132,7 @@ func (d *delegatingReaderAt) DigestRanges(ctx context.Context, reqs []DigestRequ
 	for i, r := range reqs {
 		b := make([]byte, r.Size)
 		d.ReadAt(b, r.Offset)
-		out[i] = digestBytes(b, r.Algorithms)
+		out[i] = digest.Bytes(b, digest.ParseAll(r.Algorithms)).Strings()
 		progress(r.Size)
 	}
 	return out, nil

@@ -12,12 +12,13 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/ovacheck/ovacheck/engine/archive"
 	"github.com/ovacheck/ovacheck/engine/compat"
 	"github.com/ovacheck/ovacheck/engine/conformance"
 	"github.com/ovacheck/ovacheck/engine/disk"
 	"github.com/ovacheck/ovacheck/engine/envelope"
-	"github.com/ovacheck/ovacheck/engine/internal/limits"
+	"github.com/ovacheck/ovacheck/engine/internal/capped"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -30,26 +31,20 @@ type checker struct {
 	start time.Time
 	rep   *report.Report
 
-	members memberSet
-	index   *archive.Index // nil unless the source is an archive
+	// pkgView is what the source assembled (view.go).
+	pkgView
 
-	// The small members, read whole.
-	descName, mfName, certName string
-	descData, mfData, certData []byte
-
-	env *envelope.Envelope
-	mf  *manifest.Manifest
+	// mfVersion is the OVF version mf was parsed for; mfJudged is set once
+	// its findings are added.
+	mfVersion string
+	mfJudged  bool
 
 	// computed digests by member and algorithm; disk probe results.
-	computed map[string]map[string]string
+	computed map[string]digest.Set
 	images   map[string]*report.DiskImage
 
 	deep []disk.DeepChecker
 
-	// The member names the descriptor's Files name, and which are
-	// chunked (see referencedHrefs).
-	hrefs   []string
-	chunked map[string]bool
 	// parsed is a descriptor parsed before the check reached it (a
 	// stream parses its descriptor as it passes, to know the disks).
 	parsed struct {
@@ -58,14 +53,15 @@ type checker struct {
 		findings []report.Finding
 	}
 
-	// fileOf maps members to the File that names them (see compression).
-	fileOf map[*member]envelope.File
-
 	bytesRead atomic.Int64
 	findings  []report.Finding
 
 	progressMu   sync.Mutex
 	lastProgress Progress
+
+	// unsentAllowed is set by a folder source when WithUnsentFilesUnchecked
+	// asks for absent files to count as not sent (see unsent).
+	unsentAllowed bool
 
 	// closers are the folder files opened for the check, closed when it
 	// ends.
@@ -74,7 +70,7 @@ type checker struct {
 
 func newChecker(src Source, o options) *checker {
 	return &checker{src: src, o: o, start: time.Now(),
-		computed: map[string]map[string]string{}, images: map[string]*report.DiskImage{}}
+		computed: map[string]digest.Set{}, images: map[string]*report.DiskImage{}}
 }
 
 // add records findings. A finding about the input as a whole (no member)
@@ -149,69 +145,6 @@ func emptyPackage() report.Package {
 		Networks: []report.Network{}, Eulas: []report.Eula{}}
 }
 
-// runOVA checks an archive read at random: index the headers, read and
-// judge the small members, then hash what the manifest lists.
-func (c *checker) runOVA(ctx context.Context) error {
-	c.progress(Progress{Phase: "index", Total: c.src.size})
-	idx, err := archive.Open(c.src.ra, c.src.size, c.src.name)
-	if err != nil {
-		return fmt.Errorf("engine: reading %s: %w", c.src.name, err)
-	}
-	if inside := c.compressedRunner(idx.Kind); inside != nil {
-		return inside(ctx) // a gzip or zip .ova: the package inside is checked (compressed.go)
-	}
-	c.index = idx
-	c.add(idx.Findings...)
-	if !idx.Complete {
-		c.rep.Complete = false
-	}
-	if idx.Kind != archive.KindTar {
-		// Not an archive, but the checksum a vendor published may still
-		// be of these bytes (a compressed .ova, say).
-		if algs := c.wholeFileAlgorithms(); len(algs) > 0 {
-			whole, _, err := digestWhole(ctx, c.src.ra, c.src.size, algs, nil, nil)
-			if err != nil {
-				return err
-			}
-			c.rep.WholeFile = whole
-			c.judgeWholeFile()
-		}
-		return nil
-	}
-	for _, m := range idx.Members {
-		if !m.Regular() {
-			continue
-		}
-		mm := &member{name: m.Name, size: m.Size, offset: m.DataOffset, r: c.src.ra, base: m.DataOffset}
-		if m.DataOffset+m.Size > c.src.size {
-			// Cut short (the archive findings say so): there is nothing
-			// whole to read, probe or hash.
-			mm.r = nil
-		}
-		c.members.add(mm)
-	}
-	if err := c.readSmallMembers(); err != nil {
-		return err
-	}
-	c.judgeStructure()
-	return c.digestPhase(ctx)
-}
-
-// runDescriptor checks a descriptor on its own.
-func (c *checker) runDescriptor() error {
-	c.descName = c.src.name
-	c.descData = c.src.data
-	c.rep.Skipped = []string{"file presence", "file sizes", "manifest", "signature", "digests"}
-	c.add(rules.PkgDescriptorOnly.New(report.InMember(c.descName),
-		"only the descriptor was checked: file presence, sizes, manifest, signature and digests were skipped"))
-	c.parseDescriptor()
-	if c.env != nil {
-		c.add(conformance.Check(c.env, nil)...)
-	}
-	c.fileTable(nil)
-	return nil
-}
-
 // parseDescriptor parses the descriptor and fills the package summary.
 func (c *checker) parseDescriptor() {
 	if c.descData == nil || c.env != nil {
@@ -229,86 +162,28 @@ func (c *checker) parseDescriptor() {
 	}
 }
 
-// referencedHrefs lists the member names the Files name, in References
-// order (hrefs percent-decoded, without "./"), and which are chunked. It is
-// computed once, after the descriptor is parsed: the reference rules ask
-// for it once per File.
-func (c *checker) referencedHrefs() (hrefs []string, chunked map[string]bool) {
-	if c.hrefs != nil || c.env == nil {
-		return c.hrefs, c.chunked
-	}
-	c.chunked = map[string]bool{}
-	c.hrefs = []string{}
-	for _, f := range c.env.References {
-		name := envelope.HrefPath(f.Href)
-		if f.ChunkSize != nil {
-			c.chunked[name] = true
-		}
-		c.hrefs = append(c.hrefs, name)
-	}
-	return c.hrefs, c.chunked
-}
-
-// expandedHrefs is referencedHrefs with chunked files replaced by the chunk
-// members present in the package.
-func (c *checker) expandedHrefs() []string {
-	hrefs, chunked := c.referencedHrefs()
-	var out []string
-	for _, h := range hrefs {
-		if !chunked[h] {
-			out = append(out, h)
-			continue
-		}
-		for i := 0; ; i++ {
-			n := chunkName(h, i)
-			if _, ok := c.members.lookup(n); !ok {
-				break
-			}
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
-// packageFiles answers the envelope's questions about file presence and
-// sizes: a chunked File's size is the sum of its chunks.
-type packageFiles struct{ c *checker }
-
-func (p packageFiles) Size(href string) (int64, bool) {
-	if _, chunked := p.c.referencedHrefs(); !chunked[href] {
-		m, ok := p.c.members.lookup(href)
-		if !ok {
-			return 0, false
-		}
-		return m.size, true
-	}
-	var sum int64
-	found := false
-	for i := 0; ; i++ {
-		m, ok := p.c.members.lookup(chunkName(href, i))
-		if !ok {
-			break
-		}
-		sum += m.size
-		found = true
-	}
-	return sum, found
-}
-
 // parseManifest parses the manifest once, knowing the descriptor's
 // version, and reports whether there is one.
 func (c *checker) parseManifest() bool {
+	if c.mfJudged {
+		return c.mf != nil
+	}
+	version := ""
+	if c.env != nil {
+		version = c.env.Version
+	}
+	if c.mf != nil && (c.mfData == nil || c.mf.Member != c.mfName || c.mfVersion != version) {
+		c.mf = nil // parsed early by a stream, for another version or file
+	}
 	if c.mfData == nil {
 		return false
 	}
 	if c.mf == nil {
-		version := ""
-		if c.env != nil {
-			version = c.env.Version
-		}
 		c.mf = manifest.Parse(c.mfData, c.mfName, version)
-		c.add(c.mf.Findings...)
+		c.mfVersion = version
 	}
+	c.mfJudged = true
+	c.add(c.mf.Findings...)
 	return true
 }
 
@@ -318,36 +193,23 @@ func (c *checker) judgeStructure() {
 	c.progress(Progress{Phase: "parse"})
 	c.parseDescriptor()
 	if c.env != nil {
-		var files conformance.Files = packageFiles{c}
+		var files conformance.Files = packageFiles{&c.pkgView}
 		if c.unsent() != nil {
 			files = nil // presence and sizes cannot be judged
 		}
 		c.add(conformance.Check(c.env, files)...)
 	}
-	if c.unsent() == nil {
-		c.judgeChunks()
+	if c.unsent() == nil && c.env != nil {
+		c.add(chunkFindings(&c.pkgView)...)
 	}
-	if c.index != nil {
-		hrefs, chunked := c.referencedHrefs()
-		c.add(archive.CheckLayout(c.index, archive.Layout{
-			Descriptor: c.descName, Manifest: c.mfName, Certificate: c.certName,
-			References: hrefs, ChunkedHrefs: chunked,
-		})...)
-	}
+	c.add(layoutFindings(&c.pkgView)...)
 	if c.parseManifest() {
-		c.add(manifest.CheckCoverage(c.mf, manifest.Coverage{
-			Member:     c.mfName,
-			Descriptor: c.descName,
-			Referenced: c.expandedHrefs(),
-			Present: func(n string) bool {
-				_, ok := c.members.lookup(n)
-				return ok || c.o.unsent
-			},
-			Certificate: c.certName,
-		})...)
+		c.add(coverageFindings(&c.pkgView, c.o.unsent)...)
 	}
 	c.judgeSignature()
-	c.probeDisks()
+	images, fs := diskFindings(&c.pkgView)
+	c.add(fs...)
+	maps.Copy(c.images, images)
 	if c.o.structural != nil {
 		pre := *c.rep
 		pre.Complete = false
@@ -367,17 +229,13 @@ func (c *checker) finish() {
 	compat.Settle(c.rep.Targets, c.rep.Findings, c.o.profile, c.o.targets)
 	if c.o.policy != nil {
 		c.o.policy.Apply(c.rep)
-		c.rep.Findings = capPerRule(c.rep.Findings, c.src.name, isPolicyRule)
+		c.rep.Findings = capped.Report(c.rep.Findings, c.src.name, isPolicyRule)
 		report.Sort(c.rep.Findings)
 	}
 	c.rep.Verdict = report.VerdictOf(c.rep.Findings, report.Error)
 	report.Bound(c.rep)
 	c.rep.Stats = report.Stats{BytesRead: c.bytesRead.Load(), ElapsedMs: time.Since(c.start).Milliseconds()}
 }
-
-// InArchive tells the envelope's reference rules whether hrefs must point
-// into an archive (URLs and ".." are errors there).
-func (p packageFiles) InArchive() bool { return p.c.index != nil }
 
 // sortedFindings returns the findings so far with the profile's severities,
 // capped per rule and sorted.
@@ -389,64 +247,9 @@ func (c *checker) sortedFindings() []report.Finding {
 		}
 		fs = append(fs, f)
 	}
-	out := capPerRule(fs, c.src.name, func(string) bool { return true })
+	out := capped.Report(fs, c.src.name, func(string) bool { return true })
 	report.Sort(out)
 	return slices.Clip(out)
-}
-
-// capPerRule keeps the first findings of each rule that capped says to
-// cap, at most limits.MaxFindingsPerRule and fewer (down to
-// limits.MinFindingsPerRule) when the rules together would keep more than
-// limits.MaxReportFindings, and replaces the rest with one note, on member,
-// saying how many were left out. The order of what is kept is kept. It
-// runs once on the engine's findings and once on a policy's POL findings
-// (a policy's disk-size rule makes one per Disk, and a descriptor may have
-// tens of thousands), never twice on the same rule: a second pass would
-// count the note as one of the rule's findings.
-func capPerRule(fs []report.Finding, member string, capped func(rule string) bool) []report.Finding {
-	perRule := map[string]int{}
-	for _, f := range fs {
-		if capped(f.Rule) {
-			perRule[f.Rule]++
-		}
-	}
-	quota := findingQuota(perRule)
-	out := make([]report.Finding, 0, min(len(fs), limits.MaxReportFindings+len(perRule)))
-	kept := map[string]int{}
-	for _, f := range fs {
-		if capped(f.Rule) {
-			if kept[f.Rule] == quota {
-				continue
-			}
-			kept[f.Rule]++
-		}
-		out = append(out, f)
-	}
-	for _, id := range slices.Sorted(maps.Keys(perRule)) {
-		if n := perRule[id]; n > quota {
-			r, _ := rules.Lookup(id)
-			f := r.New(report.InMember(member), "%d more findings of %s were left out", n-quota, id)
-			f.Severity = report.Info
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// findingQuota is how many findings each rule keeps: the most, up to
-// limits.MaxFindingsPerRule, that keeps the total within
-// limits.MaxReportFindings, and at least limits.MinFindingsPerRule.
-func findingQuota(perRule map[string]int) int {
-	for q := limits.MaxFindingsPerRule; q > limits.MinFindingsPerRule; q-- {
-		total := 0
-		for _, n := range perRule {
-			total += min(n, q)
-		}
-		if total <= limits.MaxReportFindings {
-			return q
-		}
-	}
-	return limits.MinFindingsPerRule
 }
 
 // isPolicyRule tells the policy's POL rules, which a policy adds after the
@@ -456,7 +259,7 @@ func isPolicyRule(id string) bool { return strings.HasPrefix(id, "POL") }
 // unsent lists the files the descriptor references that a folder source
 // lacks, when they count as not sent (WithUnsentFilesUnchecked).
 func (c *checker) unsent() []string {
-	if !c.o.unsent || c.src.kind != "folder" {
+	if !c.unsentAllowed {
 		return nil
 	}
 	var out []string
@@ -464,7 +267,7 @@ func (c *checker) unsent() []string {
 	for _, h := range hrefs {
 		name := h
 		if chunked[h] {
-			name = chunkName(h, 0)
+			name = pkgname.Chunk(h, 0)
 		}
 		if _, ok := c.members.lookup(name); !ok {
 			out = append(out, name)

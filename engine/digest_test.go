@@ -4,9 +4,7 @@ import (
 	"archive/tar"
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"fmt"
-	"io"
 	"runtime"
 	"testing"
 
@@ -70,24 +68,6 @@ func TestTinyMembersAllocateInProportion(t *testing.T) {
 				t.Errorf("checking %d one-byte members allocated %d bytes each; want well under 16 KiB", n, perMember)
 			}
 		})
-	}
-}
-
-// BenchmarkPipelineLargeMember hashes one 256 MiB member with SHA-256, as
-// a one-disk package is hashed from a file.
-func BenchmarkPipelineLargeMember(b *testing.B) {
-	data := make([]byte, 256<<20)
-	for i := range data {
-		data[i] = byte(i * 7)
-	}
-	r := bytes.NewReader(data)
-	b.SetBytes(int64(len(data)))
-	b.ResetTimer()
-	for b.Loop() {
-		h := sha256.New()
-		if err := pipeline(context.Background(), r, 0, int64(len(data)), []io.Writer{h}, nil); err != nil {
-			b.Fatal(err)
-		}
 	}
 }
 

@@ -11,7 +11,7 @@ func (c *checker) fileTable(status map[string]report.ManifestStatus) {
 	files := make([]report.File, 0, len(c.members.list))
 	for _, m := range c.members.list {
 		f := report.File{Member: m.name, Offset: m.offset, Size: m.size, Role: roles[m.name],
-			Digests: c.computed[m.name], Disk: c.images[m.name]}
+			Digests: c.computed[m.name].Strings(), Disk: c.images[m.name]}
 		switch {
 		case m.name == c.mfName:
 			f.Manifest = report.IsManifest
@@ -40,10 +40,6 @@ func (c *checker) fileTable(status map[string]report.ManifestStatus) {
 				files = append(files, report.File{Member: name, Offset: -1, Manifest: status, Role: roleOr(roles[name], "extra")})
 			}
 		}
-	}
-	if c.src.kind == "descriptor" {
-		files = append(files, report.File{Member: c.descName, Offset: -1, Size: c.src.size,
-			Manifest: report.NotChecked, Role: "descriptor"})
 	}
 	c.rep.Files = files
 }

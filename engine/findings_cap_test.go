@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ovacheck/ovacheck/engine/internal/capped"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -21,7 +22,7 @@ func TestFindingsAreCappedInTotal(t *testing.T) {
 			fs = append(fs, r.New(report.At("x.ovf", i+1, 1), "finding %d of %s", i, r.ID))
 		}
 	}
-	out := capPerRule(fs, "x.ovf", func(string) bool { return true })
+	out := capped.Report(fs, "x.ovf", func(string) bool { return true })
 	if len(out) > limits.MaxReportFindings+len(all) {
 		t.Errorf("%d findings kept of %d", len(out), len(fs))
 	}
@@ -42,7 +43,7 @@ func TestFindingsAreCappedInTotal(t *testing.T) {
 		}
 	}
 	// A few rules with many findings each keep the full cap per rule.
-	few := capPerRule(fs[:3*300], "x.ovf", func(string) bool { return true })
+	few := capped.Report(fs[:3*300], "x.ovf", func(string) bool { return true })
 	if len(few) != 3*limits.MaxFindingsPerRule+3 {
 		t.Errorf("3 rules with 300 findings each keep %d findings, want %d", len(few), 3*limits.MaxFindingsPerRule+3)
 	}

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 )
 
 // runFolder checks a descriptor and the files beside it. Only the files the
@@ -13,6 +15,7 @@ import (
 // the descriptor's base name, are members: other files in the folder are
 // not part of the package.
 func (c *checker) runFolder(ctx context.Context) error {
+	c.unsentAllowed = c.o.unsent
 	dir := path.Dir(c.src.descriptor)
 	c.addFolderFile(dir, path.Base(c.src.descriptor))
 	c.descName = path.Base(c.src.descriptor)
@@ -34,7 +37,7 @@ func (c *checker) runFolder(ctx context.Context) error {
 			c.addFolderFile(dir, h)
 			continue
 		}
-		for i := 0; c.addFolderFile(dir, chunkName(h, i)); i++ {
+		for i := 0; c.addFolderFile(dir, pkgname.Chunk(h, i)); i++ {
 		}
 	}
 	c.parseManifest()
@@ -72,7 +75,7 @@ func (c *checker) findSibling(dir, name string) string {
 // source can read at random, and reports whether it exists. Names that are
 // not plain relative paths inside the folder are never opened.
 func (c *checker) addFolderFile(dir, name string) bool {
-	if _, seen := c.members.byName[name]; seen {
+	if _, seen := c.members.ix.Has(name); seen {
 		return true
 	}
 	p := path.Join(dir, name)

@@ -1,11 +1,11 @@
 package engine
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
-	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 )
 
 // member is one file of the package as the checker sees it, whatever the
@@ -21,39 +21,47 @@ type member struct {
 	base int64
 
 	// digests computed while streaming, by algorithm.
-	streamed map[string]string
+	streamed digest.Set
+
+	// held is the member's bytes when the source already holds them whole
+	// (a stream keeps its descriptor, manifest and certificate), so that
+	// they are not read a second time.
+	held []byte
 }
 
-// memberSet is the package's members in their order, with lookup by name.
+// memberSet is the package's members in their order, with lookup by name
+// (the name rules are those of package names).
 type memberSet struct {
-	list   []*member
-	byName map[string]*member
+	list []*member
+	ix   pkgname.Index
 }
 
 func (s *memberSet) add(m *member) {
-	if s.byName == nil {
-		s.byName = map[string]*member{}
-	}
 	s.list = append(s.list, m)
-	if _, dup := s.byName[m.name]; !dup {
-		s.byName[m.name] = m
-	}
+	s.ix.Add(m.name, len(s.list)-1)
 }
 
-// lookup finds a member by an href as written in the descriptor. Consumers
-// resolve "./x" to "x" and percent-escapes to the bytes they stand for, so
-// lookup does too (the reference and layout rules report both).
+// named returns the first member called exactly name (a member name, not
+// an href), or nil.
+func (s *memberSet) named(name string) *member {
+	if i, ok := s.ix.Has(name); ok {
+		return s.list[i]
+	}
+	return nil
+}
+
+// lookup finds a member by an href as written in the descriptor (or a
+// manifest entry): its name as written, or its path (percent-decoded,
+// without "./"), as pkgname.Index.Find matches exactly. A member that only
+// extracts to the same path ("./x" for "x") is not found: the consumers
+// that compare names do not find it either, and the layout rules (PKG025)
+// say why.
 func (s *memberSet) lookup(href string) (*member, bool) {
-	if m, ok := s.byName[href]; ok {
-		return m, true
+	if i, how := s.ix.Find(href); how == pkgname.Exact {
+		return s.list[i], true
 	}
-	m, ok := s.byName[envelope.HrefPath(href)]
-	return m, ok
+	return nil, false
 }
-
-// chunkName returns the member name of chunk i of a chunked file: the
-// href, a dot and the chunk number in nine digits (DSP0243 7.1).
-func chunkName(href string, i int) string { return fmt.Sprintf("%s.%0*d", href, chunkDigits, i) }
 
 // hasExt reports whether name ends in ext, case-insensitively.
 func hasExt(name, ext string) bool {

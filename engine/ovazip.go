@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/ovacheck/ovacheck/engine/archive"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
@@ -157,8 +158,8 @@ func (c *checker) inflateZipMembers(ctx context.Context, deflated []*member) err
 		if len(algs) == 0 && !window {
 			continue
 		}
-		hs := newHashSet(algs)
-		ws := append(hs.lanes(), &progressWriter{c: c, member: m.name, done: &done})
+		hs := digest.NewHashes(algs)
+		ws := append(hs.Lanes(), &progressWriter{c: c, member: m.name, done: &done})
 		var win *windowWriter
 		if window {
 			windows++
@@ -184,7 +185,7 @@ func (c *checker) inflateZipMembers(ctx context.Context, deflated []*member) err
 				WithHint("The file was altered or damaged in transfer; fetch the package again."))
 			continue
 		}
-		m.streamed = hs.sums()
+		m.streamed = hs.Sums()
 		if win != nil {
 			m.r = win.readerAt()
 		}

@@ -81,14 +81,17 @@ func (c *checker) pickSidecar(base, ext string) string {
 // readWhole reads a small member, or returns nil with a finding when it is
 // over max.
 func (c *checker) readWhole(name string, max int64) ([]byte, error) {
-	m, ok := c.members.byName[name]
-	if !ok {
+	m := c.members.named(name)
+	if m == nil {
 		return nil, nil
 	}
 	if m.size > max {
 		c.add(rules.PkgDescriptorTooLarge.New(report.InMember(name),
 			"%s is %d bytes, more than the %d bytes ovacheck reads", name, m.size, max))
 		return nil, nil
+	}
+	if int64(len(m.held)) == m.size && m.held != nil {
+		return m.held, nil
 	}
 	if m.r == nil {
 		return nil, nil

@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"context"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"io"
 	"io/fs"
 )
@@ -62,21 +62,19 @@ func (s Source) Kind() string { return s.kind }
 // Name returns the name the source was given.
 func (s Source) Name() string { return s.name }
 
-// DigestRequest asks for the digests of size bytes at offset of a source.
-// Member names the member, for progress reporting only.
-type DigestRequest struct {
-	Member     string
-	Offset     int64
-	Size       int64
-	Algorithms []string // "sha1", "sha256", "sha512"
-}
+// DigestRequest asks for the digests of size bytes at offset of a source:
+// fields Member (the member's name, for progress reporting only), Offset,
+// Size and Algorithms ("sha1", "sha256", "sha512").
+type DigestRequest = digest.Request
 
 // RangeDigester is an optional interface of an io.ReaderAt given to OVA. A
 // reader that can hash its own bytes faster than Go code can (the browser's
 // hash workers) implements it; the engine still decides what to hash and
-// judges every digest. It must return, for each request in order, a map
-// from algorithm to lower-case hex digest, and call progress with the number
-// of bytes hashed since the last call; it may be called from any goroutine.
-type RangeDigester interface {
-	DigestRanges(ctx context.Context, reqs []DigestRequest, progress func(n int64)) ([]map[string]string, error)
-}
+// judges every digest. Its one method,
+//
+//	DigestRanges(ctx context.Context, reqs []DigestRequest, progress func(n int64)) ([]map[string]string, error)
+//
+// must return, for each request in order, a map from algorithm to
+// lower-case hex digest, and call progress with the number of bytes hashed
+// since the last call; it may be called from any goroutine.
+type RangeDigester = digest.RangeDigester

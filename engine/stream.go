@@ -8,13 +8,15 @@ import (
 
 	"github.com/ovacheck/ovacheck/engine/archive"
 	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/manifest"
 )
 
 // streamAlgorithms are hashed for a member that passes before the manifest
 // says which it needs: every algorithm producers write.
-var streamAlgorithms = []string{"sha1", "sha256", "sha512"}
+var streamAlgorithms = digest.All
 
 // runStream checks an archive read once from a stream. The first
 // descriptor, manifest and certificate are kept (the rules for several of
@@ -28,10 +30,10 @@ func (c *checker) runStream(ctx context.Context) error {
 		c.rep.Skipped = append(c.rep.Skipped, "deep disk check (needs random access; not done on a stream)")
 	}
 	var input io.Reader = &ctxReader{ctx: ctx, r: c.src.r}
-	var whole hashSet
+	var whole digest.Hashes
 	if algs := c.wholeFileAlgorithms(); len(algs) > 0 {
-		whole = newHashSet(algs)
-		input = io.TeeReader(input, io.MultiWriter(whole.lanes()...))
+		whole = digest.NewHashes(algs)
+		input = io.TeeReader(input, io.MultiWriter(whole.Lanes()...))
 	}
 	input, gz := c.gunzipStream(input) // a gzip-compressed tar is checked inside (ovagz.go)
 	idx, err := archive.Stream(input, c.src.name, s.visit)
@@ -49,9 +51,8 @@ func (c *checker) runStream(ctx context.Context) error {
 		if _, err := io.Copy(io.Discard, input); err != nil && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		c.rep.WholeFile = whole.sums()
+		c.rep.WholeFile = whole.Sums().Strings()
 	}
-	c.mf = nil // parsed again below, knowing the descriptor's version
 	c.index = idx
 	c.rep.Input.Size = idx.End
 	gz.done(idx)
@@ -64,14 +65,15 @@ func (c *checker) runStream(ctx context.Context) error {
 		return nil
 	}
 	for name, b := range s.small {
-		c.members.byName[name].r = bytes.NewReader(b)
+		m := c.members.named(name)
+		m.r, m.held = bytes.NewReader(b), b
 	}
 	if err := c.readSmallMembers(); err != nil {
 		return err
 	}
 	c.judgeStructure()
 	for _, m := range c.members.list {
-		if m.streamed != nil && c.members.byName[m.name] == m {
+		if m.streamed != nil && c.members.named(m.name) == m {
 			c.computed[m.name] = c.listedDigests(m.name, m.streamed)
 		}
 	}
@@ -79,7 +81,7 @@ func (c *checker) runStream(ctx context.Context) error {
 	// is known.
 	for name, b := range s.small {
 		if algs := c.algorithmsFor(name); len(algs) > 0 {
-			c.computed[name] = digestBytes(b, algs)
+			c.computed[name] = digest.Bytes(b, algs)
 		}
 	}
 	c.judgeDigests(c.computed)
@@ -102,11 +104,20 @@ type streamState struct {
 	copyBuf []byte
 }
 
+// descriptorVersion is the OVF version of the descriptor parsed as it
+// passed, or "" before one has.
+func (s *streamState) descriptorVersion() string {
+	if s.c.parsed.env == nil {
+		return ""
+	}
+	return s.c.parsed.env.Version
+}
+
 // visit handles one member as it passes.
 func (s *streamState) visit(am archive.Member, data io.Reader) error {
 	c := s.c
 	m := &member{name: am.Name, size: am.Size, offset: am.DataOffset}
-	first := c.members.byName[am.Name] == nil
+	first := c.members.named(am.Name) == nil
 	c.members.add(m)
 	if max := s.c.smallLimit(am.Name); max > 0 && am.Size <= max && first && !s.haveKind(am.Name) {
 		b, err := io.ReadAll(io.LimitReader(data, max))
@@ -114,7 +125,12 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 		s.small[am.Name] = b
 		switch {
 		case hasExt(am.Name, ".mf"):
-			c.mf = manifest.Parse(b, am.Name, "")
+			// Parsed now, to hash the members that follow with the
+			// algorithms it lists; with the descriptor's version when the
+			// descriptor came first, as it should (parseManifest parses
+			// again only if the version or the manifest chosen differs).
+			c.mfVersion = s.descriptorVersion()
+			c.mf = manifest.Parse(b, am.Name, c.mfVersion)
 		case hasExt(am.Name, ".ovf"):
 			s.noteDisks(b, am.Name)
 		}
@@ -124,8 +140,8 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 	if c.mf != nil {
 		algs = c.mf.Algorithms(am.Name)
 	}
-	hs := newHashSet(algs)
-	ws := append(hs.lanes(), &progressWriter{c: c, member: am.Name, done: &s.done})
+	hs := digest.NewHashes(algs)
+	ws := append(hs.Lanes(), &progressWriter{c: c, member: am.Name, done: &s.done})
 	var win *windowWriter
 	if s.wantsWindow(am.Name) {
 		s.windows++
@@ -143,7 +159,7 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 	if win != nil {
 		m.r = win.readerAt()
 	}
-	m.streamed = hs.sums()
+	m.streamed = hs.Sums()
 	return nil
 }
 
@@ -168,7 +184,7 @@ func (s *streamState) noteDisks(desc []byte, name string) {
 	s.c.parsed.name, s.c.parsed.env, s.c.parsed.findings = name, env, fs
 	s.diskNames = map[string]bool{}
 	for _, f := range env.References {
-		s.diskNames[envelope.HrefPath(f.Href)] = true
+		s.diskNames[pkgname.Href(f.Href)] = true
 	}
 }
 
@@ -225,11 +241,11 @@ func (r *ctxReader) Read(p []byte) (int, error) {
 // listedDigests keeps the digests of the algorithms the manifest lists for
 // name: a member that passed before the manifest was hashed with every
 // algorithm producers use, and the others are noise in the report.
-func (c *checker) listedDigests(name string, all map[string]string) map[string]string {
+func (c *checker) listedDigests(name string, all digest.Set) digest.Set {
 	if c.mf == nil {
 		return all
 	}
-	out := map[string]string{}
+	out := digest.Set{}
 	for _, alg := range c.algorithmsFor(name) {
 		if d, ok := all[alg]; ok {
 			out[alg] = d

@@ -1,11 +1,11 @@
 package archive
 
 import (
-	"net/url"
 	"path"
 	"slices"
 	"strings"
 
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
@@ -50,23 +50,14 @@ type layoutCheck struct {
 
 func (c *layoutCheck) add(f report.Finding) { c.out = append(c.out, f) }
 
-// trimDotSlash removes leading "./" from a name, as tar and consumers do
-// when they match members with hrefs.
-func trimDotSlash(name string) string {
-	for strings.HasPrefix(name, "./") {
-		name = strings.TrimLeft(name[2:], "/")
-	}
-	return name
-}
-
-// referenceKeys maps each href, as written and percent-decoded, without a
-// leading "./", to its position in References.
+// referenceKeys maps each href's extracted paths (pkgname.HrefPaths) to its
+// position in References: a member holds a File's data when its extracted
+// name is one of them (PKG025 reports the member named "./x").
 func referenceKeys(l Layout) map[string]int {
 	keys := make(map[string]int, len(l.References))
 	for i, href := range slices.Backward(l.References) {
-		keys[trimDotSlash(href)] = i
-		if dec, err := url.PathUnescape(href); err == nil {
-			keys[trimDotSlash(dec)] = i
+		for _, p := range pkgname.HrefPaths(href) {
+			keys[p] = i
 		}
 	}
 	return keys
@@ -89,33 +80,16 @@ func (c *layoutCheck) position(name string) int {
 // data, or ok false when the member holds no referenced file. A member
 // that is not a chunk has chunk -1.
 func (c *layoutCheck) refOf(name string) (ref, chunk int, ok bool) {
-	key := trimDotSlash(name)
+	key := pkgname.Extracted(name)
 	if i, found := c.refs[key]; found && !c.l.ChunkedHrefs[c.l.References[i]] {
 		return i, -1, true
 	}
-	if dot := len(key) - 10; dot > 0 && key[dot] == '.' && allDigits(key[dot+1:]) {
-		if i, found := c.refs[key[:dot]]; found && c.l.ChunkedHrefs[c.l.References[i]] {
-			return i, atoi(key[dot+1:]), true
+	if base, n, isChunk := pkgname.ChunkOf(key); isChunk && base != "" {
+		if i, found := c.refs[base]; found && c.l.ChunkedHrefs[c.l.References[i]] {
+			return i, n, true
 		}
 	}
 	return 0, 0, false
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-func atoi(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
 }
 
 // descriptorFirst checks that the descriptor is the first member.
@@ -207,6 +181,6 @@ func (c *layoutCheck) sidecarNames() {
 
 // stem is a member name without "./" and without its extension.
 func stem(name string) string {
-	name = trimDotSlash(name)
+	name = pkgname.Extracted(name)
 	return strings.TrimSuffix(name, path.Ext(name))
 }

@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
@@ -36,7 +37,7 @@ func (c *layoutCheck) names() {
 				i+1, m.Name, kind).
 				WithHint("Put the file's contents in the archive as a regular member (tar -h follows symbolic links)."))
 		}
-		key := trimDotSlash(m.Name)
+		key := pkgname.Extracted(m.Name)
 		if strings.HasPrefix(m.Name, "./") {
 			c.add(rules.PkgDotSlash.New(loc,
 				"member %d %q starts with \"./\"; references name it %q, and consumers that compare names exactly will not find it",

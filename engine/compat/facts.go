@@ -9,6 +9,7 @@ import (
 
 	"github.com/ovacheck/ovacheck/engine/archive"
 	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -626,7 +627,7 @@ func archiveFacts(a *archive.Index, m *manifest.Manifest) []fact {
 		}
 		for _, mem := range a.Members {
 			ext := strings.ToLower(path.Ext(mem.Name))
-			if !mem.Regular() || ext == ".mf" || ext == ".cert" || listed[mem.Name] || listed[strings.TrimPrefix(mem.Name, "./")] {
+			if !mem.Regular() || ext == ".mf" || ext == ".cert" || listed[mem.Name] || listed[pkgname.Extracted(mem.Name)] {
 				continue
 			}
 			loc, name := report.InMember(mem.Name), mem.Name

@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"strings"
 
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -28,7 +29,7 @@ func (c *checker) checkReferences() {
 			c.Add(rules.RefNoHref.New(c.At(fl.Pos), "<File> has no ovf:href").
 				WithHint(`Add ovf:href with the file's name in the package, e.g. ovf:href="disk1.vmdk".`))
 		} else {
-			key := envelope.HrefPath(fl.Href)
+			key := pkgname.Href(fl.Href)
 			if p, dup := hrefs[key]; dup {
 				c.Add(rules.RefDupHref.New(c.At(fl.Node.AttrPos("href")), "href %s is also referenced by the File at line %d", envelope.Quote(fl.Href), p.Line).
 					WithHint("Each file of the package is listed once; remove the duplicate File and point its users at the first one."))
@@ -111,7 +112,7 @@ func (c *checker) checkHref(fl *envelope.File) {
 	if c.pkg == nil {
 		return
 	}
-	path := envelope.HrefPath(href)
+	path := pkgname.Href(href)
 	size, ok := c.pkg.Size(path)
 	if !ok {
 		c.Add(rules.RefMissing.New(loc, "File %s is referenced at line %d but not in the package", envelope.Quote(path), fl.Pos.Line).

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ovacheck/ovacheck/engine/internal/capped"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -12,16 +13,17 @@ import (
 // Findings collects the findings about one descriptor, capped at
 // limits.MaxFindingsPerDescriptor; the conformance rules use it too.
 type Findings struct {
-	member  string
-	list    []report.Finding
-	dropped int
+	member string
+	found  capped.Total
 }
 
 // findings is the package's own name for it.
 type findings = Findings
 
 // NewFindings returns an empty collector for the descriptor member.
-func NewFindings(member string) *Findings { return &Findings{member: member} }
+func NewFindings(member string) *Findings {
+	return &Findings{member: member, found: capped.Total{Max: limits.MaxFindingsPerDescriptor}}
+}
 
 // At returns a location in the descriptor; a zero pos names the member only.
 func (f *Findings) At(p Pos) report.Location {
@@ -32,23 +34,15 @@ func (f *Findings) At(p Pos) report.Location {
 }
 
 // Add records fd, or counts it once the cap is reached.
-func (f *Findings) Add(fd report.Finding) {
-	if len(f.list) >= limits.MaxFindingsPerDescriptor {
-		f.dropped++
-		return
-	}
-	f.list = append(f.list, fd)
-}
+func (f *Findings) Add(fd report.Finding) { f.found.Add(fd) }
 
 // Done returns the findings, with one more saying how many were left out.
 func (f *Findings) Done() []report.Finding {
-	if f.dropped > 0 {
-		f.list = append(f.list, rules.EnvTooManyFindings.New(report.InMember(f.member),
-			"%d more findings about %s were left out", f.dropped, f.member).
-			WithHint("Fix the findings shown and check again."))
-		f.dropped = 0
-	}
-	return f.list
+	return f.found.Done(func(dropped int) report.Finding {
+		return rules.EnvTooManyFindings.New(report.InMember(f.member),
+			"%d more findings about %s were left out", dropped, f.member).
+			WithHint("Fix the findings shown and check again.")
+	})
 }
 
 // Quote returns s in double quotes for a message, shortened to

@@ -22,7 +22,7 @@ import (
 // declaration is refused with an ENV002 finding and parsing stops there.
 // Parse does not check references or structure; package conformance does.
 func Parse(data []byte, member string) (*Envelope, []report.Finding) {
-	f := &findings{member: member}
+	f := NewFindings(member)
 	env := &Envelope{Member: member, Version: VersionUnknown}
 	if len(data) > limits.MaxDescriptorSize {
 		f.Add(rules.PkgDescriptorTooLarge.New(report.InMember(member),

@@ -9,7 +9,7 @@ import (
 	"sync"
 
 	"github.com/ovacheck/ovacheck/engine"
-	"github.com/ovacheck/ovacheck/engine/manifest"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 )
 
 // mergeGap is the largest hole between two requested ranges that is
@@ -27,8 +27,8 @@ func (f *File) DigestRanges(ctx context.Context, reqs []engine.DigestRequest, pr
 	for i, r := range reqs {
 		hashes[i] = map[string]hash.Hash{}
 		for _, alg := range r.Algorithms {
-			if h := manifest.Hasher(alg); h != nil {
-				hashes[i][alg] = h
+			if a, ok := digest.Parse(alg); ok {
+				hashes[i][alg] = a.New()
 			}
 		}
 	}

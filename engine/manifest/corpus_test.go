@@ -12,6 +12,7 @@ import (
 
 	"github.com/ovacheck/ovacheck/engine/internal/corpus"
 
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 
@@ -167,14 +168,14 @@ func TestCorpusVerify(t *testing.T) {
 			t.Fatal(err)
 		}
 		m := Parse(data, path.Base(tc.mf), "")
-		fs, status := Verify(m, func(file, alg string) (string, bool) {
+		fs, status := Verify(m, func(file string, alg digest.Algorithm) (string, bool) {
 			// The names come from test data we control; a package's names
 			// are never used as paths outside tests.
 			b, err := os.ReadFile(filepath.Join(filepath.Dir(p), file))
 			if err != nil {
 				return "", false
 			}
-			h := Hasher(alg)
+			h := alg.New()
 			h.Write(b)
 			return hex.EncodeToString(h.Sum(nil)), true
 		})

@@ -2,8 +2,9 @@ package manifest
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/ovacheck/ovacheck/engine/internal/capped"
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
@@ -41,7 +42,7 @@ func CheckCoverage(m *Manifest, c Coverage) []report.Finding {
 	cc.selfAndCertificate()
 	cc.expectedListed()
 	cc.extraEntries()
-	return cc.findings()
+	return cc.Findings()
 }
 
 // coverage holds the state of one CheckCoverage call.
@@ -55,7 +56,7 @@ type coverage struct {
 	expected []string         // descriptor, then referenced names, unique
 	isExp    map[string]bool
 	handled  map[string]bool // listed names already judged
-	capped
+	capped.PerRule
 }
 
 func (cc *coverage) index() {
@@ -79,14 +80,8 @@ func (cc *coverage) index() {
 }
 
 // normalName folds the differences consumers do not forgive but users do
-// not see: letter case, leading "./" and Windows separators.
-func normalName(s string) string {
-	s = strings.ReplaceAll(s, `\`, "/")
-	for strings.HasPrefix(s, "./") {
-		s = s[2:]
-	}
-	return strings.ToLower(s)
-}
+// not see (pkgname.Folded).
+func normalName(s string) string { return pkgname.Folded(s) }
 
 func (cc *coverage) at(e Entry) report.Location { return report.At(cc.mf, e.Line, 1) }
 
@@ -105,7 +100,7 @@ func (cc *coverage) selfAndCertificate() {
 			continue
 		}
 		cc.handled[f] = true
-		cc.add(rules.MfListsItself, func() report.Finding {
+		cc.Build(rules.MfListsItself, func() report.Finding {
 			return rules.MfListsItself.New(cc.at(e), "%s lists %s, %s; virt-v2v then reports the "+
 				"OVA corrupt and XenCenter reports listed files missing", quote(e.Raw), printable(f), what).
 				WithHint(fmt.Sprintf("Remove line %d: the manifest lists the descriptor and the files it "+
@@ -129,7 +124,7 @@ func (cc *coverage) expectedListed() {
 		if f, ok := cc.nearMiss(x); ok {
 			e := cc.first[f]
 			cc.handled[f] = true
-			cc.add(rules.MfNameMismatch, func() report.Finding {
+			cc.Build(rules.MfNameMismatch, func() report.Finding {
 				return rules.MfNameMismatch.New(cc.at(e),
 					"%s lists %q but the file is named %q; consumers compare names exactly, so the file counts as "+
 						"unlisted and the line as naming a missing file", quote(e.Raw), f, x).
@@ -142,7 +137,7 @@ func (cc *coverage) expectedListed() {
 		add := fmt.Sprintf("Add the line %s followed by the %d hex digits of the file's %s digest.",
 			alg+"("+printable(x)+")=", hexLen[alg], displayName[alg])
 		if x == cc.c.Descriptor {
-			cc.add(rules.MfDescriptorNotListed, func() report.Finding {
+			cc.Build(rules.MfDescriptorNotListed, func() report.Finding {
 				return rules.MfDescriptorNotListed.New(report.InMember(cc.mf),
 					"the manifest does not list the descriptor %s%s, so a changed descriptor goes unnoticed. "+
 						"ovftool 4.0 wrote manifests like this; ovftool reports \"No manifest entry found\", COT refuses "+
@@ -151,7 +146,7 @@ func (cc *coverage) expectedListed() {
 			})
 			continue
 		}
-		cc.add(rules.MfFileNotListed, func() report.Finding {
+		cc.Build(rules.MfFileNotListed, func() report.Finding {
 			return rules.MfFileNotListed.New(report.InMember(cc.mf),
 				"%s is referenced by the descriptor but not listed in the manifest%s, so it is not protected: a "+
 					"changed or damaged copy goes unnoticed", printable(x), why).
@@ -191,7 +186,7 @@ func (cc *coverage) extraEntries() {
 		}
 		e := cc.first[f]
 		if cc.c.Present(f) {
-			cc.add(rules.MfListedNotReferenced, func() report.Finding {
+			cc.Build(rules.MfListedNotReferenced, func() report.Finding {
 				return rules.MfListedNotReferenced.New(cc.at(e),
 					"%s lists %s, which is in the package but not referenced by the descriptor; DSP0243 2.1 lists "+
 						"only referenced files and COT reports the entry as not in References", quote(e.Raw), printable(f)).
@@ -201,7 +196,7 @@ func (cc *coverage) extraEntries() {
 			})
 			continue
 		}
-		cc.add(rules.MfListedFileAbsent, func() report.Finding {
+		cc.Build(rules.MfListedFileAbsent, func() report.Finding {
 			return rules.MfListedFileAbsent.New(cc.at(e),
 				"%s lists %s, which the package does not have; virt-v2v warns about it, and XenCenter, when asked to "+
 					"verify the manifest, stops with \"files listed in the manifest are missing\"", quote(e.Raw), printable(f)).

@@ -28,34 +28,34 @@ func (p *parser) dialect(e Entry, s splitLine) {
 	at := func(col int) report.Location { return report.At(p.m.Member, e.Line, col) }
 	q := quote(e.Raw)
 	if e.Quirks&QuirkSpaced != 0 {
-		p.add(rules.MfSpacedForm, func() report.Finding {
+		p.Build(rules.MfSpacedForm, func() report.Finding {
 			return rules.MfSpacedForm.New(at(s.spacedCol),
 				"%s has blanks around the algorithm name, the parentheses or \"=\" (the BSD `sha256sum --tag` form); %s",
 				q, refuseSpaced).WithHint(fix)
 		})
 	}
 	if e.Quirks&QuirkNoSpace != 0 {
-		p.add(rules.MfNoSpaceAfterEquals, func() report.Finding {
+		p.Build(rules.MfNoSpaceAfterEquals, func() report.Finding {
 			return rules.MfNoSpaceAfterEquals.New(at(s.equalsCol+1),
 				"%s has no space between \"=\" and the digest; %s", q, refuseNoSpace).WithHint(fix)
 		})
 	}
 	if e.Quirks&QuirkSpelling != 0 {
-		p.add(rules.MfAlgorithmSpelling, func() report.Finding {
+		p.Build(rules.MfAlgorithmSpelling, func() report.Finding {
 			return rules.MfAlgorithmSpelling.New(at(s.tokenCol),
 				"%s names the algorithm %s, which DSP0243 spells %s; %s", q, e.Token, e.Algorithm, refuseSpelling).
 				WithHint(fix + " (OpenSSL 3 prints SHA2-256; use `sha256sum` output or rewrite the name)")
 		})
 	}
 	if e.Quirks&QuirkUpperHex != 0 {
-		p.add(rules.MfUpperCaseHex, func() report.Finding {
+		p.Build(rules.MfUpperCaseHex, func() report.Finding {
 			return rules.MfUpperCaseHex.New(at(s.digestCol),
 				"%s has upper-case hex digits where DSP0243 allows only 0-9 and a-f; %s", q, refuseUpper).
 				WithHint(fix + " (PowerShell's Get-FileHash prints upper case; lower-case its output)")
 		})
 	}
 	if e.Quirks&QuirkTrailingBlanks != 0 {
-		p.add(rules.MfTrailingBlanks, func() report.Finding {
+		p.Build(rules.MfTrailingBlanks, func() report.Finding {
 			return rules.MfTrailingBlanks.New(at(s.trailingCol),
 				"%s has blanks after the digest; %s", q, refuseTrailing).WithHint(fix)
 		})
@@ -71,7 +71,7 @@ func (p *parser) algorithmNotAccepted(n int, line string, s splitLine, upperToke
 	if upperToken == "MD5" {
 		what = "MD5, which is broken and which DSP0243 does not define"
 	}
-	p.add(rules.MfAlgorithmNotAccepted, func() report.Finding {
+	p.Build(rules.MfAlgorithmNotAccepted, func() report.Finding {
 		return rules.MfAlgorithmNotAccepted.New(report.At(p.m.Member, n, s.tokenCol),
 			"%s uses %s; ovftool looks only for SHA-1, SHA-256 and SHA-512 entries and virt-v2v only for SHA-1 "+
 				"and SHA-256, so %s is not protected", quote(line), what, printable(s.name)).
@@ -94,7 +94,7 @@ func (p *parser) digestMalformed(n int, line string, s splitLine, alg, problem s
 				len(s.digest), displayName[other], standardLine(other, s.name, toLowerASCII(s.digest)))
 		}
 	}
-	p.add(rules.MfDigestMalformed, func() report.Finding {
+	p.Build(rules.MfDigestMalformed, func() report.Finding {
 		return rules.MfDigestMalformed.New(report.At(p.m.Member, n, s.digestCol),
 			"%s: the digest cannot be %s, because %s; no consumer can verify %s", quote(line),
 			displayName[alg], problem, printable(s.name)).WithHint(hint)

@@ -3,10 +3,12 @@ package manifest
 import (
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
@@ -14,9 +16,15 @@ import (
 // digestOf returns the lower-case hex digest of s with a lower-case
 // algorithm name.
 func digestOf(alg, s string) string {
-	h := Hasher(alg)
+	h := hasher(alg)
 	h.Write([]byte(s))
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// hasher returns a new hash for an algorithm name, or nil.
+func hasher(alg string) hash.Hash {
+	a, _ := digest.Parse(alg)
+	return a.New()
 }
 
 // Digests of small texts used as file contents throughout the tests.

@@ -1,13 +1,10 @@
 package manifest
 
 import (
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha512"
-	"hash"
 	"slices"
 	"strings"
 
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 
@@ -89,18 +86,16 @@ func (q Quirk) String() string {
 	return strings.Join(names, "+")
 }
 
-// Algorithms returns the lower-case names ("sha1", "sha256", "sha512") of
-// the algorithms the manifest lists for file, without repeats, in the order
-// they first appear; nil if the manifest does not list file. The engine
-// hashes file with each of them.
-func (m *Manifest) Algorithms(file string) []string {
-	var out []string
+// Algorithms returns the algorithms the manifest lists for file, without
+// repeats, in the order they first appear; nil if the manifest does not
+// list file. The engine hashes file with each of them.
+func (m *Manifest) Algorithms(file string) []digest.Algorithm {
+	var out []digest.Algorithm
 	for _, e := range m.Entries {
 		if e.File != file {
 			continue
 		}
-		a := strings.ToLower(e.Algorithm)
-		if !slices.Contains(out, a) {
+		if a, ok := digest.Parse(e.Algorithm); ok && !slices.Contains(out, a) {
 			out = append(out, a)
 		}
 	}
@@ -121,25 +116,16 @@ func (m *Manifest) Files() []string {
 	return out
 }
 
-// Hasher returns a new hash for a lower-case algorithm name ("sha1",
-// "sha256" or "sha512"), or nil for any other name.
-func Hasher(alg string) hash.Hash {
-	switch alg {
-	case "sha1":
-		return sha1.New()
-	case "sha256":
-		return sha256.New()
-	case "sha512":
-		return sha512.New()
+// hexLen and displayName give, by an algorithm's manifest spelling
+// ("SHA256"), its digest length in hex digits and the name messages use
+// (digest.Algorithm holds both).
+var hexLen, displayName = func() (map[string]int, map[string]string) {
+	l, d := map[string]int{}, map[string]string{}
+	for _, a := range digest.All {
+		l[a.Manifest()], d[a.Manifest()] = a.HexLen(), a.Display()
 	}
-	return nil
-}
-
-// hexLen is the digest length in hex digits of each canonical algorithm.
-var hexLen = map[string]int{"SHA1": 40, "SHA256": 64, "SHA512": 128}
-
-// displayName is how messages name each canonical algorithm.
-var displayName = map[string]string{"SHA1": "SHA-1", "SHA256": "SHA-256", "SHA512": "SHA-512"}
+	return l, d
+}()
 
 // algorithmForLength guesses the canonical algorithm from a digest length.
 func algorithmForLength(n int) string {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ovacheck/ovacheck/engine/internal/capped"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -26,7 +27,7 @@ func Parse(data []byte, member string, ovfVersion string) *Manifest {
 	p.wholeFile(len(data))
 	p.algorithms()
 	p.duplicates()
-	p.m.Findings = p.findings()
+	p.m.Findings = p.Findings()
 	return p.m
 }
 
@@ -34,7 +35,7 @@ func Parse(data []byte, member string, ovfVersion string) *Manifest {
 type parser struct {
 	m       *Manifest
 	version string
-	capped
+	capped.PerRule
 
 	crlfLines, crlfFirst, crlfCol int
 	blankLines, blankFirst        int
@@ -105,7 +106,7 @@ func (p *parser) line(n int, line string, crlf, hasLF bool) {
 	}
 	loc := report.At(p.m.Member, n, 1)
 	if len(line) > limits.MaxManifestLine {
-		p.add(rules.MfNotDigestLine, func() report.Finding {
+		p.Build(rules.MfNotDigestLine, func() report.Finding {
 			return rules.MfNotDigestLine.New(loc, "line %d is %d bytes long, too long to be a digest entry: %s",
 				n, len(line), quote(line)).
 				WithHint("A manifest line is ALG(file name)= hex digest. Remove the line, or regenerate the manifest.")
@@ -114,7 +115,7 @@ func (p *parser) line(n int, line string, crlf, hasLF bool) {
 	}
 	s := splitEntry(line)
 	if s.problem != "" {
-		p.add(rules.MfNotDigestLine, func() report.Finding {
+		p.Build(rules.MfNotDigestLine, func() report.Finding {
 			return rules.MfNotDigestLine.New(loc, "%s is not a digest entry: %s", quote(line), s.problem).
 				WithHint("Each line must read ALG(file name)= hex digest, e.g. SHA256(disk1.vmdk)= followed by the " +
 					"64-digit digest; vSphere refuses a manifest with any other line, COT reports it invalid and " +

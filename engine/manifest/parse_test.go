@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 )
 
@@ -214,25 +215,15 @@ func TestParseHostile(t *testing.T) {
 	})
 }
 
-func TestAlgorithmsAndHasher(t *testing.T) {
+func TestAlgorithms(t *testing.T) {
 	m := Parse([]byte("SHA1(d)= "+h1+"\nSHA256(d)= "+h256+"\nSHA1(d)= "+h1+"\nSHA512(o)= "+h512+"\n"), "a.mf", "2.x")
-	if got := m.Algorithms("d"); !slices.Equal(got, []string{"sha1", "sha256"}) {
+	if got := m.Algorithms("d"); !slices.Equal(got, []digest.Algorithm{digest.SHA1, digest.SHA256}) {
 		t.Errorf("Algorithms(d) = %v", got)
 	}
-	if got := m.Algorithms("o"); !slices.Equal(got, []string{"sha512"}) {
+	if got := m.Algorithms("o"); !slices.Equal(got, []digest.Algorithm{digest.SHA512}) {
 		t.Errorf("Algorithms(o) = %v", got)
 	}
 	if got := m.Algorithms("none"); got != nil {
 		t.Errorf("Algorithms(none) = %v", got)
-	}
-	for alg, size := range map[string]int{"sha1": 20, "sha256": 32, "sha512": 64} {
-		if h := Hasher(alg); h == nil || h.Size() != size {
-			t.Errorf("Hasher(%s) = %v", alg, h)
-		}
-	}
-	for _, alg := range []string{"md5", "SHA256", ""} {
-		if Hasher(alg) != nil {
-			t.Errorf("Hasher(%q) is not nil", alg)
-		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ovacheck/ovacheck/engine/internal/capped"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
@@ -29,15 +31,19 @@ var emptyDigest = map[string]string{
 // manifest does not list, and listed files the package lacks, are the
 // caller's to mark (Unlisted, Missing). An entry for the manifest itself is
 // skipped: CheckCoverage reports it.
-func Verify(m *Manifest, computed func(file, algorithm string) (hex string, ok bool)) (
+func Verify(m *Manifest, computed func(file string, algorithm digest.Algorithm) (hex string, ok bool)) (
 	findings []report.Finding, status map[string]report.ManifestStatus) {
 	status = map[string]report.ManifestStatus{}
-	var c capped
+	var c capped.PerRule
 	for _, e := range m.Entries {
 		if e.File == m.Member {
 			continue
 		}
-		got, ok := computed(e.File, strings.ToLower(e.Algorithm))
+		alg, known := digest.Parse(e.Algorithm)
+		got, ok := "", false
+		if known {
+			got, ok = computed(e.File, alg)
+		}
 		got = strings.ToLower(got)
 		switch {
 		case !ok:
@@ -50,10 +56,10 @@ func Verify(m *Manifest, computed func(file, algorithm string) (hex string, ok b
 			}
 		default:
 			status[e.File] = report.Mismatch
-			c.add(rules.MfDigestMismatch, func() report.Finding { return mismatch(m.Member, e, got) })
+			c.Build(rules.MfDigestMismatch, func() report.Finding { return mismatch(m.Member, e, got) })
 		}
 	}
-	return c.findings(), status
+	return c.Findings(), status
 }
 
 // mismatch builds the finding for an entry whose digest differs from the

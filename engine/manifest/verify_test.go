@@ -5,18 +5,19 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 
 func TestVerify(t *testing.T) {
 	// contents of the files as the package holds them
 	files := map[string]string{"app.ovf": "ovf", "disk1.vmdk": "disk", "disk2.vmdk": "disk"}
-	computed := func(file, alg string) (string, bool) {
+	computed := func(file string, alg digest.Algorithm) (string, bool) {
 		c, ok := files[file]
-		if !ok || Hasher(alg) == nil {
+		if !ok || !alg.Valid() {
 			return "", false
 		}
-		return strings.ToUpper(digestOf(alg, c)), true // either case is accepted
+		return strings.ToUpper(digestOf(alg.String(), c)), true // either case is accepted
 	}
 	changed := digestOf("sha256", "the descriptor before sed")
 	tests := []struct {

@@ -12,7 +12,7 @@ import (
 func (p *parser) wholeFile(size int) {
 	mf := p.m.Member
 	if p.crlfLines > 0 {
-		p.add(rules.MfCRLF, func() report.Finding {
+		p.Build(rules.MfCRLF, func() report.Finding {
 			return rules.MfCRLF.New(report.At(mf, p.crlfFirst, p.crlfCol),
 				"%d of %d lines end in CR LF where DSP0243 has LF alone; VirtualBox, virt-v2v and COT strip the CR, "+
 					"but a reader that does not takes it as part of the digest", p.crlfLines, p.lineCount).
@@ -20,7 +20,7 @@ func (p *parser) wholeFile(size int) {
 		})
 	}
 	if p.padding > 0 {
-		p.add(rules.MfPadding, func() report.Finding {
+		p.Build(rules.MfPadding, func() report.Finding {
 			return rules.MfPadding.New(report.At(mf, p.paddingLine, 1),
 				"the manifest ends in %d blanks with no final newline, as ovftool 4.0 wrote them; every reader seen "+
 					"ignores them", p.padding).
@@ -28,7 +28,7 @@ func (p *parser) wholeFile(size int) {
 		})
 	}
 	if p.blankLines > 0 {
-		p.add(rules.MfPadding, func() report.Finding {
+		p.Build(rules.MfPadding, func() report.Finding {
 			return rules.MfPadding.New(report.At(mf, p.blankFirst, 1),
 				"%d blank line(s), the first at line %d; DSP0243's grammar has only digest lines, though every "+
 					"reader seen skips blank ones", p.blankLines, p.blankFirst).
@@ -36,14 +36,14 @@ func (p *parser) wholeFile(size int) {
 		})
 	}
 	if p.noFinalNewline > 0 {
-		p.add(rules.MfPadding, func() report.Finding {
+		p.Build(rules.MfPadding, func() report.Finding {
 			return rules.MfPadding.New(report.At(mf, p.noFinalNewline, 1),
 				"the last line has no final newline; every reader seen accepts it, but DSP0243 ends each entry with LF").
 				WithHint("End the last line with a newline.")
 		})
 	}
 	if p.badUTF8 > 0 {
-		p.add(rules.MfNotUTF8, func() report.Finding {
+		p.Build(rules.MfNotUTF8, func() report.Finding {
 			return rules.MfNotUTF8.New(report.At(mf, p.badUTF8First, 1),
 				"%d line(s) are not valid UTF-8, the first at line %d; file names that are not UTF-8 match the "+
 					"archive's names only by accident of encoding", p.badUTF8, p.badUTF8First).
@@ -59,7 +59,7 @@ func (p *parser) wholeFile(size int) {
 		default:
 			msg = "the manifest has no entries, only blanks, so it protects nothing"
 		}
-		p.add(rules.MfEmpty, func() report.Finding {
+		p.Build(rules.MfEmpty, func() report.Finding {
 			return rules.MfEmpty.New(report.InMember(mf), "%s", msg).
 				WithHint("Regenerate the manifest with one line per file, the descriptor first, then every file it " +
 					"references, e.g. " + regenerateRecipe + "; or remove the manifest.")
@@ -96,7 +96,7 @@ func (p *parser) algorithms() {
 				continue
 			}
 			e := first[alg]
-			p.add(rules.MfNewAlgorithmInOld, func() report.Finding {
+			p.Build(rules.MfNewAlgorithmInOld, func() report.Finding {
 				return rules.MfNewAlgorithmInOld.New(at(e),
 					"%s digests in an OVF %s package: the 1.x grammar has SHA1 only. ovftool 4.2 and later write "+
 						"SHA-256 by default and vSphere 6.5 and later accept it; only clients older than the releases ovacheck judges "+
@@ -110,7 +110,7 @@ func (p *parser) algorithms() {
 		}
 	}
 	if e, ok := first["SHA512"]; ok {
-		p.add(rules.MfSHA512, func() report.Finding {
+		p.Build(rules.MfSHA512, func() report.Finding {
 			return rules.MfSHA512.New(at(e),
 				"SHA-512 digests: virt-v2v reads only SHA1 and SHA256 lines and skips this one, so it imports the "+
 					"package without checking it; COT hashes with SHA-1 or SHA-256 and reports every file as tampered with").
@@ -119,7 +119,7 @@ func (p *parser) algorithms() {
 		})
 	}
 	if e, ok := first["SHA1"]; ok {
-		p.add(rules.MfSHA1, func() report.Finding {
+		p.Build(rules.MfSHA1, func() report.Finding {
 			return rules.MfSHA1.New(at(e),
 				"SHA-1 digests: SHA-1 is the only algorithm of DSP0243 1.x and every consumer accepts it, but "+
 					"collisions can be made on purpose, so it does not protect against a deliberate substitution").
@@ -129,7 +129,7 @@ func (p *parser) algorithms() {
 	}
 	if len(order) > 1 {
 		second := first[order[1]]
-		p.add(rules.MfMixedAlgorithms, func() report.Finding {
+		p.Build(rules.MfMixedAlgorithms, func() report.Finding {
 			return rules.MfMixedAlgorithms.New(at(second),
 				"the manifest mixes %s and %s digests; consumers pick one algorithm per package (COT by OVF version, "+
 					"VirtualBox by preference), so some lines are never checked", displayName[order[0]],
@@ -155,14 +155,14 @@ func (p *parser) duplicates() {
 		loc := report.At(p.m.Member, e.Line, 1)
 		prev := report.At(p.m.Member, f.Line, 1)
 		if f.Digest == e.Digest {
-			p.add(rules.MfDuplicate, func() report.Finding {
+			p.Build(rules.MfDuplicate, func() report.Finding {
 				return rules.MfDuplicate.New(loc, "%s lists %s again with the same %s digest as line %d",
 					quote(e.Raw), printable(e.File), displayName[e.Algorithm], f.Line).WithRelated(prev).
 					WithHint(fmt.Sprintf("Remove line %d.", e.Line))
 			})
 			continue
 		}
-		p.add(rules.MfConflictingDigests, func() report.Finding {
+		p.Build(rules.MfConflictingDigests, func() report.Finding {
 			return rules.MfConflictingDigests.New(loc, "%s gives %s a %s digest different from line %d (%s); "+
 				"at most one of them can be right, and consumers disagree on which line counts",
 				quote(e.Raw), printable(e.File), displayName[e.Algorithm], f.Line, f.Digest).WithRelated(prev).

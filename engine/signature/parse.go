@@ -2,10 +2,10 @@ package signature
 
 import (
 	"bytes"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/ovacheck/ovacheck/engine/internal/capped"
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -29,12 +29,12 @@ type textLine struct {
 // Parse always returns a File, possibly with missing parts; every malformed
 // piece is a finding located at its line and column.
 func Parse(data []byte, member string) (*File, []report.Finding) {
-	p := &parser{f: &File{Member: member}}
+	p := &parser{f: &File{Member: member}, found: capped.PerRule{Member: member}}
 	if len(data) > limits.MaxCertificateSize {
 		p.add(rules.PkgDescriptorTooLarge.New(report.InMember(member),
 			"the certificate file is %d bytes; ovacheck reads at most %d", len(data), limits.MaxCertificateSize).
 			WithHint("A certificate file holds one signature line and a few PEM certificates; this one is not such a file."))
-		return p.f, p.findings
+		return p.f, p.found.Findings()
 	}
 	end := len(bytes.TrimRight(data, " \t\r\n"))
 	p.f.Padding = len(data) - end
@@ -42,16 +42,15 @@ func Parse(data []byte, member string) (*File, []report.Finding) {
 	p.text = lineCursor{data: data[:end]}
 	p.run()
 	p.finish()
-	p.summarizeDropped()
-	return p.f, p.findings
+	return p.f, p.found.Findings()
 }
 
 // parser holds the state of one Parse.
 type parser struct {
-	f        *File
-	data     []byte
-	text     lineCursor // the lines before the padding, read once in order
-	findings []report.Finding
+	f     *File
+	data  []byte
+	text  lineCursor     // the lines before the padding, read once in order
+	found capped.PerRule // limits.MaxFindingsPerRule of each rule
 
 	sawSignatureLine bool // a signature line (or an attempt at one) was read
 	sawBlock         bool // a PEM block was read
@@ -59,48 +58,18 @@ type parser struct {
 	hex              []byte
 	wrapLines        int // lines that continued the signature
 	sigLineNum       int // the line read as the signature line
-	perRule          map[string]int
 	sawCRLF          bool
 	sigOK            bool // the signature line's hex was well-formed so far
 }
 
 // add records a finding, keeping at most limits.MaxFindingsPerRule of each
 // rule so that a hostile file cannot make a report of unbounded size.
-func (p *parser) add(f report.Finding) {
-	if p.perRule == nil {
-		p.perRule = map[string]int{}
-	}
-	p.perRule[f.Rule]++
-	if p.perRule[f.Rule] > limits.MaxFindingsPerRule {
-		return
-	}
-	p.findings = append(p.findings, f)
-}
+func (p *parser) add(f report.Finding) { p.found.Add(f) }
 
 // full counts one more finding of rule and reports whether the cap on the
 // rule is reached already, so that a finding repeated on every line of a
 // hostile file is not even built past the cap.
-func (p *parser) full(rule *rules.Rule) bool {
-	if p.perRule[rule.ID] < limits.MaxFindingsPerRule {
-		return false
-	}
-	p.perRule[rule.ID]++
-	return true
-}
-
-// summarizeDropped adds one finding per rule that had findings left out.
-func (p *parser) summarizeDropped() {
-	for _, f := range slices.Clone(p.findings) {
-		n := p.perRule[f.Rule] - limits.MaxFindingsPerRule
-		if n <= 0 {
-			continue
-		}
-		p.perRule[f.Rule] = limits.MaxFindingsPerRule
-		r, _ := rules.Lookup(f.Rule)
-		p.findings = append(p.findings, r.New(report.InMember(p.f.Member),
-			"%d more findings of this rule in %s were left out", n, p.f.Member))
-	}
-}
+func (p *parser) full(rule *rules.Rule) bool { return p.found.Full(rule) }
 
 func (p *parser) at(line, col int) report.Location { return report.At(p.f.Member, line, col) }
 

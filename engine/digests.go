@@ -3,9 +3,12 @@ package engine
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"sync/atomic"
 
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
@@ -17,11 +20,11 @@ func (c *checker) digestPhase(ctx context.Context) error {
 	if c.o.structureOnly != "" {
 		return c.heldDigestsOnly()
 	}
-	var jobs []digestJob
+	var jobs []digest.Job
 	var names []string
 	var total int64
 	for _, m := range c.members.list {
-		if m.r == nil || c.members.byName[m.name] != m {
+		if m.r == nil || c.members.named(m.name) != m {
 			// A file that cannot be read at random, or a second member of
 			// the same name: the first one is the package's (PKG023
 			// reports the duplicate).
@@ -31,7 +34,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 		if held := c.heldBytes(m.name); held != nil {
 			// Read whole already: hash it from memory, not read it again.
 			if len(algs) > 0 {
-				c.computed[m.name] = digestBytes(held, algs)
+				c.computed[m.name] = digest.Bytes(held, algs)
 			}
 			continue
 		}
@@ -39,8 +42,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 		if len(algs) == 0 && len(extra) == 0 {
 			continue
 		}
-		jobs = append(jobs, digestJob{req: DigestRequest{Member: m.name, Offset: m.base, Size: m.size, Algorithms: algs},
-			r: m.r, extra: extra})
+		jobs = append(jobs, digest.NewJob(m.name, m.r, m.base, m.size, algs, extra))
 		names = append(names, m.name)
 		total += m.size
 	}
@@ -50,7 +52,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 	if wantWhole && delegate {
 		// The source hashes for us: ask for the whole file as one more
 		// range, which its workers hash alongside the members.
-		jobs = append(jobs, digestJob{req: DigestRequest{Offset: 0, Size: c.src.size, Algorithms: wholeAlgs}, r: c.src.ra})
+		jobs = append(jobs, digest.NewJob("", c.src.ra, 0, c.src.size, wholeAlgs, nil))
 		total += c.src.size
 	} else if wantWhole {
 		total = c.src.size // one read of the whole input covers the members too
@@ -62,15 +64,19 @@ func (c *checker) digestPhase(ctx context.Context) error {
 		c.bytesRead.Add(n)
 		c.progress(Progress{Phase: "digest", Done: d, Total: total})
 	}
-	var results []map[string]string
+	var results []digest.Set
+	var whole digest.Set
 	var err error
 	if wantWhole && !delegate {
-		c.rep.WholeFile, results, err = digestWhole(ctx, c.src.ra, c.src.size, wholeAlgs, jobs, count)
+		whole, results, err = digest.Whole(ctx, c.src.ra, c.src.size, wholeAlgs, jobs, count)
 	} else {
-		results, err = digestAll(ctx, jobs, count)
+		results, err = digest.Run(ctx, jobs, count)
 		if err == nil && wantWhole {
-			c.rep.WholeFile, results = results[len(results)-1], results[:len(results)-1]
+			whole, results = results[len(results)-1], results[:len(results)-1]
 		}
+	}
+	if wantWhole {
+		c.rep.WholeFile = whole.Strings()
 	}
 	if err != nil {
 		return err
@@ -89,7 +95,7 @@ func (c *checker) digestPhase(ctx context.Context) error {
 }
 
 // algorithmsFor returns the algorithms the manifest lists for member.
-func (c *checker) algorithmsFor(name string) []string {
+func (c *checker) algorithmsFor(name string) []digest.Algorithm {
 	if c.mf == nil {
 		return nil
 	}
@@ -98,11 +104,11 @@ func (c *checker) algorithmsFor(name string) []string {
 
 // judgeDigests compares computed digests with the manifest and fills the
 // file table.
-func (c *checker) judgeDigests(computed map[string]map[string]string) {
+func (c *checker) judgeDigests(computed map[string]digest.Set) {
 	var status map[string]report.ManifestStatus
 	if c.mf != nil {
 		var fs []report.Finding
-		fs, status = manifest.Verify(c.mf, func(file, alg string) (string, bool) {
+		fs, status = manifest.Verify(c.mf, func(file string, alg digest.Algorithm) (string, bool) {
 			m, ok := c.members.lookup(file)
 			if !ok {
 				return "", false
@@ -118,32 +124,47 @@ func (c *checker) judgeDigests(computed map[string]map[string]string) {
 	c.fileTable(status)
 }
 
+// judgeWholeFile records the whole-file pass.
 func (c *checker) judgeWholeFile() {
-	for alg, want := range c.o.expected {
-		got := c.rep.WholeFile[alg]
-		if got == "" {
-			c.rep.Skipped = append(c.rep.Skipped, "the expected "+strings.ToUpper(alg)+" of the whole file (it could not be computed from this source)")
+	fs, skipped := wholeFileFindings(c.o.expected, c.rep.WholeFile, c.src.name)
+	c.add(fs...)
+	c.rep.Skipped = append(c.rep.Skipped, skipped...)
+}
+
+// wholeFileFindings is the whole-file pass (PKG whole-file rule): it
+// compares the digests of the whole input (by lower-case algorithm name)
+// with those the user expected (WithExpectedDigest), and says which
+// expected ones could not be computed, in the order of their names. An
+// expected digest under a name that is not an algorithm is never computed.
+func wholeFileFindings(expected, whole map[string]string, input string) (fs []report.Finding, skipped []string) {
+	for _, name := range slices.Sorted(maps.Keys(expected)) {
+		want := expected[name]
+		alg, _ := digest.Parse(name)
+		got := whole[alg.String()]
+		if !alg.Valid() || got == "" {
+			skipped = append(skipped, "the expected "+strings.ToUpper(name)+" of the whole file (it could not be computed from this source)")
 			continue
 		}
 		if strings.EqualFold(got, strings.TrimSpace(want)) {
 			continue
 		}
-		c.add(rules.PkgWholeFileMismatch.New(report.InMember(c.src.name),
-			"%s of %s is %s, but %s was expected", strings.ToUpper(alg), c.src.name, got, want).
+		fs = append(fs, rules.PkgWholeFileMismatch.New(report.InMember(input),
+			"%s of %s is %s, but %s was expected", alg.Manifest(), input, got, want).
 			WithHint("The file is not the one published: download it again and compare with the checksum of the same release."))
 	}
+	return fs, skipped
 }
 
 // wholeFileAlgorithms lists the algorithms to hash the whole input with:
 // SHA-256 when asked for (the page shows it), and each algorithm of an
 // expected checksum.
-func (c *checker) wholeFileAlgorithms() []string {
+func (c *checker) wholeFileAlgorithms() []digest.Algorithm {
 	if !c.o.wholeFile && len(c.o.expected) == 0 {
 		return nil
 	}
-	algs := []string{"sha256"}
-	for alg := range c.o.expected {
-		if alg != "sha256" {
+	algs := []digest.Algorithm{digest.SHA256}
+	for name := range c.o.expected {
+		if alg, ok := digest.Parse(name); ok && !slices.Contains(algs, alg) {
 			algs = append(algs, alg)
 		}
 	}
@@ -162,7 +183,7 @@ func (c *checker) heldBytes(name string) []byte {
 	case c.certName:
 		b = c.certData
 	}
-	if m := c.members.byName[name]; b == nil || m == nil || int64(len(b)) != m.size {
+	if m := c.members.named(name); b == nil || m == nil || int64(len(b)) != m.size {
 		return nil
 	}
 	return b
@@ -175,11 +196,11 @@ func (c *checker) heldDigestsOnly() error {
 	var unread []string
 	for _, m := range c.members.list {
 		algs := c.algorithmsFor(m.name)
-		if len(algs) == 0 || c.members.byName[m.name] != m {
+		if len(algs) == 0 || c.members.named(m.name) != m {
 			continue
 		}
 		if held := c.heldBytes(m.name); held != nil {
-			c.computed[m.name] = digestBytes(held, algs)
+			c.computed[m.name] = digest.Bytes(held, algs)
 			continue
 		}
 		unread = append(unread, m.name)

@@ -1,63 +1,64 @@
 package engine
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
-// chunkDigits is the width of a chunk number (DSP0243 7.1: nine digits).
-const chunkDigits = 9
-
-// judgeChunks checks every chunked File against the members: chunks
-// numbered from zero without gaps, each of ovf:chunkSize bytes but the last,
-// and no stray chunk-like members; and Files without ovf:chunkSize whose
-// bytes were stored as chunks anyway.
-func (c *checker) judgeChunks() {
-	if c.env == nil || c.src.kind == "descriptor" {
-		return
-	}
+// chunkFindings checks every chunked File of the parsed descriptor against
+// the package's members: chunks numbered from zero without gaps, each of ovf:chunkSize
+// bytes but the last, and no stray chunk-like members; and Files without
+// ovf:chunkSize whose bytes were stored as chunks anyway (the REF chunk
+// rules).
+func chunkFindings(v *pkgView) []report.Finding {
+	c := &chunkPass{pkgView: v}
 	numbered := c.numberedMembers()
-	for _, f := range c.env.References {
+	for _, f := range v.env.References {
 		if f.Href == "" {
 			continue
 		}
 		if f.ChunkSize == nil || *f.ChunkSize <= 0 {
 			if _, ok := c.members.lookup(f.Href); !ok {
-				if _, chunked := c.members.lookup(chunkName(f.Href, 0)); chunked {
+				if _, chunked := c.members.lookup(pkgname.Chunk(f.Href, 0)); chunked {
 					c.add(rules.RefLooksChunked.New(c.descAt(f.Pos),
-						"%s is not in the package, but %s is: the file looks chunked, yet its File has no ovf:chunkSize", f.Href, chunkName(f.Href, 0)).
+						"%s is not in the package, but %s is: the file looks chunked, yet its File has no ovf:chunkSize", f.Href, pkgname.Chunk(f.Href, 0)).
 						WithHint("Add ovf:chunkSize with the size of each chunk, or join the chunks into one member named " + f.Href + "."))
 				}
 			}
 			continue
 		}
-		c.judgeChunkedFile(f, *f.ChunkSize, numbered[envelope.HrefPath(f.Href)])
+		c.judgeChunkedFile(f, *f.ChunkSize, numbered[pkgname.Href(f.Href)])
 	}
+	return c.out
 }
+
+// chunkPass holds the findings of one chunkFindings call.
+type chunkPass struct {
+	*pkgView
+	out []report.Finding
+}
+
+func (c *chunkPass) add(f report.Finding) { c.out = append(c.out, f) }
 
 // numberedMembers groups the members named like chunks, NAME.DIGITS, by
 // NAME, so each chunked File finds its chunk-like members without a scan
 // of every member.
-func (c *checker) numberedMembers() map[string][]*member {
+func (c *chunkPass) numberedMembers() map[string][]*member {
 	out := map[string][]*member{}
 	for _, m := range c.members.list {
-		dot := strings.LastIndexByte(m.name, '.')
-		if dot < 0 || dot == len(m.name)-1 || strings.Trim(m.name[dot+1:], "0123456789") != "" {
-			continue
+		if base, _, ok := pkgname.Numbered(m.name); ok {
+			out[base] = append(out[base], m)
 		}
-		out[m.name[:dot]] = append(out[m.name[:dot]], m)
 	}
 	return out
 }
 
-func (c *checker) judgeChunkedFile(f envelope.File, size int64, numbered []*member) {
+func (c *chunkPass) judgeChunkedFile(f envelope.File, size int64, numbered []*member) {
 	var chunks []*member
 	for i := 0; ; i++ {
-		m, ok := c.members.lookup(chunkName(f.Href, i))
+		m, ok := c.members.lookup(pkgname.Chunk(f.Href, i))
 		if !ok {
 			break
 		}
@@ -65,23 +66,22 @@ func (c *checker) judgeChunkedFile(f envelope.File, size int64, numbered []*memb
 	}
 	// Members that look like later chunks but follow a gap, or whose
 	// number is not nine digits.
-	prefix := envelope.HrefPath(f.Href) + "."
 	for _, m := range numbered {
-		num := strings.TrimPrefix(m.name, prefix)
-		if len(num) == chunkDigits && chunkNumber(num) < len(chunks) {
+		_, n, isChunk := pkgname.ChunkOf(m.name)
+		if isChunk && n < len(chunks) {
 			continue
 		}
-		if len(chunks) == 0 && len(num) == chunkDigits && chunkNumber(num) > 0 {
+		if len(chunks) == 0 && isChunk && n > 0 {
 			continue // reported below as the missing first chunk
 		}
 		c.add(rules.RefChunkStray.New(report.InMember(m.name),
 			"%s looks like a chunk of %s, but chunks are numbered with nine digits from 000000000 without gaps", m.name, f.Href).
-			WithHint("Rename the chunks to " + chunkName(f.Href, 0) + ", " + chunkName(f.Href, 1) + ", … in order."))
+			WithHint("Rename the chunks to " + pkgname.Chunk(f.Href, 0) + ", " + pkgname.Chunk(f.Href, 1) + ", … in order."))
 	}
 	if len(chunks) == 0 {
 		c.add(rules.RefChunkMissing.New(c.descAt(f.Pos),
-			"%s is chunked (ovf:chunkSize=%d) but its first chunk %s is not in the package", f.Href, size, chunkName(f.Href, 0)).
-			WithHint("Add the chunks " + chunkName(f.Href, 0) + ", … to the package, or download it again."))
+			"%s is chunked (ovf:chunkSize=%d) but its first chunk %s is not in the package", f.Href, size, pkgname.Chunk(f.Href, 0)).
+			WithHint("Add the chunks " + pkgname.Chunk(f.Href, 0) + ", … to the package, or download it again."))
 		return
 	}
 	var sum int64
@@ -101,18 +101,7 @@ func (c *checker) judgeChunkedFile(f envelope.File, size int64, numbered []*memb
 	if f.Size != nil && sum < *f.Size && chunks[len(chunks)-1].size == size {
 		c.add(rules.RefChunkMissing.New(c.descAt(f.Pos),
 			"the %d chunks of %s hold %d bytes, but ovf:size is %d: chunk %s or later ones are missing",
-			len(chunks), f.Href, sum, *f.Size, chunkName(f.Href, len(chunks))).
+			len(chunks), f.Href, sum, *f.Size, pkgname.Chunk(f.Href, len(chunks))).
 			WithHint("Download the package again; every chunk up to the size ovf:size gives must be present."))
 	}
-}
-
-// descAt locates a position in the descriptor.
-func (c *checker) descAt(p envelope.Pos) report.Location {
-	return report.At(c.descName, p.Line, p.Column)
-}
-
-// chunkNumber parses a nine-digit chunk number.
-func chunkNumber(digits string) int {
-	n, _ := strconv.Atoi(digits)
-	return n
 }

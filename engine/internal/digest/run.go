@@ -1,4 +1,4 @@
-package engine
+package digest
 
 import (
 	"context"
@@ -10,34 +10,34 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
-
-	"github.com/ovacheck/ovacheck/engine/manifest"
 )
 
-// hashSet is the hashes of one byte range, by algorithm.
-type hashSet map[string]hash.Hash
+// Hashes is the hashes of one byte range, by algorithm.
+type Hashes map[Algorithm]hash.Hash
 
-func newHashSet(algs []string) hashSet {
-	hs := hashSet{}
+// NewHashes returns a new hash of each algorithm of algs.
+func NewHashes(algs []Algorithm) Hashes {
+	hs := Hashes{}
 	for _, alg := range algs {
-		if h := manifest.Hasher(alg); h != nil {
+		if h := alg.New(); h != nil {
 			hs[alg] = h
 		}
 	}
 	return hs
 }
 
-func (hs hashSet) sums() map[string]string {
-	out := make(map[string]string, len(hs))
+// Sums returns the digests of what was written, in lower-case hex.
+func (hs Hashes) Sums() Set {
+	out := make(Set, len(hs))
 	for alg, h := range hs {
 		out[alg] = hex.EncodeToString(h.Sum(nil))
 	}
 	return out
 }
 
-// lanes returns one lane per hash, so that several algorithms over the same
+// Lanes returns one lane per hash, so that several algorithms over the same
 // bytes run on several cores.
-func (hs hashSet) lanes() []io.Writer {
+func (hs Hashes) Lanes() []io.Writer {
 	var out []io.Writer
 	for _, h := range hs {
 		out = append(out, h)
@@ -45,20 +45,28 @@ func (hs hashSet) lanes() []io.Writer {
 	return out
 }
 
-// digestJob asks for the digests of one byte range of r, and optionally for
-// its bytes to be fed to extra writers (deep checkers) in the same pass.
-type digestJob struct {
-	req   DigestRequest
+// Job asks for the digests of one byte range of r with algs, and
+// optionally for its bytes to be fed to extra writers (deep checkers) in
+// the same pass. req.Algorithms is algs by name, for a RangeDigester.
+type Job struct {
+	req   Request
+	algs  []Algorithm
 	r     io.ReaderAt
 	extra []io.Writer
 }
 
-// digestAll computes every job's digests, several jobs in parallel, each
+// NewJob asks for the digests of [off, off+size) of r.
+func NewJob(member string, r io.ReaderAt, off, size int64, algs []Algorithm, extra []io.Writer) Job {
+	return Job{req: Request{Member: member, Offset: off, Size: size, Algorithms: Names(algs)},
+		algs: algs, r: r, extra: extra}
+}
+
+// Run computes every job's digests, several jobs in parallel, each
 // byte read once. Jobs whose reader implements RangeDigester (and that need
 // no extra writers) are handed to it in one call. progress receives byte
 // counts as they are hashed, from any goroutine.
-func digestAll(ctx context.Context, jobs []digestJob, progress func(n int64)) ([]map[string]string, error) {
-	out := make([]map[string]string, len(jobs))
+func Run(ctx context.Context, jobs []Job, progress func(n int64)) ([]Set, error) {
+	out := make([]Set, len(jobs))
 	var native []int
 	var groups []delegation
 	for i, j := range jobs {
@@ -90,16 +98,16 @@ func digestAll(ctx context.Context, jobs []digestJob, progress func(n int64)) ([
 					return
 				}
 				j := jobs[native[k]]
-				hs := newHashSet(j.req.Algorithms)
-				lanes := hs.lanes()
+				hs := NewHashes(j.algs)
+				lanes := hs.Lanes()
 				if len(j.extra) > 0 {
 					lanes = append(lanes, io.MultiWriter(j.extra...))
 				}
-				if err := pipeline(ctx, j.r, j.req.Offset, j.req.Size, lanes, progress); err != nil {
+				if err := Pipeline(ctx, j.r, j.req.Offset, j.req.Size, lanes, progress); err != nil {
 					errOnce.Do(func() { firstErr = err; cancel() })
 					return
 				}
-				out[native[k]] = hs.sums()
+				out[native[k]] = hs.Sums()
 			}
 		})
 	}
@@ -133,13 +141,14 @@ func addDelegation(groups []delegation, rd RangeDigester, i int) []delegation {
 }
 
 // delegateAll makes every delegation's call at once (the files of a folder
-// are hashed in parallel) and stores the digests in out.
-func delegateAll(ctx context.Context, groups []delegation, jobs []digestJob, out []map[string]string, progress func(int64)) error {
+// are hashed in parallel) and stores the digests in out; digests under a
+// name that is not an algorithm are dropped.
+func delegateAll(ctx context.Context, groups []delegation, jobs []Job, out []Set, progress func(int64)) error {
 	errs := make([]error, len(groups))
 	var wg sync.WaitGroup
 	for g, d := range groups {
 		wg.Go(func() {
-			reqs := make([]DigestRequest, len(d.jobs))
+			reqs := make([]Request, len(d.jobs))
 			for k, i := range d.jobs {
 				reqs[k] = jobs[i].req
 			}
@@ -150,7 +159,7 @@ func delegateAll(ctx context.Context, groups []delegation, jobs []digestJob, out
 			}
 			for k, i := range d.jobs {
 				if k < len(res) {
-					out[i] = res[k]
+					out[i] = FromStrings(res[k])
 				}
 			}
 		})
@@ -159,20 +168,20 @@ func delegateAll(ctx context.Context, groups []delegation, jobs []digestJob, out
 	return errors.Join(errs...)
 }
 
-// digestWhole hashes the whole input [0, size) of r with algs and, in the
+// Whole hashes the whole input [0, size) of r with algs and, in the
 // same single read, every member job (members must not overlap): the
 // whole-file hashes, the member hashes and any deep checkers each run in
 // their own goroutine over shared buffers. It returns the whole-file
 // digests and each job's digests.
-func digestWhole(ctx context.Context, r io.ReaderAt, size int64, algs []string, jobs []digestJob, progress func(n int64)) (map[string]string, []map[string]string, error) {
-	whole := newHashSet(algs)
-	lanes := whole.lanes()
-	sets := make([]hashSet, len(jobs))
+func Whole(ctx context.Context, r io.ReaderAt, size int64, algs []Algorithm, jobs []Job, progress func(n int64)) (Set, []Set, error) {
+	whole := NewHashes(algs)
+	lanes := whole.Lanes()
+	sets := make([]Hashes, len(jobs))
 	var hashRanges, deepRanges []offsetWriter
 	for i, j := range jobs {
-		sets[i] = newHashSet(j.req.Algorithms)
+		sets[i] = NewHashes(j.algs)
 		if len(sets[i]) > 0 {
-			hashRanges = append(hashRanges, offsetWriter{j.req.Offset, j.req.Size, io.MultiWriter(sets[i].lanes()...)})
+			hashRanges = append(hashRanges, offsetWriter{j.req.Offset, j.req.Size, io.MultiWriter(sets[i].Lanes()...)})
 		}
 		if len(j.extra) > 0 {
 			deepRanges = append(deepRanges, offsetWriter{j.req.Offset, j.req.Size, io.MultiWriter(j.extra...)})
@@ -184,14 +193,14 @@ func digestWhole(ctx context.Context, r io.ReaderAt, size int64, algs []string, 
 	if len(deepRanges) > 0 {
 		lanes = append(lanes, &demux{ranges: deepRanges})
 	}
-	if err := pipeline(ctx, r, 0, size, lanes, progress); err != nil {
+	if err := Pipeline(ctx, r, 0, size, lanes, progress); err != nil {
 		return nil, nil, err
 	}
-	out := make([]map[string]string, len(jobs))
+	out := make([]Set, len(jobs))
 	for i := range jobs {
-		out[i] = sets[i].sums()
+		out[i] = sets[i].Sums()
 	}
-	return whole.sums(), out, nil
+	return whole.Sums(), out, nil
 }
 
 // offsetWriter receives the bytes of [off, off+n) of the input.
@@ -229,7 +238,7 @@ const readChunk = 1 << 20
 // fresh buffers for each.
 var chunkPool = sync.Pool{New: func() any { return new([readChunk]byte) }}
 
-// pipeline reads [off, off+size) of r once, in order, and feeds every chunk
+// Pipeline reads [off, off+size) of r once, in order, and feeds every chunk
 // to each lane. Each lane runs in its own goroutine, so hashes of the same
 // bytes use several cores, and reading overlaps hashing; a buffer is reused
 // once every lane is done with it. Writers of a lane must not fail (hashes
@@ -239,7 +248,7 @@ var chunkPool = sync.Pool{New: func() any { return new([readChunk]byte) }}
 // that a one-byte member costs one byte of buffer rather than a few
 // mebibytes: a package of thousands of tiny members is checked in
 // proportion to its size. Full-size buffers come from chunkPool.
-func pipeline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Writer, progress func(n int64)) error {
+func Pipeline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Writer, progress func(n int64)) error {
 	if len(lanes) == 0 {
 		lanes = []io.Writer{io.Discard}
 	}
@@ -324,11 +333,11 @@ func pipeline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Wr
 	return err
 }
 
-// digestBytes returns the digests of b held in memory.
-func digestBytes(b []byte, algs []string) map[string]string {
-	hs := newHashSet(algs)
+// Bytes returns the digests of b held in memory.
+func Bytes(b []byte, algs []Algorithm) Set {
+	hs := NewHashes(algs)
 	for _, h := range hs {
 		h.Write(b)
 	}
-	return hs.sums()
+	return hs.Sums()
 }
