@@ -308,5 +308,8 @@ func parseContentRange(s string) (start, end, total int64, err error) {
 	if end, err = strconv.ParseInt(b, 10, 64); err != nil || end < start {
 		return 0, 0, 0, errors.New("bad end")
 	}
+	if start < 0 || (total >= 0 && end >= total) {
+		return 0, 0, 0, errors.New("range outside the file")
+	}
 	return start, end, total, nil
 }
