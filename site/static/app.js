@@ -98,8 +98,7 @@ async function boot() {
   try {
     await engine.ready;
     document.body.dataset.ready = "true";
-    // The line stays, so that nothing below it moves.
-    if (engineState) engineState.textContent = "The checker is ready.";
+    if (engineState) engineState.hidden = true;
   } catch (err) {
     if (engineState) engineState.hidden = true;
     showMessage(`The checker could not start: ${err.message}`);
