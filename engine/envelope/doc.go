@@ -1,7 +1,7 @@
 // Package envelope parses OVF descriptors (OVF 0.9, 1.x and 2.x) into a
 // model that keeps the line and column of every element and attribute, with
-// the tables and lookups the descriptor rules share (disk format names,
-// resource types, href paths).
+// the tables and lookups the descriptor rules share (disk format names
+// and resource types; member-name rules are in engine/internal/pkgname).
 //
 // Parse reads the XML with encoding/xml in strict mode. It refuses any
 // document type declaration (so no entity is ever expanded or fetched),
