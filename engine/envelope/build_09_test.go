@@ -99,7 +99,7 @@ func TestOVF09NoType(t *testing.T) {
 			if at == "" {
 				at = tc.vs
 			}
-			assertFindings(t, doc, fs, []want{{rule: "ENV060", at: at, msg: tc.msg}})
+			assertFindings(t, doc, fs, []want{{"ENV060", at, tc.msg}})
 			if tc.noDisks && env.DiskSection != nil {
 				t.Error("an untyped Section was read as a DiskSection")
 			}
@@ -120,7 +120,7 @@ func TestOVF09NoType(t *testing.T) {
 func TestOVF09OptionalUnknownType(t *testing.T) {
 	doc := strings.Replace(build09("", ""), "</References>", "</References>\n"+`<Section ovf:required="false" xsi:type="ovf:UnsupportedSectionFoo"><Info>x</Info></Section>`, 1)
 	_, fs := Parse([]byte(doc), "appliance.ovf")
-	assertFindings(t, doc, fs, []want{{rule: "ENV048", at: `<Section ovf:required="false"`, msg: "UnsupportedSectionFoo"}})
+	assertFindings(t, doc, fs, []want{{"ENV048", `<Section ovf:required="false"`, "UnsupportedSectionFoo"}})
 	for _, f := range fs {
 		if f.Rule == "ENV060" {
 			t.Errorf("unexpected ENV060: %s", f.Message)
@@ -136,7 +136,7 @@ func TestXSITypeScope(t *testing.T) {
 	if env.DiskSection != nil {
 		t.Fatalf("a prefix declared on References resolved in a sibling:%s", dump(fs))
 	}
-	assertFindings(t, doc, fs, []want{{rule: "ENV060", at: `<Section xsi:type="o:`, msg: "prefix is not declared"}})
+	assertFindings(t, doc, fs, []want{{"ENV060", `<Section xsi:type="o:`, "prefix is not declared"}})
 }
 
 // TestOVF09TypePrefix: a usable xsi:type spelled without the ovf prefix is
@@ -147,7 +147,7 @@ func TestOVF09TypePrefix(t *testing.T) {
 	if env.DiskSection == nil {
 		t.Fatalf("the DiskSection was not read:%s", dump(fs))
 	}
-	assertFindings(t, other, fs, []want{{rule: "ENV061", at: `xsi:type="v:`, msg: `"ovf:DiskSection_Type"`}})
+	assertFindings(t, other, fs, []want{{"ENV061", `xsi:type="v:`, `"ovf:DiskSection_Type"`}})
 
 	_, fs = Parse([]byte(build09("", "")), "appliance.ovf")
 	for _, f := range fs {

@@ -39,7 +39,7 @@ func TestWellFormedAsXMLDefinesIt(t *testing.T) {
 			_, fs := Parse([]byte(tc.doc), "appliance.ovf")
 			assertFindings(t, tc.doc, fs, tc.wants)
 			for _, f := range fs {
-				if f.Rule == tc.wants[0].rule && f.Severity != report.Error {
+				if f.Rule == tc.wants[0][0] && f.Severity != report.Error {
 					t.Errorf("%s is %s, want error", f.Rule, f.Severity)
 				}
 			}

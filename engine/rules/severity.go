@@ -80,10 +80,9 @@ func (r *Rule) Listed() (compat, strict report.Severity) {
 	return r.SeverityFor("compat", nil), r.SeverityFor("strict", nil)
 }
 
-// maxSeverity returns the more severe of a and b (error > warning > info).
+// maxSeverity returns the more severe of a and b.
 func maxSeverity(a, b report.Severity) report.Severity {
-	rank := map[report.Severity]int{report.Info: 1, report.Warning: 2, report.Error: 3}
-	if rank[b] > rank[a] {
+	if b.AtLeast(a) {
 		return b
 	}
 	return a

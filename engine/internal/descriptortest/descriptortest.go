@@ -27,10 +27,10 @@ func PosOf(t *testing.T, doc, needle string) (int, int) {
 }
 
 // Want is an expected finding: its rule, the text it must point at (empty:
-// the member only) and words its message must contain.
-type Want struct {
-	Rule, At, Msg string
-}
+// the member only) and words its message must contain. It is an array so
+// that tests write it unkeyed, {"REF001", "<File", "no ovf:id"}, from
+// any package.
+type Want [3]string
 
 // Assert fails t unless every wanted finding is among got, in the member
 // appliance.ovf, at the place its At text is written in doc.
@@ -39,14 +39,14 @@ func Assert(t *testing.T, doc string, got []report.Finding, wants []Want) {
 	for _, w := range wants {
 		found := false
 		for _, f := range got {
-			if f.Rule != w.Rule || !strings.Contains(f.Message, w.Msg) {
+			if f.Rule != w[0] || !strings.Contains(f.Message, w[2]) {
 				continue
 			}
 			if f.Location.Member != "appliance.ovf" {
-				t.Errorf("%s: member %q, want appliance.ovf", w.Rule, f.Location.Member)
+				t.Errorf("%s: member %q, want appliance.ovf", w[0], f.Location.Member)
 			}
-			if w.At != "" {
-				line, col := PosOf(t, doc, w.At)
+			if w[1] != "" {
+				line, col := PosOf(t, doc, w[1])
 				if f.Location.Line != line || f.Location.Column != col {
 					continue
 				}
@@ -55,7 +55,7 @@ func Assert(t *testing.T, doc string, got []report.Finding, wants []Want) {
 			break
 		}
 		if !found {
-			t.Errorf("no %s finding at %q with %q; got:\n%s", w.Rule, w.At, w.Msg, Dump(got))
+			t.Errorf("no %s finding at %q with %q; got:\n%s", w[0], w[1], w[2], Dump(got))
 		}
 	}
 }
