@@ -1,6 +1,18 @@
 // Package engine checks one OVF package and returns a report. Check is the
 // one entry point used by the command line, the browser, the widget and the
 // Worker alike.
+//
+// A check is a pipeline, in this order and in these files:
+//
+//	assemble    assemble.go and one file per source kind: the package view (view.go)
+//	structure   dsk.go (disk headers), structure.go (descriptor, chunks, layout, manifest, signature)
+//	digests     digests.go: planned, then read while the structural passes run
+//	targets     targets.go (package compat)
+//	policy      report.go: profile, caps, policy, verdict (packages compat, policy)
+//
+// Each rule family's code is in the file or package named like it: MF003
+// in package manifest and mf_coverage.go, REF010 in ref_chunks.go, and
+// so on; the descriptor's rules are in package conformance.
 package engine
 
 import (
@@ -16,9 +28,42 @@ const Version = "0.1.0"
 // package is always a finding in the report; an error means the check could
 // not finish (an I/O failure or ctx cancelled).
 func Check(ctx context.Context, src Source, opts ...Option) (*report.Report, error) {
-	o := options{profile: "compat", toolVersion: Version}
-	for _, opt := range opts {
-		opt(&o)
+	o := newOptions(opts)
+	m := newMeter(o.progress)
+
+	v, err := assemble(ctx, src, &o, m)
+	if err != nil {
+		return nil, err
 	}
-	return newChecker(src, o).run(ctx)
+	defer v.close()
+
+	m.progress(Progress{Phase: "parse"})
+	images, diskFs := diskFindings(v)
+	hashing := startDigests(ctx, v, planDigests(v, &o, images), m)
+	st := structuralPasses(v, &o)
+	fs := newFindings(v.input.Name, v.findings, diskFs, st.findings)
+	if o.structural != nil {
+		o.structural(preliminary(v, &o, fs, st, images))
+	}
+
+	d, err := hashing.wait()
+	if err != nil {
+		return nil, err
+	}
+	digestFs, status, skipped := digestFindings(v, &o, d)
+	fs.add(digestFs...)
+	files := fileTable(v, &o, d.members, images, status)
+
+	targets, targetFs, err := judgeTargets(v, &o, files, images)
+	if err != nil {
+		return nil, err
+	}
+	fs.add(targetFs...)
+
+	rep := newReport(v, &o, st, files)
+	rep.WholeFile = d.whole.Strings()
+	rep.Skipped = append(append(rep.Skipped, d.skipped...), skipped...)
+	rep.Targets = targets
+	finish(rep, &o, fs, m)
+	return rep, nil
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
@@ -172,25 +173,49 @@ func TestCancelStopsTheCheck(t *testing.T) {
 	}
 }
 
-// The structural verdict arrives before any disk byte is hashed.
-func TestStructuralReportComesFirst(t *testing.T) {
-	members := ovatest.Appliance{}.Members()
+// The structural verdict arrives while the disks are hashed: hashing starts
+// before the structural passes, so they cost it no time. The structural
+// callback waits for the first read of the digest phase (a mebibyte or
+// more; the probes read a few kilobytes), which comes only if hashing runs
+// alongside.
+func TestStructuralReportComesWhileHashing(t *testing.T) {
+	a := ovatest.Appliance{Disks: [][]byte{pseudoRandom(4 << 20)}, DiskCapacity: 4 << 20}
+	members := a.Members()
 	members[0], members[1] = members[1], members[0] // descriptor not first
 	data := ovatest.OVA(tar.FormatUSTAR, members...)
+	r := &signallingReader{r: bytes.NewReader(data), reading: make(chan struct{})}
 	var pre *report.Report
-	hashed := false
-	rep := check(t, data, WithStructural(func(r *report.Report) {
-		if hashed {
-			t.Error("structural report after hashing started")
+	rep, err := Check(context.Background(), OVA("a.ova", r, int64(len(data))), WithStructural(func(p *report.Report) {
+		pre = p
+		select {
+		case <-r.reading:
+		case <-time.After(10 * time.Second):
+			t.Error("no disk byte was read before the structural report: hashing waits for the structural passes")
 		}
-		pre = r
-	}), WithProgress(func(p Progress) { hashed = hashed || (p.Phase == "digest" && p.Done > 0) }))
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if pre == nil || pre.Complete || pre.Verdict != report.Fail || !hasRule(pre, "PKG020", "") {
 		t.Fatalf("structural report %+v", pre)
 	}
-	if !rep.Complete {
-		t.Error("final report not complete")
+	if !rep.Complete || rep.Files[2].Manifest != report.Match {
+		t.Errorf("final report: complete %v, files %+v", rep.Complete, rep.Files)
 	}
+}
+
+// signallingReader closes reading at the first read of a mebibyte or more.
+type signallingReader struct {
+	r       io.ReaderAt
+	reading chan struct{}
+	once    sync.Once
+}
+
+func (s *signallingReader) ReadAt(p []byte, off int64) (int, error) {
+	if len(p) >= 1<<20 {
+		s.once.Do(func() { close(s.reading) })
+	}
+	return s.r.ReadAt(p, off)
 }
 
 func TestStrictProfileRaisesSeverity(t *testing.T) {

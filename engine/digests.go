@@ -3,132 +3,238 @@ package engine
 import (
 	"context"
 	"fmt"
+	"io"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
 	"sync/atomic"
 
+	"github.com/ovacheck/ovacheck/engine/disk"
 	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 
-// digestPhase hashes every member the manifest lists (and the whole input
-// when asked), then judges the digests.
-func (c *checker) digestPhase(ctx context.Context) error {
-	if c.o.structureOnly != "" {
-		return c.heldDigestsOnly()
+// digests is what the digest phase computed: each member's digests by
+// algorithm, the whole input's, the deep checkers that walked the disks'
+// bytes, and what it could not do, in the user's words.
+type digests struct {
+	members map[string]digest.Set
+	whole   digest.Set
+	deep    []disk.DeepChecker
+	skipped []string
+}
+
+// digestPlan is the digest phase decided before any byte is read: the
+// digests known already (members held whole, members hashed as a stream
+// passed them), the reads to make, and what will not be done.
+type digestPlan struct {
+	known     map[string]digest.Set
+	jobs      []digest.Job
+	names     []string // the member of each job
+	wholeAlgs []digest.Algorithm
+	deep      []disk.DeepChecker
+	skipped   []string
+}
+
+// planDigests decides the digest phase: every member the manifest lists is
+// hashed with the algorithms it lists, each once (a second member of the
+// same name is not the package's: PKG023 reports it); with WithDeep the
+// disk images probed as deep-checkable are walked in the same read; the
+// whole input is hashed when the user asked for it or gave its checksum.
+// With WithStructureOnly nothing is read: only the members held whole are
+// hashed.
+func planDigests(v *pkgView, o *options, images map[string]*report.DiskImage) digestPlan {
+	p := digestPlan{known: map[string]digest.Set{}}
+	if v.descriptorOnly {
+		return p
 	}
-	var jobs []digest.Job
-	var names []string
-	var total int64
-	for _, m := range c.members.list {
-		if m.r == nil || c.members.named(m.name) != m {
-			// A file that cannot be read at random, or a second member of
-			// the same name: the first one is the package's (PKG023
-			// reports the duplicate).
+	var unread []string
+	for _, m := range v.members.list {
+		if v.members.named(m.name) != m {
 			continue
 		}
-		algs := c.algorithmsFor(m.name)
-		if held := c.heldBytes(m.name); held != nil {
+		algs := v.algorithmsFor(m.name)
+		switch held := v.heldBytes(m.name); {
+		case m.streamed != nil:
+			p.known[m.name] = listed(v, m.name, m.streamed)
+			continue
+		case held != nil:
 			// Read whole already: hash it from memory, not read it again.
 			if len(algs) > 0 {
-				c.computed[m.name] = digest.Bytes(held, algs)
+				p.known[m.name] = digest.Bytes(held, algs)
+			}
+			continue
+		case m.r == nil:
+			continue
+		case o.structureOnly != "":
+			if len(algs) > 0 {
+				unread = append(unread, m.name)
 			}
 			continue
 		}
-		extra := c.deepCheckers(m)
+		var extra []io.Writer
+		if dc := deepChecker(o, m, images[m.name]); dc != nil {
+			p.deep = append(p.deep, dc)
+			extra = []io.Writer{dc}
+		}
 		if len(algs) == 0 && len(extra) == 0 {
 			continue
 		}
-		jobs = append(jobs, digest.NewJob(m.name, m.r, m.base, m.size, algs, extra))
-		names = append(names, m.name)
-		total += m.size
+		p.jobs = append(p.jobs, digest.NewJob(m.name, m.r, m.base, m.size, algs, extra))
+		p.names = append(p.names, m.name)
 	}
-	wholeAlgs := c.wholeFileAlgorithms()
-	wantWhole := len(wholeAlgs) > 0 && c.src.ra != nil
-	_, delegate := c.src.ra.(RangeDigester)
+	if o.structureOnly != "" {
+		if len(unread) > 0 {
+			what := strings.Join(unread, ", ")
+			if len(unread) > 3 {
+				what = fmt.Sprintf("%d files the manifest lists", len(unread))
+			}
+			p.skipped = append(p.skipped, fmt.Sprintf("digests of %s (%s)", what, o.structureOnly))
+		}
+		if o.deep && v.whole != nil {
+			p.skipped = append(p.skipped, "deep disk check ("+o.structureOnly+")")
+		}
+		return p
+	}
+	if v.whole != nil {
+		p.wholeAlgs = o.wholeFileAlgorithms()
+	}
+	return p
+}
+
+// listed keeps the digests of the algorithms the manifest lists for name:
+// a member that passed a stream before the manifest was hashed with every
+// algorithm producers use, and the others are noise in the report.
+func listed(v *pkgView, name string, all digest.Set) digest.Set {
+	if v.mf == nil {
+		return all
+	}
+	out := digest.Set{}
+	for _, alg := range v.algorithmsFor(name) {
+		if d, ok := all[alg]; ok {
+			out[alg] = d
+		}
+	}
+	return out
+}
+
+// deepChecker returns the checker that walks member m's bytes during the
+// digest pass when the deep check is on and the probe found a format it
+// walks, or nil.
+func deepChecker(o *options, m *member, img *report.DiskImage) disk.DeepChecker {
+	if !o.deep || img == nil {
+		return nil
+	}
+	format := disk.DeepFormat(img)
+	if format == "" {
+		return nil
+	}
+	return disk.NewDeepChecker(format, m.name, m.size)
+}
+
+// hashing is a digest phase under way: the reads run while the structural
+// passes do, so that the verdict on structure costs no hashing time.
+type hashing struct {
+	done chan struct{}
+	d    digests
+	err  error
+}
+
+// startDigests starts the digest phase planned by p on v's bytes and
+// returns at once; wait gives its result.
+func startDigests(ctx context.Context, v *pkgView, p digestPlan, m *meter) *hashing {
+	h := &hashing{done: make(chan struct{})}
+	go func() {
+		defer close(h.done)
+		h.d, h.err = runDigests(ctx, v, p, m)
+	}()
+	// Let the reads begin before the caller's passes: on a platform with
+	// one thread (WebAssembly) the new goroutine would otherwise wait for
+	// them, and a RangeDigester's workers would sit idle.
+	runtime.Gosched()
+	return h
+}
+
+// wait returns the digest phase's result once it has finished.
+func (h *hashing) wait() (digests, error) {
+	<-h.done
+	return h.d, h.err
+}
+
+// runDigests reads what p plans, once: each job's member, and the whole
+// input when its digests are wanted (in the same read, or handed to a
+// RangeDigester as one more range).
+func runDigests(ctx context.Context, v *pkgView, p digestPlan, m *meter) (digests, error) {
+	d := digests{members: p.known, deep: p.deep, skipped: p.skipped, whole: v.wholeDigests}
+	if len(p.jobs) == 0 && len(p.wholeAlgs) == 0 {
+		return d, nil
+	}
+	jobs := p.jobs
+	var total int64
+	for _, j := range jobs {
+		total += j.Size()
+	}
+	wantWhole := len(p.wholeAlgs) > 0
+	_, delegate := v.whole.(RangeDigester)
 	if wantWhole && delegate {
 		// The source hashes for us: ask for the whole file as one more
 		// range, which its workers hash alongside the members.
-		jobs = append(jobs, digest.NewJob("", c.src.ra, 0, c.src.size, wholeAlgs, nil))
-		total += c.src.size
+		jobs = append(jobs, digest.NewJob("", v.whole, 0, v.input.Size, p.wholeAlgs, nil))
+		total += v.input.Size
 	} else if wantWhole {
-		total = c.src.size // one read of the whole input covers the members too
+		total = v.input.Size // one read of the whole input covers the members too
 	}
 	var done atomic.Int64
-	c.progress(Progress{Phase: "digest", Total: total})
+	m.progress(Progress{Phase: "digest", Total: total})
 	count := func(n int64) {
-		d := done.Add(n)
-		c.bytesRead.Add(n)
-		c.progress(Progress{Phase: "digest", Done: d, Total: total})
+		m.read(n)
+		m.progress(Progress{Phase: "digest", Done: done.Add(n), Total: total})
 	}
 	var results []digest.Set
-	var whole digest.Set
 	var err error
-	if wantWhole && !delegate {
-		whole, results, err = digest.Whole(ctx, c.src.ra, c.src.size, wholeAlgs, jobs, count)
-	} else {
+	switch {
+	case wantWhole && !delegate:
+		d.whole, results, err = digest.Whole(ctx, v.whole, v.input.Size, p.wholeAlgs, jobs, count)
+	default:
 		results, err = digest.Run(ctx, jobs, count)
 		if err == nil && wantWhole {
-			whole, results = results[len(results)-1], results[:len(results)-1]
+			d.whole, results = results[len(results)-1], results[:len(results)-1]
 		}
 	}
-	if wantWhole {
-		c.rep.WholeFile = whole.Strings()
-	}
 	if err != nil {
-		return err
+		return d, err
 	}
-	computed := c.computed
-	for i := range names {
-		computed[names[i]] = results[i]
+	for i, name := range p.names {
+		d.members[name] = results[i]
 	}
-	c.judgeDigests(computed)
-	for _, d := range c.deep {
-		c.add(d.Findings()...)
-	}
-	c.judgeWholeFile()
-	c.progress(Progress{Phase: "done", Done: total, Total: total})
-	return nil
+	m.progress(Progress{Phase: "done", Done: total, Total: total})
+	return d, nil
 }
 
-// algorithmsFor returns the algorithms the manifest lists for member.
-func (c *checker) algorithmsFor(name string) []digest.Algorithm {
-	if c.mf == nil {
-		return nil
-	}
-	return c.mf.Algorithms(name)
-}
-
-// judgeDigests compares computed digests with the manifest and fills the
-// file table.
-func (c *checker) judgeDigests(computed map[string]digest.Set) {
-	var status map[string]report.ManifestStatus
-	if c.mf != nil {
-		var fs []report.Finding
-		fs, status = manifest.Verify(c.mf, func(file string, alg digest.Algorithm) (string, bool) {
-			m, ok := c.members.lookup(file)
+// digestFindings is the digest pass: the computed digests against the
+// manifest (the MF digest rules, manifest.Verify), what the deep checkers
+// found, and the whole-file checksum against the one the user expected.
+// It returns the manifest status of each listed member (nil without a
+// manifest) and what could not be judged.
+func digestFindings(v *pkgView, o *options, d digests) (fs []report.Finding, status map[string]report.ManifestStatus, skipped []string) {
+	if v.mf != nil && !v.descriptorOnly {
+		fs, status = manifest.Verify(v.mf, func(file string, alg digest.Algorithm) (string, bool) {
+			m, ok := v.members.lookup(file)
 			if !ok {
 				return "", false
 			}
-			d, ok := computed[m.name][alg]
-			return d, ok
+			got, ok := d.members[m.name][alg]
+			return got, ok
 		})
-		c.add(fs...)
 	}
-	for name, d := range computed {
-		c.computed[name] = d
+	for _, dc := range d.deep {
+		fs = append(fs, dc.Findings()...)
 	}
-	c.fileTable(status)
-}
-
-// judgeWholeFile records the whole-file pass.
-func (c *checker) judgeWholeFile() {
-	fs, skipped := wholeFileFindings(c.o.expected, c.rep.WholeFile, c.src.name)
-	c.add(fs...)
-	c.rep.Skipped = append(c.rep.Skipped, skipped...)
+	whole, skipped := wholeFileFindings(o.expected, d.whole.Strings(), v.input.Name)
+	return append(fs, whole...), status, skipped
 }
 
 // wholeFileFindings is the whole-file pass (PKG whole-file rule): it
@@ -158,64 +264,15 @@ func wholeFileFindings(expected, whole map[string]string, input string) (fs []re
 // wholeFileAlgorithms lists the algorithms to hash the whole input with:
 // SHA-256 when asked for (the page shows it), and each algorithm of an
 // expected checksum.
-func (c *checker) wholeFileAlgorithms() []digest.Algorithm {
-	if !c.o.wholeFile && len(c.o.expected) == 0 {
+func (o *options) wholeFileAlgorithms() []digest.Algorithm {
+	if !o.wholeFile && len(o.expected) == 0 {
 		return nil
 	}
 	algs := []digest.Algorithm{digest.SHA256}
-	for name := range c.o.expected {
+	for name := range o.expected {
 		if alg, ok := digest.Parse(name); ok && !slices.Contains(algs, alg) {
 			algs = append(algs, alg)
 		}
 	}
 	return algs
-}
-
-// heldBytes returns the bytes of the descriptor, manifest or certificate
-// when the check already holds them whole, or nil.
-func (c *checker) heldBytes(name string) []byte {
-	var b []byte
-	switch name {
-	case c.descName:
-		b = c.descData
-	case c.mfName:
-		b = c.mfData
-	case c.certName:
-		b = c.certData
-	}
-	if m := c.members.named(name); b == nil || m == nil || int64(len(b)) != m.size {
-		return nil
-	}
-	return b
-}
-
-// heldDigestsOnly is the digest phase of WithStructureOnly: the members
-// already held whole (the descriptor) are hashed from memory, the others
-// are left not-checked and the report's Skipped says so.
-func (c *checker) heldDigestsOnly() error {
-	var unread []string
-	for _, m := range c.members.list {
-		algs := c.algorithmsFor(m.name)
-		if len(algs) == 0 || c.members.named(m.name) != m {
-			continue
-		}
-		if held := c.heldBytes(m.name); held != nil {
-			c.computed[m.name] = digest.Bytes(held, algs)
-			continue
-		}
-		unread = append(unread, m.name)
-	}
-	if len(unread) > 0 {
-		what := strings.Join(unread, ", ")
-		if len(unread) > 3 {
-			what = fmt.Sprintf("%d files the manifest lists", len(unread))
-		}
-		c.rep.Skipped = append(c.rep.Skipped, fmt.Sprintf("digests of %s (%s)", what, c.o.structureOnly))
-	}
-	if c.o.deep {
-		c.rep.Skipped = append(c.rep.Skipped, "deep disk check ("+c.o.structureOnly+")")
-	}
-	c.judgeDigests(c.computed)
-	c.judgeWholeFile()
-	return nil
 }

@@ -79,25 +79,6 @@ func (v *pkgView) compressionOf() map[*member]string {
 	return out
 }
 
-// deepCheckers returns the writers that walk member m's bytes during the
-// digest pass when the deep check is on.
-func (c *checker) deepCheckers(m *member) []io.Writer {
-	if !c.o.deep {
-		return nil
-	}
-	img := c.images[m.name]
-	if img == nil {
-		return nil
-	}
-	format := disk.DeepFormat(img)
-	if format == "" {
-		return nil
-	}
-	dc := disk.NewDeepChecker(format, m.name, m.size)
-	c.deep = append(c.deep, dc)
-	return []io.Writer{dc}
-}
-
 // populated parses ovf:populatedSize, or returns 0.
 func populated(s string) int64 {
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)

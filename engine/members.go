@@ -20,7 +20,8 @@ type member struct {
 	r    io.ReaderAt
 	base int64
 
-	// digests computed while streaming, by algorithm.
+	// streamed is the digests computed as the member passed (a stream, an
+	// inflated zip file), by algorithm; nil when it was not hashed so.
 	streamed digest.Set
 
 	// held is the member's bytes when the source already holds them whole

@@ -35,6 +35,16 @@ type options struct {
 	maxDescriptor int64
 }
 
+// newOptions applies opts to the defaults: the compat profile and this
+// engine's version.
+func newOptions(opts []Option) options {
+	o := options{profile: "compat", toolVersion: Version}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
 // descriptorLimit is the largest descriptor the check reads.
 func (o *options) descriptorLimit() int64 {
 	if o.maxDescriptor > 0 && o.maxDescriptor < limits.MaxDescriptorSize {

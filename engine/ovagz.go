@@ -27,13 +27,12 @@ import (
 // about 1,032 to 1, the stream path holds what it holds for any tar, and
 // the check's context stops it.
 
-// runGzipOVA checks the tar inside a gzip-compressed .ova read at random.
+// gzipOVA assembles the tar inside a gzip-compressed .ova read at random.
 // The stream path sniffs the gzip and inflates it (see gunzipStream); the
 // input's size stays the compressed file's.
-func (c *checker) runGzipOVA(ctx context.Context) error {
-	c.src.r = io.NewSectionReader(c.src.ra, 0, c.src.size)
-	err := c.runStream(ctx)
-	c.rep.Input.Size = c.src.size
+func (a *assembler) gzipOVA(ctx context.Context) error {
+	err := a.stream(ctx, io.NewSectionReader(a.src.ra, 0, a.src.size))
+	a.v.input.Size = a.src.size
 	return err
 }
 
@@ -41,14 +40,14 @@ func (c *checker) runGzipOVA(ctx context.Context) error {
 // magic; then it returns a reader of the inflated bytes (every gzip member
 // in turn, as gzip -d does) and the state that reports on the compressed
 // stream once the tar has been read (see gunzipped.done).
-func (c *checker) gunzipStream(r io.Reader) (io.Reader, *gunzipped) {
+func (a *assembler) gunzipStream(r io.Reader) (io.Reader, *gunzipped) {
 	raw := &countingReader{r: r}
 	br := bufio.NewReaderSize(raw, 64<<10)
 	magic, _ := br.Peek(2)
 	if string(magic) != "\x1f\x8b" {
 		return br, nil
 	}
-	g := &gunzipped{c: c, raw: raw, br: br}
+	g := &gunzipped{a: a, raw: raw, br: br}
 	zr, err := gzip.NewReader(br)
 	if err != nil {
 		g.stop(err)
@@ -63,7 +62,7 @@ func (c *checker) gunzipStream(r io.Reader) (io.Reader, *gunzipped) {
 // truncated tar would, and done reports why. A failure of the input
 // itself (a read error, a cancelled check) is passed on unchanged.
 type gunzipped struct {
-	c   *checker
+	a   *assembler
 	raw *countingReader
 	br  *bufio.Reader
 	zr  *gzip.Reader
@@ -133,39 +132,39 @@ func (g *gunzipped) done(idx *archive.Index) {
 	if g == nil {
 		return
 	}
-	c := g.c
-	c.rep.Input.Compression = "gzip"
-	c.rep.Input.UncompressedSize = g.inflated
-	c.rep.Input.Size = g.raw.n
+	a, v := g.a, g.a.v
+	v.input.Compression = "gzip"
+	v.input.UncompressedSize = g.inflated
+	v.input.Size = g.raw.n
 	subject := "the file"
-	if n := c.src.name; n != "" && n != "-" {
+	if n := a.src.name; n != "" && n != "-" {
 		subject = strconv.Quote(path.Base(n))
 	}
 	if idx != nil && idx.Kind == archive.KindTar {
-		c.add(rules.PkgCompressed.New(report.AtOffset("", 0),
+		a.add(rules.PkgCompressed.New(report.AtOffset("", 0),
 			"%s is a gzip-compressed tar, not a plain tar archive; ovacheck inflated it and checked the package inside (%d bytes)",
 			subject, g.inflated).
 			WithHint("VMware's tools and VirtualBox need an uncompressed tar: gunzip it (rename it to .gz first if needed) and ship the result, named .ova."))
 	} else {
-		c.add(rules.PkgCompressed.New(report.AtOffset("", 0),
+		a.add(rules.PkgCompressed.New(report.AtOffset("", 0),
 			"%s is gzip-compressed, and what it holds is not a tar archive either", subject).
 			WithHint("An .ova must be an uncompressed tar with the .ovf descriptor first; check that the right file was chosen."))
 	}
 	switch {
 	case errors.Is(g.broken, io.ErrUnexpectedEOF):
-		c.rep.Complete = false
-		c.add(rules.PkgTruncated.New(report.AtOffset("", g.raw.n),
+		v.incomplete = true
+		a.add(rules.PkgTruncated.New(report.AtOffset("", g.raw.n),
 			"the gzip stream ends after %d bytes, before its end marker (%d bytes inflated): the file is cut short",
 			g.raw.n, g.inflated).
 			WithHint("The download or copy stopped early; fetch the package again."))
 	case g.broken != nil:
-		c.rep.Complete = false
-		c.add(rules.PkgTruncated.New(report.AtOffset("", 0),
+		v.incomplete = true
+		a.add(rules.PkgTruncated.New(report.AtOffset("", 0),
 			"the gzip data is damaged after %d inflated bytes (%v): nothing after that point could be read",
 			g.inflated, g.broken).
 			WithHint("The file was altered or damaged in transfer; fetch the package again."))
 	case g.junk:
-		c.add(rules.PkgTrailingData.New(report.AtOffset("", g.raw.n-g.trailing),
+		a.add(rules.PkgTrailingData.New(report.AtOffset("", g.raw.n-g.trailing),
 			"%d bytes follow the end of the gzip stream and they are not all zeros; gzip -d ignores them with a warning",
 			g.trailing).
 			WithHint("Something was appended to the compressed file; re-create the package."))

@@ -23,51 +23,43 @@ import (
 // directory lists them, stored files are read in place, and deflated ones
 // are inflated once, in order, nothing written anywhere.
 
-// runZipOVA checks the files of a zip named .ova.
-func (c *checker) runZipOVA(ctx context.Context) error {
-	c.rep.Input.Compression = "zip"
+// zipOVA assembles the files of a zip named .ova. Deflated files are
+// inflated here, once, for their digests and disk windows; the digest
+// phase reads the stored ones in place.
+func (a *assembler) zipOVA(ctx context.Context) error {
+	src, v := a.src, a.v
+	v.input.Compression = "zip"
+	v.whole = src.ra
 	subject := "the file"
-	if n := c.src.name; n != "" && n != "-" {
+	if n := src.name; n != "" && n != "-" {
 		subject = strconv.Quote(path.Base(n))
 	}
-	zr, err := zip.NewReader(c.src.ra, c.src.size)
+	zr, err := zip.NewReader(src.ra, src.size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		if !errors.Is(err, zip.ErrFormat) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-			return fmt.Errorf("engine: reading %s: %w", c.src.name, err)
+			return fmt.Errorf("engine: reading %s: %w", src.name, err)
 		}
-		c.rep.Complete = false
-		c.add(zipFinding(subject, false))
-		c.add(rules.PkgTruncated.New(report.AtOffset("", c.src.size),
+		v.incomplete = true
+		v.opaque = true
+		a.add(zipFinding(subject, false))
+		a.add(rules.PkgTruncated.New(report.AtOffset("", src.size),
 			"the zip's central directory, at its end, cannot be read (%v): the file is cut short or damaged, and nothing inside was checked", err).
 			WithHint("The download or copy stopped early; fetch the package again."))
 		return nil
 	}
-	c.add(zipFinding(subject, true))
-	deflated := c.zipMembers(zr)
-	if err := c.readSmallMembers(); err != nil {
+	a.add(zipFinding(subject, true))
+	deflated := a.zipMembers(zr)
+	if err := a.readSmallMembers(); err != nil {
 		return err
 	}
-	c.parseDescriptor()
-	c.parseManifest() // once, for the algorithms to hash with; judgeStructure reuses it
-	if err := c.inflateZipMembers(ctx, deflated); err != nil {
+	a.parse()
+	if err := a.inflateZipMembers(ctx, deflated); err != nil {
 		return err
 	}
-	if c.o.deep && len(deflated) > 0 {
-		c.rep.Skipped = append(c.rep.Skipped, "deep disk check of the zip's deflated files (they are inflated once, for their digests)")
+	if a.o.deep && len(deflated) > 0 {
+		v.skipped = append(v.skipped, "deep disk check of the zip's deflated files (they are inflated once, for their digests)")
 	}
-	c.judgeStructure()
-	// The deflated files were hashed as they were inflated: hand their
-	// digests to the judge, and keep the digest phase from reading them
-	// again.
-	for _, m := range deflated {
-		if m.streamed != nil {
-			c.computed[m.name] = c.listedDigests(m.name, m.streamed)
-		}
-		if c.heldBytes(m.name) == nil {
-			m.r = nil
-		}
-	}
-	return c.digestPhase(ctx)
+	return nil
 }
 
 // zipFinding is PKG002: the file is a zip; inside says whether its files
@@ -85,13 +77,13 @@ func zipFinding(subject string, inside bool) report.Finding {
 // directory, and returns the deflated ones. Names that could escape a
 // folder, special files and second copies of a name are findings, never
 // members.
-func (c *checker) zipMembers(zr *zip.Reader) (deflated []*member) {
+func (a *assembler) zipMembers(zr *zip.Reader) (deflated []*member) {
 	var total int64
 	seen := map[string]int{}
 	for i, f := range zr.File {
 		loc := report.InMember(f.Name)
 		if why := archive.UnsafeName(f.Name); why != "" {
-			c.add(rules.PkgUnsafeName.New(loc,
+			a.add(rules.PkgUnsafeName.New(loc,
 				"zip entry %d has an unsafe name %q (%s): unzip could write it outside its folder; ovacheck did not read it",
 				i+1, f.Name, why).
 				WithHint("Re-create the archive from inside the folder that holds the files, so that entries have plain relative names such as disk1.vmdk."))
@@ -101,13 +93,13 @@ func (c *checker) zipMembers(zr *zip.Reader) (deflated []*member) {
 			continue
 		}
 		if !f.Mode().IsRegular() {
-			c.add(rules.PkgSpecialMember.New(loc,
+			a.add(rules.PkgSpecialMember.New(loc,
 				"zip entry %d %q is not a regular file (mode %v); ovacheck did not read it", i+1, f.Name, f.Mode()).
 				WithHint("Put the file's contents in the archive as a regular file."))
 			continue
 		}
 		if first, dup := seen[f.Name]; dup {
-			c.add(rules.PkgDuplicateMember.New(loc,
+			a.add(rules.PkgDuplicateMember.New(loc,
 				"zip entry %d %q has the same name as entry %d; unzip asks which to keep, and ovacheck checks the first",
 				i+1, f.Name, first+1).
 				WithHint("Re-create the archive with each file once."))
@@ -118,68 +110,74 @@ func (c *checker) zipMembers(zr *zip.Reader) (deflated []*member) {
 		total += m.size
 		switch f.Method {
 		case zip.Store:
-			if off, err := f.DataOffset(); err == nil && off >= 0 && off+m.size <= c.src.size {
-				m.r, m.base, m.offset = c.src.ra, off, off
+			if off, err := f.DataOffset(); err == nil && off >= 0 && off+m.size <= a.src.size {
+				m.r, m.base, m.offset = a.src.ra, off, off
 			}
 		case zip.Deflate:
-			z := &zipFileReader{f: f, c: c}
-			c.closers = append(c.closers, z) // closed when the check ends
+			z := &zipFileReader{f: f, a: a}
+			a.v.closers = append(a.v.closers, z) // closed when the check ends
 			m.r = z
 			deflated = append(deflated, m)
 		default:
-			c.add(rules.PkgZip.New(loc,
+			a.add(rules.PkgZip.New(loc,
 				"zip entry %q is compressed with method %d, which ovacheck cannot read (only stored and deflated); its contents were not checked",
 				f.Name, f.Method).
 				WithHint("Pack the files with tar instead."))
 		}
-		c.members.add(m)
+		a.v.members.add(m)
 	}
-	c.rep.Input.UncompressedSize = total
+	a.v.input.UncompressedSize = total
 	return deflated
 }
 
 // inflateZipMembers inflates each deflated file that the manifest lists or
 // the descriptor references, once: it is hashed with the algorithms the
 // manifest gives it and keeps a head and tail window for the disk probes
-// (see window.go). Damaged compressed data is a finding.
-func (c *checker) inflateZipMembers(ctx context.Context, deflated []*member) error {
+// (see window.go). Damaged compressed data is a finding. Afterwards only
+// the descriptor, manifest and certificate (held whole) and the windows
+// are readable: nothing inflates a file after the view is assembled.
+func (a *assembler) inflateZipMembers(ctx context.Context, deflated []*member) error {
+	v := a.v
 	referenced := map[string]bool{}
-	for _, h := range c.expandedHrefs() {
+	for _, h := range v.expandedHrefs() {
 		referenced[h] = true
 	}
 	var done int64
 	windows := 0
 	for _, m := range deflated {
-		if c.heldBytes(m.name) != nil {
+		if v.heldBytes(m.name) != nil {
 			continue // read whole already
 		}
-		algs := c.algorithmsFor(m.name)
+		zf := m.r.(*zipFileReader).f
+		// From here on the member is read through its window, if any:
+		// reading it at random would inflate it again from its start.
+		m.r = nil
+		algs := v.algorithmsFor(m.name)
 		window := referenced[m.name] && windows < maxWindows
 		if len(algs) == 0 && !window {
 			continue
 		}
 		hs := digest.NewHashes(algs)
-		ws := append(hs.Lanes(), &progressWriter{c: c, member: m.name, done: &done})
+		ws := append(hs.Lanes(), &progressWriter{m: a.m, member: m.name, done: &done})
 		var win *windowWriter
 		if window {
 			windows++
 			win = &windowWriter{size: m.size}
 			ws = append(ws, win)
 		}
-		zf := m.r.(*zipFileReader).f
 		rc, err := zf.Open()
 		if err != nil {
-			return fmt.Errorf("engine: reading %s in %s: %w", m.name, c.src.name, err)
+			return fmt.Errorf("engine: reading %s in %s: %w", m.name, a.src.name, err)
 		}
 		n, err := io.Copy(io.MultiWriter(ws...), &ctxReader{ctx: ctx, r: rc})
 		rc.Close()
-		c.bytesRead.Add(n)
+		a.m.read(n)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		if err != nil {
-			c.rep.Complete = false
-			c.add(rules.PkgTruncated.New(report.InMember(m.name),
+			v.incomplete = true
+			a.add(rules.PkgTruncated.New(report.InMember(m.name),
 				"the compressed data of %s in the zip is damaged after %d of its %d bytes (%v): it was not checked",
 				m.name, n, m.size, err).
 				WithHint("The file was altered or damaged in transfer; fetch the package again."))
@@ -199,7 +197,7 @@ func (c *checker) inflateZipMembers(ctx context.Context, deflated []*member) err
 // inflateZipMembers.
 type zipFileReader struct {
 	f   *zip.File
-	c   *checker
+	a   *assembler
 	rc  io.ReadCloser
 	pos int64
 }
@@ -241,8 +239,8 @@ func (z *zipFileReader) ReadAt(p []byte, off int64) (int, error) {
 	default:
 		// Damaged compressed data: what was read is all there is, as
 		// for a member cut short.
-		z.c.rep.Complete = false
-		z.c.add(rules.PkgTruncated.New(report.InMember(z.f.Name),
+		z.a.v.incomplete = true
+		z.a.add(rules.PkgTruncated.New(report.InMember(z.f.Name),
 			"the compressed data of %s in the zip is damaged after %d bytes (%v)", z.f.Name, z.pos, err).
 			WithHint("The file was altered or damaged in transfer; fetch the package again."))
 		err = io.EOF

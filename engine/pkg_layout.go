@@ -12,7 +12,7 @@ func layoutFindings(v *pkgView) []report.Finding {
 	if v.index == nil {
 		return nil
 	}
-	hrefs, chunked := v.referencedHrefs()
+	hrefs, chunked := v.hrefs, v.chunked
 	return archive.CheckLayout(v.index, archive.Layout{
 		Descriptor: v.descName, Manifest: v.mfName, Certificate: v.certName,
 		References: hrefs, ChunkedHrefs: chunked,

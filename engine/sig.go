@@ -6,17 +6,6 @@ import (
 	"github.com/ovacheck/ovacheck/engine/signature"
 )
 
-// judgeSignature runs the signature pass and records its findings and the
-// report's signature block.
-func (c *checker) judgeSignature() {
-	sig, fs := signatureFindings(&c.pkgView, c.src.name, signature.Options{
-		At: c.o.at, Roots: c.o.roots, PinSHA256: c.o.signerPin})
-	c.add(fs...)
-	if sig != nil {
-		c.rep.Signature = sig
-	}
-}
-
 // signatureFindings is the signature pass (the SIG rules): it parses the
 // certificate file, verifies its signature over the manifest's exact bytes,
 // judges the signer, and says what the signed manifest leaves out. An

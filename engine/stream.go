@@ -18,31 +18,32 @@ import (
 // says which it needs: every algorithm producers write.
 var streamAlgorithms = digest.All
 
-// runStream checks an archive read once from a stream. The first
-// descriptor, manifest and certificate are kept (the rules for several of
-// them need only their names); every other member is hashed as it passes,
-// with the algorithms the manifest asks for when it came first, or with
-// those producers use when it comes later. When the user gave a checksum
-// of the whole input, the raw bytes are hashed too, below the tar reader.
-func (c *checker) runStream(ctx context.Context) error {
-	s := &streamState{c: c, small: map[string][]byte{}}
-	if c.o.deep {
-		c.rep.Skipped = append(c.rep.Skipped, "deep disk check (needs random access; not done on a stream)")
+// stream assembles an archive read once from r. The first descriptor,
+// manifest and certificate are kept (the rules for several of them need
+// only their names); every other member is hashed as it passes, with the
+// algorithms the manifest asks for when it came first, or with those
+// producers use when it comes later. When the user gave a checksum of the
+// whole input, the raw bytes are hashed too, below the tar reader.
+func (a *assembler) stream(ctx context.Context, r io.Reader) error {
+	v := a.v
+	s := &streamState{a: a, small: map[string][]byte{}}
+	if a.o.deep {
+		v.skipped = append(v.skipped, "deep disk check (needs random access; not done on a stream)")
 	}
-	var input io.Reader = &ctxReader{ctx: ctx, r: c.src.r}
+	var input io.Reader = &ctxReader{ctx: ctx, r: r}
 	var whole digest.Hashes
-	if algs := c.wholeFileAlgorithms(); len(algs) > 0 {
+	if algs := a.o.wholeFileAlgorithms(); len(algs) > 0 {
 		whole = digest.NewHashes(algs)
 		input = io.TeeReader(input, io.MultiWriter(whole.Lanes()...))
 	}
-	input, gz := c.gunzipStream(input) // a gzip-compressed tar is checked inside (ovagz.go)
-	idx, err := archive.Stream(input, c.src.name, s.visit)
+	input, gz := a.gunzipStream(input) // a gzip-compressed tar is checked inside (ovagz.go)
+	idx, err := archive.Stream(input, a.src.name, s.visit)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		if idx == nil {
-			return fmt.Errorf("engine: reading %s: %w", c.src.name, err)
+			return fmt.Errorf("engine: reading %s: %w", a.src.name, err)
 		}
 	}
 	if whole != nil {
@@ -51,47 +52,33 @@ func (c *checker) runStream(ctx context.Context) error {
 		if _, err := io.Copy(io.Discard, input); err != nil && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		c.rep.WholeFile = whole.Sums().Strings()
+		v.wholeDigests = whole.Sums()
 	}
-	c.index = idx
-	c.rep.Input.Size = idx.End
+	v.index = idx
+	v.input.Size = idx.End
 	gz.done(idx)
-	c.add(idx.Findings...)
+	a.add(idx.Findings...)
 	if !idx.Complete {
-		c.rep.Complete = false
+		v.incomplete = true
 	}
 	if idx.Kind != archive.KindTar {
-		c.judgeWholeFile()
+		v.opaque = true
 		return nil
 	}
 	for name, b := range s.small {
-		m := c.members.named(name)
+		m := v.members.named(name)
 		m.r, m.held = bytes.NewReader(b), b
 	}
-	if err := c.readSmallMembers(); err != nil {
+	if err := a.readSmallMembers(); err != nil {
 		return err
 	}
-	c.judgeStructure()
-	for _, m := range c.members.list {
-		if m.streamed != nil && c.members.named(m.name) == m {
-			c.computed[m.name] = c.listedDigests(m.name, m.streamed)
-		}
-	}
-	// The small members were kept whole: hash them now that the manifest
-	// is known.
-	for name, b := range s.small {
-		if algs := c.algorithmsFor(name); len(algs) > 0 {
-			c.computed[name] = digest.Bytes(b, algs)
-		}
-	}
-	c.judgeDigests(c.computed)
-	c.judgeWholeFile()
+	a.parse()
 	return nil
 }
 
 // streamState is what runStream keeps while the archive passes.
 type streamState struct {
-	c *checker
+	a *assembler
 	// small holds the first descriptor, manifest and certificate, whole.
 	small map[string][]byte
 	// diskNames are the members the first descriptor references, once it
@@ -107,21 +94,21 @@ type streamState struct {
 // descriptorVersion is the OVF version of the descriptor parsed as it
 // passed, or "" before one has.
 func (s *streamState) descriptorVersion() string {
-	if s.c.parsed.env == nil {
+	if s.a.early.env == nil {
 		return ""
 	}
-	return s.c.parsed.env.Version
+	return s.a.early.env.Version
 }
 
 // visit handles one member as it passes.
 func (s *streamState) visit(am archive.Member, data io.Reader) error {
-	c := s.c
+	a, v := s.a, s.a.v
 	m := &member{name: am.Name, size: am.Size, offset: am.DataOffset}
-	first := c.members.named(am.Name) == nil
-	c.members.add(m)
-	if max := s.c.smallLimit(am.Name); max > 0 && am.Size <= max && first && !s.haveKind(am.Name) {
+	first := v.members.named(am.Name) == nil
+	v.members.add(m)
+	if max := a.o.smallLimit(am.Name); max > 0 && am.Size <= max && first && !s.haveKind(am.Name) {
 		b, err := io.ReadAll(io.LimitReader(data, max))
-		c.bytesRead.Add(int64(len(b)))
+		a.m.read(int64(len(b)))
 		s.small[am.Name] = b
 		switch {
 		case hasExt(am.Name, ".mf"):
@@ -129,19 +116,19 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 			// algorithms it lists; with the descriptor's version when the
 			// descriptor came first, as it should (parseManifest parses
 			// again only if the version or the manifest chosen differs).
-			c.mfVersion = s.descriptorVersion()
-			c.mf = manifest.Parse(b, am.Name, c.mfVersion)
+			a.early.mfVersion = s.descriptorVersion()
+			v.mf = manifest.Parse(b, am.Name, a.early.mfVersion)
 		case hasExt(am.Name, ".ovf"):
 			s.noteDisks(b, am.Name)
 		}
 		return err
 	}
 	algs := streamAlgorithms
-	if c.mf != nil {
-		algs = c.mf.Algorithms(am.Name)
+	if v.mf != nil {
+		algs = v.mf.Algorithms(am.Name)
 	}
 	hs := digest.NewHashes(algs)
-	ws := append(hs.Lanes(), &progressWriter{c: c, member: am.Name, done: &s.done})
+	ws := append(hs.Lanes(), &progressWriter{m: a.m, member: am.Name, done: &s.done})
 	var win *windowWriter
 	if s.wantsWindow(am.Name) {
 		s.windows++
@@ -152,7 +139,7 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 		s.copyBuf = make([]byte, 32<<10)
 	}
 	n, err := io.CopyBuffer(io.MultiWriter(ws...), data, s.copyBuf)
-	c.bytesRead.Add(n)
+	a.m.read(n)
 	if err != nil {
 		return err
 	}
@@ -181,7 +168,7 @@ func (s *streamState) haveKind(name string) bool {
 // members come first. The parse is kept for the checks that follow.
 func (s *streamState) noteDisks(desc []byte, name string) {
 	env, fs := envelope.Parse(desc, name)
-	s.c.parsed.name, s.c.parsed.env, s.c.parsed.findings = name, env, fs
+	s.a.early.name, s.a.early.env, s.a.early.findings = name, env, fs
 	s.diskNames = map[string]bool{}
 	for _, f := range env.References {
 		s.diskNames[pkgname.Href(f.Href)] = true
@@ -200,10 +187,10 @@ func (s *streamState) wantsWindow(name string) bool {
 
 // smallLimit returns the cap for a member kept in memory, or 0 for a
 // member that is hashed as it passes.
-func (c *checker) smallLimit(name string) int64 {
+func (o *options) smallLimit(name string) int64 {
 	switch {
 	case hasExt(name, ".ovf"):
-		return c.o.descriptorLimit()
+		return o.descriptorLimit()
 	case hasExt(name, ".mf"):
 		return limits.MaxManifestSize
 	case hasExt(name, ".cert"):
@@ -214,14 +201,14 @@ func (c *checker) smallLimit(name string) int64 {
 
 // progressWriter reports streamed bytes as digest progress.
 type progressWriter struct {
-	c      *checker
+	m      *meter
 	member string
 	done   *int64
 }
 
 func (p *progressWriter) Write(b []byte) (int, error) {
 	*p.done += int64(len(b))
-	p.c.progress(Progress{Phase: "digest", Member: p.member, Done: *p.done, Total: -1})
+	p.m.progress(Progress{Phase: "digest", Member: p.member, Done: *p.done, Total: -1})
 	return len(b), nil
 }
 
@@ -236,20 +223,4 @@ func (r *ctxReader) Read(p []byte) (int, error) {
 		return 0, err
 	}
 	return r.r.Read(p)
-}
-
-// listedDigests keeps the digests of the algorithms the manifest lists for
-// name: a member that passed before the manifest was hashed with every
-// algorithm producers use, and the others are noise in the report.
-func (c *checker) listedDigests(name string, all digest.Set) digest.Set {
-	if c.mf == nil {
-		return all
-	}
-	out := digest.Set{}
-	for _, alg := range c.algorithmsFor(name) {
-		if d, ok := all[alg]; ok {
-			out[alg] = d
-		}
-	}
-	return out
 }

@@ -61,6 +61,9 @@ func NewJob(member string, r io.ReaderAt, off, size int64, algs []Algorithm, ext
 		algs: algs, r: r, extra: extra}
 }
 
+// Size is the number of bytes the job reads.
+func (j Job) Size() int64 { return j.req.Size }
+
 // Run computes every job's digests, several jobs in parallel, each
 // byte read once. Jobs whose reader implements RangeDigester (and that need
 // no extra writers) are handed to it in one call. progress receives byte
