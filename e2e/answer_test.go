@@ -297,7 +297,7 @@ func TestReportSurvivesRuleLinkAndBack(t *testing.T) {
 	}
 	// (chromedp's DOM queries go stale on a page restored from the
 	// back/forward cache; JS sees the page as the user does.)
-	p.waitFor(t, "the report after Back", `(document.querySelector("#report [data-verdict]") || {dataset: {}}).dataset.verdict === "fail"`, 30*time.Second)
+	p.waitForRestored(t, "the report after Back", `(document.querySelector("#report [data-verdict]") || {dataset: {}}).dataset.verdict === "fail"`, 30*time.Second)
 	if err := chromedp.Do(p.ctx, chromedp.Reload()); err != nil {
 		t.Fatal(err)
 	}
