@@ -18,6 +18,8 @@ package engine
 import (
 	"context"
 
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
+
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 
@@ -31,17 +33,18 @@ func Check(ctx context.Context, src Source, opts ...Option) (*report.Report, err
 	o := newOptions(opts)
 	m := newMeter(o.progress)
 
-	v, err := assemble(ctx, src, &o, m)
+	v, err := assemble.Assemble(ctx, src.s, assemble.Options{MaxDescriptor: o.maxDescriptor, Deep: o.deep,
+		Unsent: o.unsent, WholeFile: o.wholeFileAlgorithms()}, m)
 	if err != nil {
 		return nil, err
 	}
-	defer v.close()
+	defer v.Close()
 
 	m.progress(Progress{Phase: "parse"})
 	images, diskFs := diskFindings(v)
 	hashing := startDigests(ctx, v, planDigests(v, &o, images), m)
 	st := structuralPasses(v, &o)
-	fs := newFindings(v.input.Name, v.findings, diskFs, st.findings)
+	fs := newFindings(v.Input.Name, v.Findings, diskFs, st.findings)
 	if o.structural != nil {
 		o.structural(preliminary(v, &o, fs, st, images))
 	}

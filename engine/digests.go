@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"io"
 	"maps"
 	"runtime"
@@ -46,45 +47,45 @@ type digestPlan struct {
 // whole input is hashed when the user asked for it or gave its checksum.
 // With WithStructureOnly nothing is read: only the members held whole are
 // hashed.
-func planDigests(v *pkgView, o *options, images map[string]*report.DiskImage) digestPlan {
+func planDigests(v *assemble.View, o *options, images map[string]*report.DiskImage) digestPlan {
 	p := digestPlan{known: map[string]digest.Set{}}
-	if v.descriptorOnly {
+	if v.DescriptorOnly {
 		return p
 	}
 	var unread []string
-	for _, m := range v.members.list {
-		if v.members.named(m.name) != m {
+	for _, m := range v.Members.List {
+		if v.Members.Named(m.Name) != m {
 			continue
 		}
-		algs := v.algorithmsFor(m.name)
-		switch held := v.heldBytes(m.name); {
-		case m.streamed != nil:
-			p.known[m.name] = listed(v, m.name, m.streamed)
+		algs := v.AlgorithmsFor(m.Name)
+		switch held := v.HeldBytes(m.Name); {
+		case m.Streamed != nil:
+			p.known[m.Name] = listed(v, m.Name, m.Streamed)
 			continue
 		case held != nil:
 			// Read whole already: hash it from memory, not read it again.
 			if len(algs) > 0 {
-				p.known[m.name] = digest.Bytes(held, algs)
+				p.known[m.Name] = digest.Bytes(held, algs)
 			}
 			continue
-		case m.r == nil:
+		case m.R == nil:
 			continue
 		case o.structureOnly != "":
 			if len(algs) > 0 {
-				unread = append(unread, m.name)
+				unread = append(unread, m.Name)
 			}
 			continue
 		}
 		var extra []io.Writer
-		if dc := deepChecker(o, m, images[m.name]); dc != nil {
+		if dc := deepChecker(o, m, images[m.Name]); dc != nil {
 			p.deep = append(p.deep, dc)
 			extra = []io.Writer{dc}
 		}
 		if len(algs) == 0 && len(extra) == 0 {
 			continue
 		}
-		p.jobs = append(p.jobs, digest.NewJob(m.name, m.r, m.base, m.size, algs, extra))
-		p.names = append(p.names, m.name)
+		p.jobs = append(p.jobs, digest.NewJob(m.Name, m.R, m.Base, m.Size, algs, extra))
+		p.names = append(p.names, m.Name)
 	}
 	if o.structureOnly != "" {
 		if len(unread) > 0 {
@@ -94,12 +95,12 @@ func planDigests(v *pkgView, o *options, images map[string]*report.DiskImage) di
 			}
 			p.skipped = append(p.skipped, fmt.Sprintf("digests of %s (%s)", what, o.structureOnly))
 		}
-		if o.deep && v.whole != nil {
+		if o.deep && v.Whole != nil {
 			p.skipped = append(p.skipped, "deep disk check ("+o.structureOnly+")")
 		}
 		return p
 	}
-	if v.whole != nil {
+	if v.Whole != nil {
 		p.wholeAlgs = o.wholeFileAlgorithms()
 	}
 	return p
@@ -108,12 +109,12 @@ func planDigests(v *pkgView, o *options, images map[string]*report.DiskImage) di
 // listed keeps the digests of the algorithms the manifest lists for name:
 // a member that passed a stream before the manifest was hashed with every
 // algorithm producers use, and the others are noise in the report.
-func listed(v *pkgView, name string, all digest.Set) digest.Set {
-	if v.mf == nil {
+func listed(v *assemble.View, name string, all digest.Set) digest.Set {
+	if v.Manifest == nil {
 		return all
 	}
 	out := digest.Set{}
-	for _, alg := range v.algorithmsFor(name) {
+	for _, alg := range v.AlgorithmsFor(name) {
 		if d, ok := all[alg]; ok {
 			out[alg] = d
 		}
@@ -124,7 +125,7 @@ func listed(v *pkgView, name string, all digest.Set) digest.Set {
 // deepChecker returns the checker that walks member m's bytes during the
 // digest pass when the deep check is on and the probe found a format it
 // walks, or nil.
-func deepChecker(o *options, m *member, img *report.DiskImage) disk.DeepChecker {
+func deepChecker(o *options, m *assemble.Member, img *report.DiskImage) disk.DeepChecker {
 	if !o.deep || img == nil {
 		return nil
 	}
@@ -132,7 +133,7 @@ func deepChecker(o *options, m *member, img *report.DiskImage) disk.DeepChecker 
 	if format == "" {
 		return nil
 	}
-	return disk.NewDeepChecker(format, m.name, m.size)
+	return disk.NewDeepChecker(format, m.Name, m.Size)
 }
 
 // hashing is a digest phase under way: the reads run while the structural
@@ -145,7 +146,7 @@ type hashing struct {
 
 // startDigests starts the digest phase planned by p on v's bytes and
 // returns at once; wait gives its result.
-func startDigests(ctx context.Context, v *pkgView, p digestPlan, m *meter) *hashing {
+func startDigests(ctx context.Context, v *assemble.View, p digestPlan, m *meter) *hashing {
 	h := &hashing{done: make(chan struct{})}
 	go func() {
 		defer close(h.done)
@@ -167,8 +168,8 @@ func (h *hashing) wait() (digests, error) {
 // runDigests reads what p plans, once: each job's member, and the whole
 // input when its digests are wanted (in the same read, or handed to a
 // RangeDigester as one more range).
-func runDigests(ctx context.Context, v *pkgView, p digestPlan, m *meter) (digests, error) {
-	d := digests{members: p.known, deep: p.deep, skipped: p.skipped, whole: v.wholeDigests}
+func runDigests(ctx context.Context, v *assemble.View, p digestPlan, m *meter) (digests, error) {
+	d := digests{members: p.known, deep: p.deep, skipped: p.skipped, whole: v.WholeDigests}
 	if len(p.jobs) == 0 && len(p.wholeAlgs) == 0 {
 		return d, nil
 	}
@@ -178,26 +179,26 @@ func runDigests(ctx context.Context, v *pkgView, p digestPlan, m *meter) (digest
 		total += j.Size()
 	}
 	wantWhole := len(p.wholeAlgs) > 0
-	_, delegate := v.whole.(RangeDigester)
+	_, delegate := v.Whole.(RangeDigester)
 	if wantWhole && delegate {
 		// The source hashes for us: ask for the whole file as one more
 		// range, which its workers hash alongside the members.
-		jobs = append(jobs, digest.NewJob("", v.whole, 0, v.input.Size, p.wholeAlgs, nil))
-		total += v.input.Size
+		jobs = append(jobs, digest.NewJob("", v.Whole, 0, v.Input.Size, p.wholeAlgs, nil))
+		total += v.Input.Size
 	} else if wantWhole {
-		total = v.input.Size // one read of the whole input covers the members too
+		total = v.Input.Size // one read of the whole input covers the members too
 	}
 	var done atomic.Int64
 	m.progress(Progress{Phase: "digest", Total: total})
 	count := func(n int64) {
-		m.read(n)
+		m.Read(n)
 		m.progress(Progress{Phase: "digest", Done: done.Add(n), Total: total})
 	}
 	var results []digest.Set
 	var err error
 	switch {
 	case wantWhole && !delegate:
-		d.whole, results, err = digest.Whole(ctx, v.whole, v.input.Size, p.wholeAlgs, jobs, count)
+		d.whole, results, err = digest.Whole(ctx, v.Whole, v.Input.Size, p.wholeAlgs, jobs, count)
 	default:
 		results, err = digest.Run(ctx, jobs, count)
 		if err == nil && wantWhole {
@@ -219,21 +220,21 @@ func runDigests(ctx context.Context, v *pkgView, p digestPlan, m *meter) (digest
 // found, and the whole-file checksum against the one the user expected.
 // It returns the manifest status of each listed member (nil without a
 // manifest) and what could not be judged.
-func digestFindings(v *pkgView, o *options, d digests) (fs []report.Finding, status map[string]report.ManifestStatus, skipped []string) {
-	if v.mf != nil && !v.descriptorOnly {
-		fs, status = manifest.Verify(v.mf, func(file string, alg digest.Algorithm) (string, bool) {
-			m, ok := v.members.lookup(file)
+func digestFindings(v *assemble.View, o *options, d digests) (fs []report.Finding, status map[string]report.ManifestStatus, skipped []string) {
+	if v.Manifest != nil && !v.DescriptorOnly {
+		fs, status = manifest.Verify(v.Manifest, func(file string, alg digest.Algorithm) (string, bool) {
+			m, ok := v.Members.Lookup(file)
 			if !ok {
 				return "", false
 			}
-			got, ok := d.members[m.name][alg]
+			got, ok := d.members[m.Name][alg]
 			return got, ok
 		})
 	}
 	for _, dc := range d.deep {
 		fs = append(fs, dc.Findings()...)
 	}
-	whole, skipped := wholeFileFindings(o.expected, d.whole.Strings(), v.input.Name)
+	whole, skipped := wholeFileFindings(o.expected, d.whole.Strings(), v.Input.Name)
 	return append(fs, whole...), status, skipped
 }
 

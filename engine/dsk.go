@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"io"
 	"strconv"
 	"strings"
@@ -14,26 +15,26 @@ import (
 // (package disk) and holds them against the descriptor's Disk (the DSK
 // image rules). It returns the images probed, by member name, and the
 // findings.
-func diskFindings(v *pkgView) (map[string]*report.DiskImage, []report.Finding) {
+func diskFindings(v *assemble.View) (map[string]*report.DiskImage, []report.Finding) {
 	images := map[string]*report.DiskImage{}
 	var out []report.Finding
-	compression := v.compressionOf()
-	for m, d := range v.diskMembers() {
-		r := io.NewSectionReader(m.r, m.base, m.size)
+	compression := compressionOf(v)
+	for m, d := range diskMembers(v) {
+		r := io.NewSectionReader(m.R, m.Base, m.Size)
 		if compression[m] == "gzip" {
-			img, fs := disk.ProbeGzip(r, m.size, m.name)
+			img, fs := disk.ProbeGzip(r, m.Size, m.Name)
 			out = append(out, fs...)
-			images[m.name] = img
+			images[m.Name] = img
 			continue
 		}
-		img, fs := disk.Probe(r, m.size, m.name)
+		img, fs := disk.Probe(r, m.Size, m.Name)
 		out = append(out, fs...)
-		images[m.name] = img
+		images[m.Name] = img
 		capacity := max(d.CapacityBytes, 0)
 		out = append(out, disk.CheckAgainst(img, disk.DescriptorDisk{
 			ID: d.DiskID, CapacityBytes: capacity, Format: d.Format, PopulatedSize: populated(d.PopulatedSize),
-			FileSize: m.size, DescriptorMember: v.descName, Line: d.Pos.Line, Column: d.Pos.Column,
-		}, m.name)...)
+			FileSize: m.Size, DescriptorMember: v.DescName, Line: d.Pos.Line, Column: d.Pos.Column,
+		}, m.Name)...)
 	}
 	return images, out
 }
@@ -41,21 +42,21 @@ func diskFindings(v *pkgView) (map[string]*report.DiskImage, []report.Finding) {
 // diskMembers pairs each Disk of the descriptor with the member holding its
 // image (only unchunked files: a chunked image is probed through its first
 // chunk only when uncompressed, which the probes cannot tell apart yet).
-func (v *pkgView) diskMembers() map[*member]envelope.Disk {
-	out := map[*member]envelope.Disk{}
-	if v.env == nil || v.env.DiskSection == nil {
+func diskMembers(v *assemble.View) map[*assemble.Member]envelope.Disk {
+	out := map[*assemble.Member]envelope.Disk{}
+	if v.Env == nil || v.Env.DiskSection == nil {
 		return out
 	}
 	files := map[string]envelope.File{}
-	for _, f := range v.env.References {
+	for _, f := range v.Env.References {
 		files[f.ID] = f
 	}
-	for _, d := range v.env.DiskSection.Disks {
+	for _, d := range v.Env.DiskSection.Disks {
 		f, ok := files[d.FileRef]
 		if !ok || f.ChunkSize != nil {
 			continue
 		}
-		if m, ok := v.members.lookup(f.Href); ok && m.r != nil {
+		if m, ok := v.Members.Lookup(f.Href); ok && m.R != nil {
 			out[m] = d
 		}
 	}
@@ -64,13 +65,13 @@ func (v *pkgView) diskMembers() map[*member]envelope.Disk {
 
 // compressionOf maps each member a File names to that File's
 // ovf:compression (the first File naming it).
-func (v *pkgView) compressionOf() map[*member]string {
-	out := map[*member]string{}
-	if v.env == nil {
+func compressionOf(v *assemble.View) map[*assemble.Member]string {
+	out := map[*assemble.Member]string{}
+	if v.Env == nil {
 		return out
 	}
-	for _, f := range v.env.References {
-		if m, ok := v.members.lookup(f.Href); ok {
+	for _, f := range v.Env.References {
+		if m, ok := v.Members.Lookup(f.Href); ok {
 			if _, seen := out[m]; !seen {
 				out[m] = f.Compression
 			}

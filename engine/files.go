@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
@@ -9,27 +10,27 @@ import (
 // digests computed, the disk image probed and its manifest status (status
 // nil before the digests are judged), then the files the manifest lists
 // that the package lacks.
-func fileTable(v *pkgView, o *options, computed map[string]digest.Set, images map[string]*report.DiskImage, status map[string]report.ManifestStatus) []report.File {
-	if v.descriptorOnly {
-		return []report.File{{Member: v.descName, Offset: -1, Size: v.input.Size,
+func fileTable(v *assemble.View, o *options, computed map[string]digest.Set, images map[string]*report.DiskImage, status map[string]report.ManifestStatus) []report.File {
+	if v.DescriptorOnly {
+		return []report.File{{Member: v.DescName, Offset: -1, Size: v.Input.Size,
 			Manifest: report.NotChecked, Role: "descriptor"}}
 	}
 	roles := roles(v)
-	files := make([]report.File, 0, len(v.members.list))
-	for _, m := range v.members.list {
-		f := report.File{Member: m.name, Offset: m.offset, Size: m.size, Role: roles[m.name],
-			Digests: computed[m.name].Strings(), Disk: images[m.name]}
+	files := make([]report.File, 0, len(v.Members.List))
+	for _, m := range v.Members.List {
+		f := report.File{Member: m.Name, Offset: m.Offset, Size: m.Size, Role: roles[m.Name],
+			Digests: computed[m.Name].Strings(), Disk: images[m.Name]}
 		switch {
-		case m.name == v.mfName:
+		case m.Name == v.ManifestName:
 			f.Manifest = report.IsManifest
-		case m.name == v.certName:
+		case m.Name == v.CertName:
 			f.Manifest = report.IsCertificate
-		case v.mf == nil:
+		case v.Manifest == nil:
 			f.Manifest = report.NoManifest
 		case status == nil:
 			f.Manifest = report.NotChecked
 		default:
-			if s, ok := status[m.name]; ok {
+			if s, ok := status[m.Name]; ok {
 				f.Manifest = s
 			} else {
 				f.Manifest = report.Unlisted
@@ -37,9 +38,9 @@ func fileTable(v *pkgView, o *options, computed map[string]digest.Set, images ma
 		}
 		files = append(files, f)
 	}
-	if v.mf != nil {
-		for _, name := range v.mf.Files() {
-			if _, ok := v.members.lookup(name); !ok && name != v.mfName && name != v.certName {
+	if v.Manifest != nil {
+		for _, name := range v.Manifest.Files() {
+			if _, ok := v.Members.Lookup(name); !ok && name != v.ManifestName && name != v.CertName {
 				status := report.Missing
 				if o.unsent {
 					status = report.NotChecked
@@ -52,37 +53,37 @@ func fileTable(v *pkgView, o *options, computed map[string]digest.Set, images ma
 }
 
 // roles names what each member is for.
-func roles(v *pkgView) map[string]string {
+func roles(v *assemble.View) map[string]string {
 	roles := map[string]string{}
-	for _, m := range v.members.list {
-		roles[m.name] = "extra"
+	for _, m := range v.Members.List {
+		roles[m.Name] = "extra"
 	}
-	for _, h := range v.expandedHrefs() {
-		if m, ok := v.members.lookup(h); ok {
-			roles[m.name] = "file"
+	for _, h := range v.ExpandedHrefs() {
+		if m, ok := v.Members.Lookup(h); ok {
+			roles[m.Name] = "file"
 		} else {
 			roles[h] = "file"
 		}
 	}
-	if v.env != nil && v.env.DiskSection != nil {
+	if v.Env != nil && v.Env.DiskSection != nil {
 		hrefOf := map[string]string{}
-		for _, f := range v.env.References {
+		for _, f := range v.Env.References {
 			hrefOf[f.ID] = f.Href
 		}
-		for _, d := range v.env.DiskSection.Disks {
+		for _, d := range v.Env.DiskSection.Disks {
 			if href, ok := hrefOf[d.FileRef]; ok {
-				if m, ok := v.members.lookup(href); ok {
-					roles[m.name] = "disk"
+				if m, ok := v.Members.Lookup(href); ok {
+					roles[m.Name] = "disk"
 				}
 			}
 		}
 	}
-	roles[v.descName] = "descriptor"
-	if v.mfName != "" {
-		roles[v.mfName] = "manifest"
+	roles[v.DescName] = "descriptor"
+	if v.ManifestName != "" {
+		roles[v.ManifestName] = "manifest"
 	}
-	if v.certName != "" {
-		roles[v.certName] = "certificate"
+	if v.CertName != "" {
+		roles[v.CertName] = "certificate"
 	}
 	return roles
 }

@@ -21,8 +21,13 @@ func newMeter(report func(Progress)) *meter {
 	return &meter{start: time.Now(), report: report}
 }
 
-// read counts n bytes read from the input.
-func (m *meter) read(n int64) { m.bytesRead.Add(n) }
+// Read counts n bytes read from the input.
+func (m *meter) Read(n int64) { m.bytesRead.Add(n) }
+
+// Progress reports the progress of assembling (assemble.Meter).
+func (m *meter) Progress(phase, member string, done, total int64) {
+	m.progress(Progress{Phase: phase, Member: member, Done: done, Total: total})
+}
 
 // progress reports p, one call at a time (hashing goroutines report
 // concurrently) and never with less done than before in the same phase.

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
@@ -9,15 +10,15 @@ import (
 // manifest lists, manifest.CheckCoverage) over the parsed manifest, which
 // must not be nil. With unsent (WithUnsentFilesUnchecked) every listed
 // file counts as present.
-func coverageFindings(v *pkgView, unsent bool) []report.Finding {
-	return manifest.CheckCoverage(v.mf, manifest.Coverage{
-		Member:     v.mfName,
-		Descriptor: v.descName,
-		Referenced: v.expandedHrefs(),
+func coverageFindings(v *assemble.View, unsent bool) []report.Finding {
+	return manifest.CheckCoverage(v.Manifest, manifest.Coverage{
+		Member:     v.ManifestName,
+		Descriptor: v.DescName,
+		Referenced: v.ExpandedHrefs(),
 		Present: func(n string) bool {
-			_, ok := v.members.lookup(n)
+			_, ok := v.Members.Lookup(n)
 			return ok || unsent
 		},
-		Certificate: v.certName,
+		Certificate: v.CertName,
 	})
 }

@@ -4,7 +4,6 @@ import (
 	"crypto/x509"
 	"time"
 
-	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 
@@ -43,14 +42,6 @@ func newOptions(opts []Option) options {
 		opt(&o)
 	}
 	return o
-}
-
-// descriptorLimit is the largest descriptor the check reads.
-func (o *options) descriptorLimit() int64 {
-	if o.maxDescriptor > 0 && o.maxDescriptor < limits.MaxDescriptorSize {
-		return o.maxDescriptor
-	}
-	return limits.MaxDescriptorSize
 }
 
 // WithMaxDescriptorSize lowers the cap on the descriptor read into memory

@@ -2,19 +2,20 @@ package engine
 
 import (
 	"github.com/ovacheck/ovacheck/engine/archive"
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 
 // layoutFindings is the archive layout pass (the PKG member, order and tar
 // dialect rules, archive.CheckLayout): nothing unless the package is a tar
 // archive.
-func layoutFindings(v *pkgView) []report.Finding {
-	if v.index == nil {
+func layoutFindings(v *assemble.View) []report.Finding {
+	if v.Index == nil {
 		return nil
 	}
-	hrefs, chunked := v.hrefs, v.chunked
-	return archive.CheckLayout(v.index, archive.Layout{
-		Descriptor: v.descName, Manifest: v.mfName, Certificate: v.certName,
+	hrefs, chunked := v.Hrefs, v.Chunked
+	return archive.CheckLayout(v.Index, archive.Layout{
+		Descriptor: v.DescName, Manifest: v.ManifestName, Certificate: v.CertName,
 		References: hrefs, ChunkedHrefs: chunked,
 	})
 }

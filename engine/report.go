@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"slices"
 	"strings"
 	"time"
@@ -54,32 +55,32 @@ func (f *findings) sorted(profile string) []report.Finding {
 // newReport starts the report of the package v: what the input is, what
 // the descriptor describes, the signature and the file table. Findings,
 // targets and the verdict are the caller's to set.
-func newReport(v *pkgView, o *options, st structure, files []report.File) *report.Report {
+func newReport(v *assemble.View, o *options, st structure, files []report.File) *report.Report {
 	rep := &report.Report{
 		MediaType: report.MediaType,
 		Tool:      report.Tool{Name: "ovacheck", Version: o.toolVersion},
-		Input:     v.input,
+		Input:     v.Input,
 		Profile:   o.profile,
-		Complete:  !v.incomplete,
+		Complete:  !v.Incomplete,
 		Findings:  []report.Finding{},
 		Files:     files,
 		Targets:   []report.Target{},
 		Package: report.Package{VirtualSystems: []report.VirtualSystem{}, Disks: []report.Disk{},
 			Networks: []report.Network{}, Eulas: []report.Eula{}},
 		Signature: st.signature,
-		WholeFile: v.wholeDigests.Strings(),
-		Skipped:   slices.Clone(v.skipped),
+		WholeFile: v.WholeDigests.Strings(),
+		Skipped:   slices.Clone(v.Skipped),
 	}
-	if v.env != nil {
-		rep.Package = v.env.Summary()
-		rep.Package.Descriptor = v.descName
+	if v.Env != nil {
+		rep.Package = v.Env.Summary()
+		rep.Package.Descriptor = v.DescName
 	}
 	return rep
 }
 
 // preliminary is the report WithStructural receives: the structural
 // verdict, before any digest is known, marked incomplete.
-func preliminary(v *pkgView, o *options, fs *findings, st structure, images map[string]*report.DiskImage) *report.Report {
+func preliminary(v *assemble.View, o *options, fs *findings, st structure, images map[string]*report.DiskImage) *report.Report {
 	rep := newReport(v, o, st, fileTable(v, o, nil, images, nil))
 	rep.Complete = false
 	rep.Findings = fs.sorted(o.profile)

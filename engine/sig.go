@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 	"github.com/ovacheck/ovacheck/engine/signature"
@@ -11,8 +12,8 @@ import (
 // judges the signer, and says what the signed manifest leaves out. An
 // unsigned package gets a finding only when a signer is pinned (located at
 // input, the package's name).
-func signatureFindings(v *pkgView, input string, opts signature.Options) (*report.Signature, []report.Finding) {
-	if v.certName == "" {
+func signatureFindings(v *assemble.View, input string, opts signature.Options) (*report.Signature, []report.Finding) {
+	if v.CertName == "" {
 		if opts.PinSHA256 == "" {
 			return nil, nil
 		}
@@ -23,26 +24,26 @@ func signatureFindings(v *pkgView, input string, opts signature.Options) (*repor
 			WithHint("Get the signed package from its publisher; an unsigned copy cannot be told apart from a replaced one.")}
 	}
 	out := signature.CoverageFindings(signatureCoverage(v))
-	f, fs := signature.Parse(v.certData, v.certName)
+	f, fs := signature.Parse(v.CertData, v.CertName)
 	out = append(out, fs...)
 	if f == nil {
 		return nil, out
 	}
 	opts.Protects = protected(v)
-	sig, fs := signature.Verify(f, v.mfData, v.mfName, opts)
+	sig, fs := signature.Verify(f, v.ManifestData, v.ManifestName, opts)
 	return sig, append(out, fs...)
 }
 
 // protected lists the members whose digests the manifest holds: what a
 // signature over the manifest protects.
-func protected(v *pkgView) []string {
-	mf := v.mf
+func protected(v *assemble.View) []string {
+	mf := v.Manifest
 	if mf == nil {
 		return nil
 	}
 	var out []string
 	for _, name := range mf.Files() {
-		if _, ok := v.members.lookup(name); ok {
+		if _, ok := v.Members.Lookup(name); ok {
 			out = append(out, name)
 		}
 	}
@@ -50,23 +51,23 @@ func protected(v *pkgView) []string {
 }
 
 // signatureCoverage says what the manifest the signature covers leaves out.
-func signatureCoverage(v *pkgView) signature.Coverage {
-	mf := v.mf
-	cov := signature.Coverage{Certificate: v.certName, Descriptor: v.descName}
+func signatureCoverage(v *assemble.View) signature.Coverage {
+	mf := v.Manifest
+	cov := signature.Coverage{Certificate: v.CertName, Descriptor: v.DescName}
 	if mf == nil {
 		return cov
 	}
-	cov.Manifest = v.mfName
+	cov.Manifest = v.ManifestName
 	listed := map[string]bool{}
 	for _, name := range mf.Files() {
-		if m, ok := v.members.lookup(name); ok {
-			listed[m.name] = true
+		if m, ok := v.Members.Lookup(name); ok {
+			listed[m.Name] = true
 		}
 	}
-	cov.DescriptorListed = listed[v.descName]
-	for _, m := range v.members.list {
-		if m.name != v.descName && m.name != v.mfName && m.name != v.certName && !listed[m.name] {
-			cov.Unlisted = append(cov.Unlisted, m.name)
+	cov.DescriptorListed = listed[v.DescName]
+	for _, m := range v.Members.List {
+		if m.Name != v.DescName && m.Name != v.ManifestName && m.Name != v.CertName && !listed[m.Name] {
+			cov.Unlisted = append(cov.Unlisted, m.Name)
 		}
 	}
 	return cov

@@ -1,38 +1,24 @@
 package engine
 
 import (
-	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"io"
 	"io/fs"
+
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 )
 
 // Source is the package to check. Make one with OVA, Folder, Stream or
 // Descriptor.
 type Source struct {
-	kind string // "ova", "folder", "stream", "descriptor"
-	name string
-
-	// ova
-	ra   io.ReaderAt
-	size int64
-
-	// folder: the descriptor's path within fsys; sibling files are looked
-	// up by href relative to it.
-	fsys       fs.FS
-	descriptor string
-
-	// stream
-	r io.Reader
-
-	// descriptor-only
-	data []byte
+	s assemble.Source
 }
 
 // OVA returns a source for an .ova archive read through r, which holds size
 // bytes. Only tar headers are read until digests are needed. If r also
 // implements RangeDigester, digests of members are asked of it.
 func OVA(name string, r io.ReaderAt, size int64) Source {
-	return Source{kind: "ova", name: name, ra: r, size: size}
+	return Source{assemble.Source{Kind: "ova", Name: name, ReaderAt: r, Size: size}}
 }
 
 // Folder returns a source for a descriptor and the files beside it in fsys.
@@ -40,27 +26,27 @@ func OVA(name string, r io.ReaderAt, size int64) Source {
 // fsys.Open; a file that implements io.ReaderAt and Stat is read at random,
 // otherwise sequentially.
 func Folder(fsys fs.FS, descriptor string) Source {
-	return Source{kind: "folder", name: descriptor, fsys: fsys, descriptor: descriptor}
+	return Source{assemble.Source{Kind: "folder", Name: descriptor, FS: fsys, Descriptor: descriptor}}
 }
 
 // Stream returns a source for an .ova read from r in one pass (standard
 // input, an HTTP body). Nothing but the descriptor, manifest and certificate
 // is kept in memory; other members are hashed as they pass.
 func Stream(name string, r io.Reader) Source {
-	return Source{kind: "stream", name: name, r: r}
+	return Source{assemble.Source{Kind: "stream", Name: name, Reader: r}}
 }
 
 // Descriptor returns a source for a descriptor checked on its own: file
 // presence, sizes and digests are skipped, and the report says so.
 func Descriptor(name string, data []byte) Source {
-	return Source{kind: "descriptor", name: name, data: data, size: int64(len(data))}
+	return Source{assemble.Source{Kind: "descriptor", Name: name, Data: data, Size: int64(len(data))}}
 }
 
 // Kind returns "ova", "folder", "stream" or "descriptor".
-func (s Source) Kind() string { return s.kind }
+func (s Source) Kind() string { return s.s.Kind }
 
 // Name returns the name the source was given.
-func (s Source) Name() string { return s.name }
+func (s Source) Name() string { return s.s.Name }
 
 // DigestRequest asks for the digests of size bytes at offset of a source:
 // fields Member (the member's name, for progress reporting only), Offset,

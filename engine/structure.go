@@ -2,6 +2,8 @@ package engine
 
 import (
 	"github.com/ovacheck/ovacheck/engine/conformance"
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
+	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/signature"
 )
@@ -24,32 +26,61 @@ type structure struct {
 //
 // The disk images' headers are probed before (dsk.go), since the digest
 // phase needs them to plan the deep check.
-func structuralPasses(v *pkgView, o *options) structure {
+func structuralPasses(v *assemble.View, o *options) structure {
 	var s structure
-	if v.opaque {
+	if v.Opaque {
 		return s
 	}
-	s.findings = append(s.findings, v.envFindings...)
-	if v.env != nil {
+	s.findings = append(s.findings, v.EnvFindings...)
+	if v.Env != nil {
 		var files conformance.Files
-		if v.presenceKnown() {
+		if v.PresenceKnown() {
 			files = packageFiles{v}
 		}
-		s.findings = append(s.findings, conformance.Check(v.env, files)...)
-		if v.presenceKnown() {
+		s.findings = append(s.findings, conformance.Check(v.Env, files)...)
+		if v.PresenceKnown() {
 			s.findings = append(s.findings, chunkFindings(v)...)
 		}
 	}
-	if v.descriptorOnly {
+	if v.DescriptorOnly {
 		return s
 	}
 	s.findings = append(s.findings, layoutFindings(v)...)
-	if v.mf != nil {
-		s.findings = append(s.findings, v.mf.Findings...)
+	if v.Manifest != nil {
+		s.findings = append(s.findings, v.Manifest.Findings...)
 		s.findings = append(s.findings, coverageFindings(v, o.unsent)...)
 	}
-	sig, fs := signatureFindings(v, v.input.Name, signature.Options{At: o.at, Roots: o.roots, PinSHA256: o.signerPin})
+	sig, fs := signatureFindings(v, v.Input.Name, signature.Options{At: o.at, Roots: o.roots, PinSHA256: o.signerPin})
 	s.signature = sig
 	s.findings = append(s.findings, fs...)
 	return s
 }
+
+// packageFiles answers the conformance rules' questions about file
+// presence and sizes: a chunked File's size is the sum of its chunks.
+type packageFiles struct{ v *assemble.View }
+
+func (p packageFiles) Size(href string) (int64, bool) {
+	if !p.v.Chunked[href] {
+		m, ok := p.v.Members.Lookup(href)
+		if !ok {
+			return 0, false
+		}
+		return m.Size, true
+	}
+	var sum int64
+	found := false
+	for i := 0; ; i++ {
+		m, ok := p.v.Members.Lookup(pkgname.Chunk(href, i))
+		if !ok {
+			break
+		}
+		sum += m.Size
+		found = true
+	}
+	return sum, found
+}
+
+// InArchive tells the reference rules whether hrefs must point into an
+// archive (URLs and ".." are errors there).
+func (p packageFiles) InArchive() bool { return p.v.Index != nil }

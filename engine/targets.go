@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 
 	"github.com/ovacheck/ovacheck/engine/compat"
 	"github.com/ovacheck/ovacheck/engine/report"
@@ -10,8 +11,8 @@ import (
 // judgeTargets gives each target consumer's verdict on the package and the
 // CMP findings behind it (package compat). An unknown target name is an
 // error: the check was asked for something it cannot do.
-func judgeTargets(v *pkgView, o *options, files []report.File, images map[string]*report.DiskImage) ([]report.Target, []report.Finding, error) {
-	in := compat.Input{Env: v.env, Manifest: v.mf, Files: files, Images: images, Archive: v.index}
+func judgeTargets(v *assemble.View, o *options, files []report.File, images map[string]*report.DiskImage) ([]report.Target, []report.Finding, error) {
+	in := compat.Input{Env: v.Env, Manifest: v.Manifest, Files: files, Images: images, Archive: v.Index}
 	ts, fs, err := compat.Judge(in, o.targets)
 	if err != nil {
 		return nil, nil, fmt.Errorf("engine: %w", err)

@@ -1,4 +1,4 @@
-package engine
+package assemble
 
 import (
 	"io"
@@ -15,39 +15,39 @@ import (
 // folder are not part of the package.
 func (a *assembler) folder() error {
 	v := a.v
-	dir := path.Dir(a.src.descriptor)
-	a.addFolderFile(dir, path.Base(a.src.descriptor))
-	v.descName = path.Base(a.src.descriptor)
-	base := strings.TrimSuffix(v.descName, path.Ext(v.descName))
+	dir := path.Dir(a.src.Descriptor)
+	a.addFolderFile(dir, path.Base(a.src.Descriptor))
+	v.DescName = path.Base(a.src.Descriptor)
+	base := strings.TrimSuffix(v.DescName, path.Ext(v.DescName))
 	for _, ext := range []string{".mf", ".cert"} {
 		if name := a.findSibling(dir, base+ext); name != "" {
 			a.addFolderFile(dir, name)
 		}
 	}
-	v.mfName = a.pickSidecar(base, ".mf")
-	v.certName = a.pickSidecar(base, ".cert")
+	v.ManifestName = a.pickSidecar(base, ".mf")
+	v.CertName = a.pickSidecar(base, ".cert")
 	if err := a.readSmallMembers(); err != nil {
 		return err
 	}
 	a.parse()
-	for _, h := range v.hrefs {
-		if !v.chunked[h] {
+	for _, h := range v.Hrefs {
+		if !v.Chunked[h] {
 			a.addFolderFile(dir, h)
 			continue
 		}
 		for i := 0; a.addFolderFile(dir, pkgname.Chunk(h, i)); i++ {
 		}
 	}
-	if v.mf != nil {
-		for _, name := range v.mf.Files() {
+	if v.Manifest != nil {
+		for _, name := range v.Manifest.Files() {
 			a.addFolderFile(dir, name)
 		}
 	}
-	if a.o.unsent {
-		v.unsent = a.unsent()
+	if a.o.Unsent {
+		v.Unsent = a.unsent()
 	}
-	if len(v.unsent) > 0 {
-		v.skipped = append(v.skipped, "presence, sizes and digests of files not sent: "+strings.Join(v.unsent, ", "))
+	if len(v.Unsent) > 0 {
+		v.Skipped = append(v.Skipped, "presence, sizes and digests of files not sent: "+strings.Join(v.Unsent, ", "))
 	}
 	return nil
 }
@@ -55,12 +55,12 @@ func (a *assembler) folder() error {
 // unsent lists the files the descriptor references that the folder lacks.
 func (a *assembler) unsent() []string {
 	var out []string
-	for _, h := range a.v.hrefs {
+	for _, h := range a.v.Hrefs {
 		name := h
-		if a.v.chunked[h] {
+		if a.v.Chunked[h] {
 			name = pkgname.Chunk(h, 0)
 		}
-		if _, ok := a.v.members.lookup(name); !ok {
+		if _, ok := a.v.Members.Lookup(name); !ok {
 			out = append(out, name)
 		}
 	}
@@ -70,10 +70,10 @@ func (a *assembler) unsent() []string {
 // findSibling returns the name of the file in dir called name, matching
 // case-insensitively when there is no exact match, or "".
 func (a *assembler) findSibling(dir, name string) string {
-	if _, err := fs.Stat(a.src.fsys, path.Join(dir, name)); err == nil {
+	if _, err := fs.Stat(a.src.FS, path.Join(dir, name)); err == nil {
 		return name
 	}
-	entries, err := fs.ReadDir(a.src.fsys, dir)
+	entries, err := fs.ReadDir(a.src.FS, dir)
 	if err != nil {
 		return ""
 	}
@@ -89,7 +89,7 @@ func (a *assembler) findSibling(dir, name string) string {
 // source can read at random, and reports whether it exists. Names that are
 // not plain relative paths inside the folder are never opened.
 func (a *assembler) addFolderFile(dir, name string) bool {
-	if _, seen := a.v.members.ix.Has(name); seen {
+	if _, seen := a.v.Members.ix.Has(name); seen {
 		return true
 	}
 	p := path.Join(dir, name)
@@ -98,19 +98,19 @@ func (a *assembler) addFolderFile(dir, name string) bool {
 	}
 	// Stat first: opening a FIFO or device named like a disk would block
 	// or read without end.
-	st, err := fs.Stat(a.src.fsys, p)
+	st, err := fs.Stat(a.src.FS, p)
 	if err != nil || !st.Mode().IsRegular() {
 		return false
 	}
-	f, err := a.src.fsys.Open(p)
+	f, err := a.src.FS.Open(p)
 	if err != nil {
 		return false
 	}
 	a.v.closers = append(a.v.closers, f)
-	m := &member{name: name, size: st.Size(), offset: -1}
+	m := &Member{Name: name, Size: st.Size(), Offset: -1}
 	if ra, ok := f.(io.ReaderAt); ok {
-		m.r = ra
+		m.R = ra
 	}
-	a.v.members.add(m)
+	a.v.Members.add(m)
 	return true
 }

@@ -1,4 +1,4 @@
-package engine
+package assemble
 
 import (
 	"io"
@@ -8,21 +8,21 @@ import (
 	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 )
 
-// member is one file of the package as the checker sees it, whatever the
-// source: an archive member, a file in a folder, or a member that passed by
+// Member is one file of the package as the checker sees it, whatever the
+// source: an archive Member, a file in a folder, or a Member that passed by
 // on a stream (whose digests were computed as it passed).
-type member struct {
-	name   string
-	size   int64
-	offset int64 // data offset in the input for an OVA; -1 otherwise
+type Member struct {
+	Name   string
+	Size   int64
+	Offset int64 // data offset in the input for an OVA; -1 otherwise
 
-	// r reads the member's bytes at [base, base+size); nil for a stream.
-	r    io.ReaderAt
-	base int64
+	// R reads the member's bytes at [base, base+size); nil for a stream.
+	R    io.ReaderAt
+	Base int64
 
-	// streamed is the digests computed as the member passed (a stream, an
+	// Streamed is the digests computed as the member passed (a stream, an
 	// inflated zip file), by algorithm; nil when it was not hashed so.
-	streamed digest.Set
+	Streamed digest.Set
 
 	// held is the member's bytes when the source already holds them whole
 	// (a stream keeps its descriptor, manifest and certificate), so that
@@ -30,36 +30,36 @@ type member struct {
 	held []byte
 }
 
-// memberSet is the package's members in their order, with lookup by name
+// Members is the package's members in their order, with lookup by name
 // (the name rules are those of package names).
-type memberSet struct {
-	list []*member
+type Members struct {
+	List []*Member
 	ix   pkgname.Index
 }
 
-func (s *memberSet) add(m *member) {
-	s.list = append(s.list, m)
-	s.ix.Add(m.name, len(s.list)-1)
+func (s *Members) add(m *Member) {
+	s.List = append(s.List, m)
+	s.ix.Add(m.Name, len(s.List)-1)
 }
 
-// named returns the first member called exactly name (a member name, not
+// Named returns the first member called exactly name (a member name, not
 // an href), or nil.
-func (s *memberSet) named(name string) *member {
+func (s *Members) Named(name string) *Member {
 	if i, ok := s.ix.Has(name); ok {
-		return s.list[i]
+		return s.List[i]
 	}
 	return nil
 }
 
-// lookup finds a member by an href as written in the descriptor (or a
+// Lookup finds a member by an href as written in the descriptor (or a
 // manifest entry): its name as written, or its path (percent-decoded,
 // without "./"), as pkgname.Index.Find matches exactly. A member that only
 // extracts to the same path ("./x" for "x") is not found: the consumers
 // that compare names do not find it either, and the layout rules (PKG025)
 // say why.
-func (s *memberSet) lookup(href string) (*member, bool) {
+func (s *Members) Lookup(href string) (*Member, bool) {
 	if i, how := s.ix.Find(href); how == pkgname.Exact {
-		return s.list[i], true
+		return s.List[i], true
 	}
 	return nil, false
 }

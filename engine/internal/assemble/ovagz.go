@@ -1,4 +1,4 @@
-package engine
+package assemble
 
 import (
 	"bufio"
@@ -31,8 +31,8 @@ import (
 // The stream path sniffs the gzip and inflates it (see gunzipStream); the
 // input's size stays the compressed file's.
 func (a *assembler) gzipOVA(ctx context.Context) error {
-	err := a.stream(ctx, io.NewSectionReader(a.src.ra, 0, a.src.size))
-	a.v.input.Size = a.src.size
+	err := a.stream(ctx, io.NewSectionReader(a.src.ReaderAt, 0, a.src.Size))
+	a.v.Input.Size = a.src.Size
 	return err
 }
 
@@ -133,11 +133,11 @@ func (g *gunzipped) done(idx *archive.Index) {
 		return
 	}
 	a, v := g.a, g.a.v
-	v.input.Compression = "gzip"
-	v.input.UncompressedSize = g.inflated
-	v.input.Size = g.raw.n
+	v.Input.Compression = "gzip"
+	v.Input.UncompressedSize = g.inflated
+	v.Input.Size = g.raw.n
 	subject := "the file"
-	if n := a.src.name; n != "" && n != "-" {
+	if n := a.src.Name; n != "" && n != "-" {
 		subject = strconv.Quote(path.Base(n))
 	}
 	if idx != nil && idx.Kind == archive.KindTar {
@@ -152,13 +152,13 @@ func (g *gunzipped) done(idx *archive.Index) {
 	}
 	switch {
 	case errors.Is(g.broken, io.ErrUnexpectedEOF):
-		v.incomplete = true
+		v.Incomplete = true
 		a.add(rules.PkgTruncated.New(report.AtOffset("", g.raw.n),
 			"the gzip stream ends after %d bytes, before its end marker (%d bytes inflated): the file is cut short",
 			g.raw.n, g.inflated).
 			WithHint("The download or copy stopped early; fetch the package again."))
 	case g.broken != nil:
-		v.incomplete = true
+		v.Incomplete = true
 		a.add(rules.PkgTruncated.New(report.AtOffset("", 0),
 			"the gzip data is damaged after %d inflated bytes (%v): nothing after that point could be read",
 			g.inflated, g.broken).

@@ -1,4 +1,4 @@
-package engine
+package assemble
 
 import (
 	"context"
@@ -18,10 +18,10 @@ import (
 // standard library has no xz reader.
 func (a *assembler) ova(ctx context.Context) error {
 	src, v := a.src, a.v
-	a.m.progress(Progress{Phase: "index", Total: src.size})
-	idx, err := archive.Open(src.ra, src.size, src.name)
+	a.m.Progress("index", "", 0, src.Size)
+	idx, err := archive.Open(src.ReaderAt, src.Size, src.Name)
 	if err != nil {
-		return fmt.Errorf("engine: reading %s: %w", src.name, err)
+		return fmt.Errorf("engine: reading %s: %w", src.Name, err)
 	}
 	switch idx.Kind {
 	case archive.KindGzip:
@@ -29,27 +29,27 @@ func (a *assembler) ova(ctx context.Context) error {
 	case archive.KindZip:
 		return a.zipOVA(ctx)
 	}
-	v.whole = src.ra
-	v.index = idx
+	v.Whole = src.ReaderAt
+	v.Index = idx
 	a.add(idx.Findings...)
-	v.incomplete = !idx.Complete
+	v.Incomplete = !idx.Complete
 	if idx.Kind != archive.KindTar {
 		// Not an archive; the checksum a vendor published may still be
 		// of these bytes.
-		v.opaque = true
+		v.Opaque = true
 		return nil
 	}
 	for _, m := range idx.Members {
 		if !m.Regular() {
 			continue
 		}
-		mm := &member{name: m.Name, size: m.Size, offset: m.DataOffset, r: src.ra, base: m.DataOffset}
-		if m.DataOffset+m.Size > src.size {
+		mm := &Member{Name: m.Name, Size: m.Size, Offset: m.DataOffset, R: src.ReaderAt, Base: m.DataOffset}
+		if m.DataOffset+m.Size > src.Size {
 			// Cut short (the archive findings say so): there is nothing
 			// whole to read, probe or hash.
-			mm.r = nil
+			mm.R = nil
 		}
-		v.members.add(mm)
+		v.Members.add(mm)
 	}
 	if err := a.readSmallMembers(); err != nil {
 		return err

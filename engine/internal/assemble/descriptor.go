@@ -1,4 +1,4 @@
-package engine
+package assemble
 
 import (
 	"github.com/ovacheck/ovacheck/engine/report"
@@ -9,10 +9,10 @@ import (
 // manifest, no certificate.
 func (a *assembler) descriptor() {
 	v := a.v
-	v.descriptorOnly = true
-	v.descName, v.descData = a.src.name, a.src.data
-	v.skipped = []string{"file presence", "file sizes", "manifest", "signature", "digests"}
-	a.add(rules.PkgDescriptorOnly.New(report.InMember(v.descName),
+	v.DescriptorOnly = true
+	v.DescName, v.DescData = a.src.Name, a.src.Data
+	v.Skipped = []string{"file presence", "file sizes", "manifest", "signature", "digests"}
+	a.add(rules.PkgDescriptorOnly.New(report.InMember(v.DescName),
 		"only the descriptor was checked: file presence, sizes, manifest, signature and digests were skipped"))
 	a.parse()
 }

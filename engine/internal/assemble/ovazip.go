@@ -1,4 +1,4 @@
-package engine
+package assemble
 
 import (
 	"archive/zip"
@@ -28,21 +28,21 @@ import (
 // phase reads the stored ones in place.
 func (a *assembler) zipOVA(ctx context.Context) error {
 	src, v := a.src, a.v
-	v.input.Compression = "zip"
-	v.whole = src.ra
+	v.Input.Compression = "zip"
+	v.Whole = src.ReaderAt
 	subject := "the file"
-	if n := src.name; n != "" && n != "-" {
+	if n := src.Name; n != "" && n != "-" {
 		subject = strconv.Quote(path.Base(n))
 	}
-	zr, err := zip.NewReader(src.ra, src.size)
+	zr, err := zip.NewReader(src.ReaderAt, src.Size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		if !errors.Is(err, zip.ErrFormat) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-			return fmt.Errorf("engine: reading %s: %w", src.name, err)
+			return fmt.Errorf("engine: reading %s: %w", src.Name, err)
 		}
-		v.incomplete = true
-		v.opaque = true
+		v.Incomplete = true
+		v.Opaque = true
 		a.add(zipFinding(subject, false))
-		a.add(rules.PkgTruncated.New(report.AtOffset("", src.size),
+		a.add(rules.PkgTruncated.New(report.AtOffset("", src.Size),
 			"the zip's central directory, at its end, cannot be read (%v): the file is cut short or damaged, and nothing inside was checked", err).
 			WithHint("The download or copy stopped early; fetch the package again."))
 		return nil
@@ -56,8 +56,8 @@ func (a *assembler) zipOVA(ctx context.Context) error {
 	if err := a.inflateZipMembers(ctx, deflated); err != nil {
 		return err
 	}
-	if a.o.deep && len(deflated) > 0 {
-		v.skipped = append(v.skipped, "deep disk check of the zip's deflated files (they are inflated once, for their digests)")
+	if a.o.Deep && len(deflated) > 0 {
+		v.Skipped = append(v.Skipped, "deep disk check of the zip's deflated files (they are inflated once, for their digests)")
 	}
 	return nil
 }
@@ -77,7 +77,7 @@ func zipFinding(subject string, inside bool) report.Finding {
 // directory, and returns the deflated ones. Names that could escape a
 // folder, special files and second copies of a name are findings, never
 // members.
-func (a *assembler) zipMembers(zr *zip.Reader) (deflated []*member) {
+func (a *assembler) zipMembers(zr *zip.Reader) (deflated []*Member) {
 	var total int64
 	seen := map[string]int{}
 	for i, f := range zr.File {
@@ -106,17 +106,17 @@ func (a *assembler) zipMembers(zr *zip.Reader) (deflated []*member) {
 			continue
 		}
 		seen[f.Name] = i
-		m := &member{name: f.Name, size: int64(f.UncompressedSize64), offset: -1}
-		total += m.size
+		m := &Member{Name: f.Name, Size: int64(f.UncompressedSize64), Offset: -1}
+		total += m.Size
 		switch f.Method {
 		case zip.Store:
-			if off, err := f.DataOffset(); err == nil && off >= 0 && off+m.size <= a.src.size {
-				m.r, m.base, m.offset = a.src.ra, off, off
+			if off, err := f.DataOffset(); err == nil && off >= 0 && off+m.Size <= a.src.Size {
+				m.R, m.Base, m.Offset = a.src.ReaderAt, off, off
 			}
 		case zip.Deflate:
 			z := &zipFileReader{f: f, a: a}
 			a.v.closers = append(a.v.closers, z) // closed when the check ends
-			m.r = z
+			m.R = z
 			deflated = append(deflated, m)
 		default:
 			a.add(rules.PkgZip.New(loc,
@@ -124,9 +124,9 @@ func (a *assembler) zipMembers(zr *zip.Reader) (deflated []*member) {
 				f.Name, f.Method).
 				WithHint("Pack the files with tar instead."))
 		}
-		a.v.members.add(m)
+		a.v.Members.add(m)
 	}
-	a.v.input.UncompressedSize = total
+	a.v.Input.UncompressedSize = total
 	return deflated
 }
 
@@ -136,56 +136,56 @@ func (a *assembler) zipMembers(zr *zip.Reader) (deflated []*member) {
 // (see window.go). Damaged compressed data is a finding. Afterwards only
 // the descriptor, manifest and certificate (held whole) and the windows
 // are readable: nothing inflates a file after the view is assembled.
-func (a *assembler) inflateZipMembers(ctx context.Context, deflated []*member) error {
+func (a *assembler) inflateZipMembers(ctx context.Context, deflated []*Member) error {
 	v := a.v
 	referenced := map[string]bool{}
-	for _, h := range v.expandedHrefs() {
+	for _, h := range v.ExpandedHrefs() {
 		referenced[h] = true
 	}
 	var done int64
 	windows := 0
 	for _, m := range deflated {
-		if v.heldBytes(m.name) != nil {
+		if v.HeldBytes(m.Name) != nil {
 			continue // read whole already
 		}
-		zf := m.r.(*zipFileReader).f
+		zf := m.R.(*zipFileReader).f
 		// From here on the member is read through its window, if any:
 		// reading it at random would inflate it again from its start.
-		m.r = nil
-		algs := v.algorithmsFor(m.name)
-		window := referenced[m.name] && windows < maxWindows
+		m.R = nil
+		algs := v.AlgorithmsFor(m.Name)
+		window := referenced[m.Name] && windows < maxWindows
 		if len(algs) == 0 && !window {
 			continue
 		}
 		hs := digest.NewHashes(algs)
-		ws := append(hs.Lanes(), &progressWriter{m: a.m, member: m.name, done: &done})
+		ws := append(hs.Lanes(), &progressWriter{m: a.m, member: m.Name, done: &done})
 		var win *windowWriter
 		if window {
 			windows++
-			win = &windowWriter{size: m.size}
+			win = &windowWriter{size: m.Size}
 			ws = append(ws, win)
 		}
 		rc, err := zf.Open()
 		if err != nil {
-			return fmt.Errorf("engine: reading %s in %s: %w", m.name, a.src.name, err)
+			return fmt.Errorf("engine: reading %s in %s: %w", m.Name, a.src.Name, err)
 		}
 		n, err := io.Copy(io.MultiWriter(ws...), &ctxReader{ctx: ctx, r: rc})
 		rc.Close()
-		a.m.read(n)
+		a.m.Read(n)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		if err != nil {
-			v.incomplete = true
-			a.add(rules.PkgTruncated.New(report.InMember(m.name),
+			v.Incomplete = true
+			a.add(rules.PkgTruncated.New(report.InMember(m.Name),
 				"the compressed data of %s in the zip is damaged after %d of its %d bytes (%v): it was not checked",
-				m.name, n, m.size, err).
+				m.Name, n, m.Size, err).
 				WithHint("The file was altered or damaged in transfer; fetch the package again."))
 			continue
 		}
-		m.streamed = hs.Sums()
+		m.Streamed = hs.Sums()
 		if win != nil {
-			m.r = win.readerAt()
+			m.R = win.readerAt()
 		}
 	}
 	return nil
@@ -239,7 +239,7 @@ func (z *zipFileReader) ReadAt(p []byte, off int64) (int, error) {
 	default:
 		// Damaged compressed data: what was read is all there is, as
 		// for a member cut short.
-		z.a.v.incomplete = true
+		z.a.v.Incomplete = true
 		z.a.add(rules.PkgTruncated.New(report.InMember(z.f.Name),
 			"the compressed data of %s in the zip is damaged after %d bytes (%v)", z.f.Name, z.pos, err).
 			WithHint("The file was altered or damaged in transfer; fetch the package again."))

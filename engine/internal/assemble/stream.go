@@ -1,4 +1,4 @@
-package engine
+package assemble
 
 import (
 	"bytes"
@@ -27,23 +27,23 @@ var streamAlgorithms = digest.All
 func (a *assembler) stream(ctx context.Context, r io.Reader) error {
 	v := a.v
 	s := &streamState{a: a, small: map[string][]byte{}}
-	if a.o.deep {
-		v.skipped = append(v.skipped, "deep disk check (needs random access; not done on a stream)")
+	if a.o.Deep {
+		v.Skipped = append(v.Skipped, "deep disk check (needs random access; not done on a stream)")
 	}
 	var input io.Reader = &ctxReader{ctx: ctx, r: r}
 	var whole digest.Hashes
-	if algs := a.o.wholeFileAlgorithms(); len(algs) > 0 {
+	if algs := a.o.WholeFile; len(algs) > 0 {
 		whole = digest.NewHashes(algs)
 		input = io.TeeReader(input, io.MultiWriter(whole.Lanes()...))
 	}
 	input, gz := a.gunzipStream(input) // a gzip-compressed tar is checked inside (ovagz.go)
-	idx, err := archive.Stream(input, a.src.name, s.visit)
+	idx, err := archive.Stream(input, a.src.Name, s.visit)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		if idx == nil {
-			return fmt.Errorf("engine: reading %s: %w", a.src.name, err)
+			return fmt.Errorf("engine: reading %s: %w", a.src.Name, err)
 		}
 	}
 	if whole != nil {
@@ -52,22 +52,22 @@ func (a *assembler) stream(ctx context.Context, r io.Reader) error {
 		if _, err := io.Copy(io.Discard, input); err != nil && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		v.wholeDigests = whole.Sums()
+		v.WholeDigests = whole.Sums()
 	}
-	v.index = idx
-	v.input.Size = idx.End
+	v.Index = idx
+	v.Input.Size = idx.End
 	gz.done(idx)
 	a.add(idx.Findings...)
 	if !idx.Complete {
-		v.incomplete = true
+		v.Incomplete = true
 	}
 	if idx.Kind != archive.KindTar {
-		v.opaque = true
+		v.Opaque = true
 		return nil
 	}
 	for name, b := range s.small {
-		m := v.members.named(name)
-		m.r, m.held = bytes.NewReader(b), b
+		m := v.Members.Named(name)
+		m.R, m.held = bytes.NewReader(b), b
 	}
 	if err := a.readSmallMembers(); err != nil {
 		return err
@@ -76,7 +76,7 @@ func (a *assembler) stream(ctx context.Context, r io.Reader) error {
 	return nil
 }
 
-// streamState is what runStream keeps while the archive passes.
+// streamState is what stream keeps while the archive passes.
 type streamState struct {
 	a *assembler
 	// small holds the first descriptor, manifest and certificate, whole.
@@ -103,12 +103,12 @@ func (s *streamState) descriptorVersion() string {
 // visit handles one member as it passes.
 func (s *streamState) visit(am archive.Member, data io.Reader) error {
 	a, v := s.a, s.a.v
-	m := &member{name: am.Name, size: am.Size, offset: am.DataOffset}
-	first := v.members.named(am.Name) == nil
-	v.members.add(m)
+	m := &Member{Name: am.Name, Size: am.Size, Offset: am.DataOffset}
+	first := v.Members.Named(am.Name) == nil
+	v.Members.add(m)
 	if max := a.o.smallLimit(am.Name); max > 0 && am.Size <= max && first && !s.haveKind(am.Name) {
 		b, err := io.ReadAll(io.LimitReader(data, max))
-		a.m.read(int64(len(b)))
+		a.m.Read(int64(len(b)))
 		s.small[am.Name] = b
 		switch {
 		case hasExt(am.Name, ".mf"):
@@ -117,15 +117,15 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 			// descriptor came first, as it should (parseManifest parses
 			// again only if the version or the manifest chosen differs).
 			a.early.mfVersion = s.descriptorVersion()
-			v.mf = manifest.Parse(b, am.Name, a.early.mfVersion)
+			v.Manifest = manifest.Parse(b, am.Name, a.early.mfVersion)
 		case hasExt(am.Name, ".ovf"):
 			s.noteDisks(b, am.Name)
 		}
 		return err
 	}
 	algs := streamAlgorithms
-	if v.mf != nil {
-		algs = v.mf.Algorithms(am.Name)
+	if v.Manifest != nil {
+		algs = v.Manifest.Algorithms(am.Name)
 	}
 	hs := digest.NewHashes(algs)
 	ws := append(hs.Lanes(), &progressWriter{m: a.m, member: am.Name, done: &s.done})
@@ -139,14 +139,14 @@ func (s *streamState) visit(am archive.Member, data io.Reader) error {
 		s.copyBuf = make([]byte, 32<<10)
 	}
 	n, err := io.CopyBuffer(io.MultiWriter(ws...), data, s.copyBuf)
-	a.m.read(n)
+	a.m.Read(n)
 	if err != nil {
 		return err
 	}
 	if win != nil {
-		m.r = win.readerAt()
+		m.R = win.readerAt()
 	}
-	m.streamed = hs.Sums()
+	m.Streamed = hs.Sums()
 	return nil
 }
 
@@ -187,7 +187,7 @@ func (s *streamState) wantsWindow(name string) bool {
 
 // smallLimit returns the cap for a member kept in memory, or 0 for a
 // member that is hashed as it passes.
-func (o *options) smallLimit(name string) int64 {
+func (o Options) smallLimit(name string) int64 {
 	switch {
 	case hasExt(name, ".ovf"):
 		return o.descriptorLimit()
@@ -201,14 +201,14 @@ func (o *options) smallLimit(name string) int64 {
 
 // progressWriter reports streamed bytes as digest progress.
 type progressWriter struct {
-	m      *meter
+	m      Meter
 	member string
 	done   *int64
 }
 
 func (p *progressWriter) Write(b []byte) (int, error) {
 	*p.done += int64(len(b))
-	p.m.progress(Progress{Phase: "digest", Member: p.member, Done: *p.done, Total: -1})
+	p.m.Progress("digest", p.member, *p.done, -1)
 	return len(b), nil
 }
 
