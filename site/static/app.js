@@ -98,7 +98,8 @@ async function boot() {
   try {
     await engine.ready;
     document.body.dataset.ready = "true";
-    if (engineState) engineState.hidden = true;
+    // The line stays, so that nothing below it moves.
+    if (engineState) engineState.textContent = "The checker is ready.";
   } catch (err) {
     if (engineState) engineState.hidden = true;
     showMessage(`The checker could not start: ${err.message}`);

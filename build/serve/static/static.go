@@ -54,7 +54,12 @@ var encodings = []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
 // whether it answered.
 func serveEncoded(w http.ResponseWriter, r *http.Request, dir string) bool {
 	name := path.Clean("/" + r.URL.Path)
-	if strings.HasSuffix(name, "/") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+	switch {
+	case strings.HasSuffix(name, "/index.html"):
+		return false // the file server redirects it to its folder
+	case strings.HasSuffix(r.URL.Path, "/"):
+		name = path.Join(name, "index.html") // a folder's page, such as the validator at /
+	case strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz"):
 		return false
 	}
 	for _, e := range encodings {

@@ -69,3 +69,43 @@ func TestPrecompressedWasm(t *testing.T) {
 		}
 	}
 }
+
+// TestPrecompressedPage: a folder's page (the validator at /) is sent as
+// its brotli copy to a browser that accepts it, typed as HTML, and
+// /index.html still redirects to its folder as the file server does.
+func TestPrecompressedPage(t *testing.T) {
+	dir := t.TempDir()
+	page := []byte("<!doctype html><title>ovacheck</title>")
+	var b bytes.Buffer
+	w := brotli.NewWriter(&b)
+	w.Write(page)
+	w.Close()
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "index.html.br"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	req.Header.Set("Accept-Encoding", "gzip, br")
+	rec := httptest.NewRecorder()
+	Handler(dir).ServeHTTP(rec, req)
+	res := rec.Result()
+	if got := res.Header.Get("Content-Encoding"); got != "br" {
+		t.Errorf("/: Content-Encoding %q, want br", got)
+	}
+	if got := res.Header.Get("Content-Type"); got != "text/html; charset=utf-8" {
+		t.Errorf("/: Content-Type %q", got)
+	}
+	if got, err := io.ReadAll(brotli.NewReader(res.Body)); err != nil || !bytes.Equal(got, page) {
+		t.Errorf("/: body decodes to %q (err %v), want the page", got, err)
+	}
+
+	req = httptest.NewRequest(http.MethodGet, "/index.html", nil)
+	req.Header.Set("Accept-Encoding", "br")
+	rec = httptest.NewRecorder()
+	Handler(dir).ServeHTTP(rec, req)
+	if rec.Code != http.StatusMovedPermanently || rec.Header().Get("Content-Encoding") != "" {
+		t.Errorf("/index.html: status %d, Content-Encoding %q; want the file server's redirect", rec.Code, rec.Header().Get("Content-Encoding"))
+	}
+}
