@@ -10,14 +10,17 @@ import (
 	"time"
 )
 
-// command is one program measured by the bench, with the samples of its
-// timed runs.
+// command is one thing measured by the bench, with the samples of its
+// timed runs: a program, or several instances of it run at once.
 type command struct {
 	name string
 	path string
 	args []string
-	// warmArgs, when set, replace args in the untimed warm-up run, and
-	// check then judges that run's standard output.
+	// together, when set, are the arguments of further instances started
+	// with the first; a run lasts until all have ended.
+	together [][]string
+	// warmArgs, when set, replace args in the untimed warm-up run; check
+	// judges that run's standard output (the instances' in turn).
 	warmArgs []string
 	check    func(stdout []byte) error
 
@@ -41,24 +44,45 @@ func interleave(runs int, cmds ...*command) error {
 
 // run runs the command once. A timed run writes to /dev/null, as a
 // terminal would take it, and records wall time, CPU time (user and
-// system) and peak RSS; the warm-up run keeps the output to check it.
+// system, summed over the instances) and peak RSS; the warm-up run keeps
+// the output to check it.
 func (c *command) run(warmUp bool) error {
 	args := c.args
 	if warmUp && c.warmArgs != nil {
 		args = c.warmArgs
 	}
-	cmd := exec.Command(c.path, args...)
-	var stdout, stderr bytes.Buffer
-	if warmUp {
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	all := append([][]string{args}, c.together...)
+	cmds := make([]*exec.Cmd, len(all))
+	stdouts := make([]bytes.Buffer, len(all))
+	stderrs := make([]bytes.Buffer, len(all))
+	for i, a := range all {
+		cmds[i] = exec.Command(c.path, a...)
+		if warmUp {
+			cmds[i].Stdout, cmds[i].Stderr = &stdouts[i], &stderrs[i]
+		}
 	}
 	start := time.Now()
-	err := cmd.Run()
+	var err error
+	for _, cmd := range cmds {
+		if e := cmd.Start(); e != nil && err == nil {
+			err = e
+		}
+	}
+	for _, cmd := range cmds {
+		if e := cmd.Wait(); e != nil && err == nil {
+			err = e
+		}
+	}
 	wall := time.Since(start)
 	// ovacheck exits 1 when its verdict is fail: let the check of the
 	// warm-up run say why.
 	if exit, ok := err.(*exec.ExitError); ok && exit.ExitCode() == 1 && warmUp && c.check != nil {
 		err = nil
+	}
+	var stdout, stderr bytes.Buffer
+	for i := range all {
+		stdout.Write(stdouts[i].Bytes())
+		stderr.Write(stderrs[i].Bytes())
 	}
 	if err != nil {
 		return fmt.Errorf("%s %s: %v %s", c.path, strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
@@ -72,10 +96,14 @@ func (c *command) run(warmUp bool) error {
 		return nil
 	}
 	c.walls = append(c.walls, wall)
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		c.cpus = append(c.cpus, time.Duration(ru.Utime.Nano()+ru.Stime.Nano()))
-		c.rss = max(c.rss, ru.Maxrss) // KiB on Linux
+	var cpu time.Duration
+	for _, cmd := range cmds {
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			cpu += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+			c.rss = max(c.rss, ru.Maxrss) // KiB on Linux
+		}
 	}
+	c.cpus = append(c.cpus, cpu)
 	return nil
 }
 
@@ -87,7 +115,7 @@ func (c *command) rssMiB() float64 { return float64(c.rss) / 1024 }
 
 // print writes the command's line of the timings table.
 func (c *command) print() {
-	fmt.Printf("%-40s %7.3fs %7.3fs %7.3fs %7.3fs %6.1f MiB\n", c.name, c.wall(),
+	fmt.Printf("%-44s %7.3fs %7.3fs %7.3fs %7.3fs %6.1f MiB\n", c.name, c.wall(),
 		slices.Min(c.walls).Seconds(), slices.Max(c.walls).Seconds(), c.cpu(), c.rssMiB())
 }
 

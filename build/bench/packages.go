@@ -26,6 +26,7 @@ type pkg struct {
 
 type disk struct {
 	name   string
+	offset int64 // of the data in the package file
 	size   int64
 	sha256 string
 }
@@ -37,6 +38,19 @@ func (p *pkg) bytes() int64 {
 		n += d.size
 	}
 	return n
+}
+
+// hexes fails unless out is the disks' SHA-256 digests in hex, a line
+// each, in order.
+func (p *pkg) hexes(out []byte) error {
+	var want string
+	for _, d := range p.disks {
+		want += d.sha256 + "\n"
+	}
+	if string(out) != want {
+		return fmt.Errorf("printed %q; want the disks' digests %q", out, want)
+	}
+	return nil
 }
 
 // writeRandomPackage writes an OVA with n raw disks of size bytes of
@@ -65,6 +79,7 @@ func writeRandomPackage(dir, name string, n int, size int64) (*pkg, error) {
 	io.WriteString(tw, mf)
 	for i := range p.disks {
 		addMember(tw, p.disks[i].name, size)
+		p.disks[i].offset = w.n
 		h := sha256.New()
 		writeRandom(io.MultiWriter(tw, h), i, size)
 		p.disks[i].sha256 = hex.EncodeToString(h.Sum(nil))
