@@ -84,13 +84,25 @@ func Run(ctx context.Context, jobs []Job, progress func(n int64)) ([]Set, error)
 		return nil, err
 	}
 
-	workers := min(runtime.GOMAXPROCS(0), len(native))
+	cores := runtime.GOMAXPROCS(0)
+	workers := min(cores, len(native))
 	var (
 		next     atomic.Int64
 		wg       sync.WaitGroup
 		firstErr error
 		errOnce  sync.Once
+		// unfinished counts the jobs not done yet. While there are at
+		// least as many as cores, every core hashes a job of its own, and
+		// a job reads and hashes in its one goroutine (Inline): handing
+		// each buffer to another goroutine would only add hand-offs and
+		// wake-ups (two 512 MiB disks on two cores, build/bench: 2,459
+		// context switches against Go's plain hash's 342, and 0.61 of one
+		// stream's time; 0.56 inline, where two Go processes take 0.55).
+		// With fewer jobs than cores, a job's reads overlap its hashing on
+		// the idle cores (Pipeline).
+		unfinished atomic.Int64
 	)
+	unfinished.Store(int64(len(native)))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	for range workers {
@@ -106,7 +118,13 @@ func Run(ctx context.Context, jobs []Job, progress func(n int64)) ([]Set, error)
 				if len(j.extra) > 0 {
 					lanes = append(lanes, io.MultiWriter(j.extra...))
 				}
-				if err := Pipeline(ctx, j.r, j.req.Offset, j.req.Size, lanes, progress); err != nil {
+				read := Pipeline
+				if unfinished.Load() >= int64(cores) || j.req.Size <= readChunk {
+					read = Inline
+				}
+				err := read(ctx, j.r, j.req.Offset, j.req.Size, lanes, progress)
+				unfinished.Add(-1)
+				if err != nil {
 					errOnce.Do(func() { firstErr = err; cancel() })
 					return
 				}
@@ -334,6 +352,45 @@ func Pipeline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Wr
 	}
 	wg.Wait()
 	return err
+}
+
+// Inline reads [off, off+size) of r once, in order, and writes every chunk
+// to each lane in turn, in the calling goroutine: what Pipeline does, for
+// when every core is busy already or the range is one chunk. Lanes must
+// not fail. progress gets the bytes read.
+func Inline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Writer, progress func(n int64)) error {
+	var buf []byte
+	if size >= readChunk {
+		b := chunkPool.Get().(*[readChunk]byte)
+		defer chunkPool.Put(b)
+		buf = b[:]
+	} else {
+		buf = make([]byte, max(size, 1))
+	}
+	for pos, end := off, off+size; pos < end; {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		want := int(min(int64(len(buf)), end-pos))
+		n, err := r.ReadAt(buf[:want], pos)
+		if err == io.EOF && n == want {
+			err = nil
+		}
+		if err == nil && n == 0 {
+			err = io.ErrUnexpectedEOF
+		}
+		for _, w := range lanes {
+			w.Write(buf[:n])
+		}
+		pos += int64(n)
+		if n > 0 && progress != nil {
+			progress(int64(n))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Bytes returns the digests of b held in memory.
