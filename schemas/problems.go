@@ -5,37 +5,31 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/ovacheck/ovacheck/schemas/policycheck"
 )
 
 // Problem is one way a document breaks a schema, at the innermost place
-// the schema could name.
-type Problem struct {
-	// Pointer is the JSON pointer (RFC 6901) of the offending value, "" for
-	// the document as a whole, e.g. "/rules/2/select".
-	Pointer string
-	// Keyword is the schema keyword that failed, as a fragment of the
-	// schema's URL, e.g. "#/definitions/selector/pattern".
-	Keyword string
-	// Message says what is wrong, in the schema library's words.
-	Message string
-}
-
-func (p Problem) String() string {
-	if p.Pointer == "" {
-		return "(document): " + p.Message
-	}
-	return p.Pointer + ": " + p.Message
-}
+// the schema could name. It is defined in package policycheck, which the
+// wasm builds use to check policies without this package's JSON Schema
+// library, so that both report the same type.
+type Problem = policycheck.Problem
 
 // Problems checks the JSON document doc against the named schema and
-// returns every leaf problem, ordered as the schema found them; none means
-// the document conforms. When a value fails both its type and another
-// keyword at the same place (a oneOf of a string or a list, say), only the
-// other keyword is kept: it is the branch the author meant. The error is
-// for a schema that cannot be used or a doc that is not JSON.
+// returns its leaf problems, up to MaxProblems, ordered as the schema
+// found them with an object's properties taken by name (see
+// sortProperties); none means the document conforms. When a value fails
+// both its type and another keyword at the same place (a oneOf of a
+// string or a list, say), only the other keyword is kept: it is the branch
+// the author meant. The error is for a schema that cannot be used, a doc
+// that is not JSON, or policycheck.ErrNumber for a number the library
+// cannot compare. For the policy schema, policycheck.Problems gives the
+// same answers without the library.
 func Problems(schema string, doc []byte) ([]Problem, error) {
 	compileOnce.Do(compileAll)
 	if compileErr != nil {
@@ -51,7 +45,7 @@ func Problems(schema string, doc []byte) ([]Problem, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, fmt.Errorf("not JSON: %w", err)
 	}
-	err := s.Validate(v)
+	err := validate(s, v)
 	if err == nil {
 		return nil, nil
 	}
@@ -59,15 +53,14 @@ func Problems(schema string, doc []byte) ([]Problem, error) {
 	if !errors.As(err, &ve) {
 		return nil, err
 	}
+	sortProperties(ve)
 	var leaves []Problem
 	collectLeaves(ve, &leaves)
-	return dropTypeAlternatives(leaves), nil
+	return policycheck.DropTypeAlternatives(leaves), nil
 }
 
-// MaxProblems caps the problems Problems returns. A person fixes a
-// document a few problems at a time, and a hostile document of thousands
-// of bad items would otherwise cost time quadratic in their number.
-const MaxProblems = 100
+// MaxProblems caps the problems Problems returns (see policycheck).
+const MaxProblems = policycheck.MaxProblems
 
 // collectLeaves appends the errors of ve that have no causes, up to
 // MaxProblems.
@@ -80,7 +73,11 @@ func collectLeaves(ve *jsonschema.ValidationError, out *[]Problem) {
 		if i := strings.IndexByte(kw, '#'); i >= 0 {
 			kw = kw[i:]
 		}
-		*out = append(*out, Problem{Pointer: strings.TrimPrefix(ve.InstanceLocation, "#"), Keyword: kw, Message: ve.Message})
+		msg := ve.Message
+		if strings.HasSuffix(kw, "/additionalProperties") {
+			msg = sortUnknown(msg)
+		}
+		*out = append(*out, Problem{Pointer: strings.TrimPrefix(ve.InstanceLocation, "#"), Keyword: kw, Message: msg})
 		return
 	}
 	for _, c := range ve.Causes {
@@ -88,27 +85,37 @@ func collectLeaves(ve *jsonschema.ValidationError, out *[]Problem) {
 	}
 }
 
-// dropTypeAlternatives removes a type mismatch at a pointer that has
-// another problem at or inside it, and exact duplicates.
-func dropTypeAlternatives(ps []Problem) []Problem {
-	explained := func(ptr string) bool {
-		for _, q := range ps {
-			if !isTypeProblem(q) && (q.Pointer == ptr || strings.HasPrefix(q.Pointer, ptr+"/")) {
+// validate runs the library on v. The library reads numbers with
+// big.Rat.SetString and panics with a nil pointer when that refuses one
+// (an exponent beyond a million, say 1e-1000001, where the schema has an
+// integer type, a minimum or a const): that panic becomes
+// policycheck.ErrNumber, and any other is left alone.
+func validate(s *jsonschema.Schema, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if !hasUnreadableNumber(v) {
+				panic(r)
+			}
+			err = policycheck.ErrNumber
+		}
+	}()
+	return s.Validate(v)
+}
+
+// hasUnreadableNumber reports whether v holds a number big.Rat refuses.
+func hasUnreadableNumber(v any) bool {
+	switch v := v.(type) {
+	case json.Number:
+		_, ok := new(big.Rat).SetString(string(v))
+		return !ok
+	case []any:
+		return slices.ContainsFunc(v, hasUnreadableNumber)
+	case map[string]any:
+		for _, e := range v {
+			if hasUnreadableNumber(e) {
 				return true
 			}
 		}
-		return false
 	}
-	seen := map[Problem]bool{}
-	var out []Problem
-	for _, p := range ps {
-		if (isTypeProblem(p) && explained(p.Pointer)) || seen[p] {
-			continue
-		}
-		seen[p] = true
-		out = append(out, p)
-	}
-	return out
+	return false
 }
-
-func isTypeProblem(p Problem) bool { return strings.HasSuffix(p.Keyword, "/type") }

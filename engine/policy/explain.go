@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ovacheck/ovacheck/schemas"
+	"github.com/ovacheck/ovacheck/schemas/policycheck"
 )
 
 // explanations turn the schema's failures that users meet most into
@@ -24,7 +24,7 @@ var explanations = map[string]string{
 
 // explain turns schema problems into policy problems, rewording the
 // common ones with the offending value quoted.
-func explain(ps []schemas.Problem, data []byte) []Problem {
+func explain(ps []policycheck.Problem, data []byte) []Problem {
 	var root any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()

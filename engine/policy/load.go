@@ -11,7 +11,6 @@ import (
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/rules"
 	"github.com/ovacheck/ovacheck/engine/signature"
-	"github.com/ovacheck/ovacheck/schemas"
 )
 
 // Policy is a loaded, valid policy document. Its fields are read-only
@@ -119,7 +118,7 @@ func Load(data []byte) (*Policy, error) {
 	if p := syntaxProblem(data); p != nil {
 		return nil, &Error{[]Problem{*p}}
 	}
-	sp, err := schemas.Problems(schemas.Policy, data)
+	sp, err := schemaProblems(data)
 	if err != nil {
 		return nil, &Error{[]Problem{{Message: err.Error()}}}
 	}
