@@ -1,10 +1,14 @@
 package schemas
 
 import (
+	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/ovacheck/ovacheck/schemas/policycheck"
 )
 
 // The library checks an object's properties by ranging over a Go map, and
@@ -52,46 +56,105 @@ func propertyOf(ve, c *jsonschema.ValidationError) (string, bool) {
 	return name, true
 }
 
-// sortUnknown sorts the quoted names of the library's message
-// "additionalProperties 'b', 'a' not allowed". A message of another shape
-// is returned as it is.
-func sortUnknown(msg string) string {
-	const prefix, suffix = "additionalProperties ", " not allowed"
-	list, ok := strings.CutPrefix(msg, prefix)
-	if !ok {
-		return msg
-	}
-	list, ok = strings.CutSuffix(list, suffix)
-	if !ok {
-		return msg
+// additionalPropertiesMessage gives the library's message for a failure
+// of "additionalProperties": false, which lists the names it rejects in
+// map order, with the names in policycheck's order. They cannot be read
+// back from the message (the library quotes a name ending in a backslash
+// as 'a\', which reads as an escaped quote), so they are worked out
+// again: the keys of the object at the failure's instance location that
+// the schema neither names in "properties" nor matches in
+// "patternProperties", as the library finds them. A failure whose schema
+// or object is not found keeps the library's message.
+func additionalPropertiesMessage(ve *jsonschema.ValidationError, doc any) string {
+	s := locations[strings.TrimSuffix(ve.AbsoluteKeywordLocation, "/additionalProperties")]
+	obj, ok := valueAt(doc, ve.InstanceLocation).(map[string]any)
+	if s == nil || !ok || s.AdditionalProperties != false {
+		return ve.Message
 	}
 	var names []string
-	for list != "" {
-		// The library's quote escapes ' and \ inside a name, so a name
-		// ends at the first ' not after a backslash.
-		if list[0] != '\'' {
-			return msg
-		}
-		end := -1
-		for i := 1; i < len(list); i++ {
-			if list[i] == '\\' {
-				i++
-			} else if list[i] == '\'' {
-				end = i
-				break
-			}
-		}
-		if end < 0 {
-			return msg
-		}
-		names = append(names, list[:end+1])
-		list = list[end+1:]
-		if list != "" {
-			if list, ok = strings.CutPrefix(list, ", "); !ok {
-				return msg
-			}
+	for name := range obj {
+		if _, ok := s.Properties[name]; !ok && !matchesPattern(s, name) {
+			names = append(names, name)
 		}
 	}
-	slices.Sort(names)
-	return prefix + strings.Join(names, ", ") + suffix
+	if len(names) == 0 {
+		return ve.Message
+	}
+	return policycheck.AdditionalPropertiesMessage(names)
+}
+
+func matchesPattern(s *jsonschema.Schema, name string) bool {
+	for re := range s.PatternProperties {
+		if re.MatchString(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// valueAt returns the value at an instance location of the library (a
+// JSON pointer whose tokens are also URL path-escaped), or nil.
+func valueAt(v any, loc string) any {
+	if loc == "" {
+		return v
+	}
+	for _, tok := range strings.Split(strings.TrimPrefix(loc, "/"), "/") {
+		tok, err := url.PathUnescape(tok)
+		if err != nil {
+			return nil
+		}
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		switch c := v.(type) {
+		case map[string]any:
+			v = c[tok]
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil
+			}
+			v = c[i]
+		default:
+			return nil
+		}
+	}
+	return v
+}
+
+// locations maps the location of every schema and subschema compiled to
+// it, for additionalPropertiesMessage. compileAll fills it.
+var locations = map[string]*jsonschema.Schema{}
+
+// index adds s and the schemas under it to locations.
+func index(s *jsonschema.Schema) {
+	if s == nil || locations[s.Location] != nil {
+		return
+	}
+	locations[s.Location] = s
+	subs := []*jsonschema.Schema{s.Ref, s.RecursiveRef, s.DynamicRef, s.Not, s.If, s.Then, s.Else,
+		s.PropertyNames, s.UnevaluatedProperties, s.Items2020, s.Contains, s.UnevaluatedItems, s.ContentSchema}
+	subs = slices.Concat(subs, s.AllOf, s.AnyOf, s.OneOf, s.PrefixItems)
+	for _, m := range []map[string]*jsonschema.Schema{s.Properties, s.DependentSchemas} {
+		for _, sub := range m {
+			subs = append(subs, sub)
+		}
+	}
+	for _, sub := range s.PatternProperties {
+		subs = append(subs, sub)
+	}
+	for _, dep := range s.Dependencies {
+		if sub, ok := dep.(*jsonschema.Schema); ok {
+			subs = append(subs, sub)
+		}
+	}
+	for _, x := range []any{s.AdditionalProperties, s.AdditionalItems, s.Items} {
+		switch x := x.(type) {
+		case *jsonschema.Schema:
+			subs = append(subs, x)
+		case []*jsonschema.Schema:
+			subs = append(subs, x...)
+		}
+	}
+	for _, sub := range subs {
+		index(sub)
+	}
 }

@@ -77,6 +77,7 @@ var policySeeds = []string{
 	`{"pinnedSigners":["` + strings.Repeat("AB ", 31) + `AB"]}`, `{"pinnedSigners":["` + strings.Repeat("ab:", 31) + `ab:"]}`,
 	`{"a'b":1,"a\\b":2,"é":3,"\u0000":4,"Z":5,"a\"b":6,"\\'":7,"'":8,"\u2028":9}`,
 	`{"rules":[{"select":"all","severity":"off","b":1,"a":2,"it's":3,"\ud800":4}]}`,
+	`{"a\\":1,"b\\\\":2,"c\\'":3}`, `{"rules":[{"select":"all","severity":"off","x\\":1,"y":2}]}`,
 	`{"version":2,"version":1}`, `{"version":1,"version":2}`, `{"name":1,"Name":2,"NAME":3}`,
 
 	// Numbers: const 1 and an integer type with a minimum and maximum.

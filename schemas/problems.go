@@ -55,7 +55,7 @@ func Problems(schema string, doc []byte) ([]Problem, error) {
 	}
 	sortProperties(ve)
 	var leaves []Problem
-	collectLeaves(ve, &leaves)
+	collectLeaves(ve, v, &leaves)
 	return policycheck.DropTypeAlternatives(leaves), nil
 }
 
@@ -63,8 +63,8 @@ func Problems(schema string, doc []byte) ([]Problem, error) {
 const MaxProblems = policycheck.MaxProblems
 
 // collectLeaves appends the errors of ve that have no causes, up to
-// MaxProblems.
-func collectLeaves(ve *jsonschema.ValidationError, out *[]Problem) {
+// MaxProblems. doc is the document validated.
+func collectLeaves(ve *jsonschema.ValidationError, doc any, out *[]Problem) {
 	if len(*out) >= MaxProblems {
 		return
 	}
@@ -75,13 +75,13 @@ func collectLeaves(ve *jsonschema.ValidationError, out *[]Problem) {
 		}
 		msg := ve.Message
 		if strings.HasSuffix(kw, "/additionalProperties") {
-			msg = sortUnknown(msg)
+			msg = additionalPropertiesMessage(ve, doc)
 		}
 		*out = append(*out, Problem{Pointer: strings.TrimPrefix(ve.InstanceLocation, "#"), Keyword: kw, Message: msg})
 		return
 	}
 	for _, c := range ve.Causes {
-		collectLeaves(c, out)
+		collectLeaves(c, doc, out)
 	}
 }
 

@@ -47,6 +47,7 @@ func compileAll() {
 			return
 		}
 		compiled[e.Name()] = s
+		index(s)
 	}
 }
 

@@ -248,19 +248,29 @@ func (c *checker) integer(ptr, kw string, v any, minimum, maximum int64) {
 	}
 }
 
-// additional checks "additionalProperties": false: the message lists the
-// names other than known, sorted as quoted.
+// additional checks "additionalProperties": false.
 func (c *checker) additional(ptr, kw string, obj map[string]any, known ...string) {
 	var unknown []string
 	for name := range obj {
 		if !slices.Contains(known, name) {
-			unknown = append(unknown, quote(name))
+			unknown = append(unknown, name)
 		}
 	}
 	if len(unknown) > 0 {
-		slices.Sort(unknown)
-		c.add(ptr, kw+"/additionalProperties", "additionalProperties "+strings.Join(unknown, ", ")+" not allowed")
+		c.add(ptr, kw+"/additionalProperties", AdditionalPropertiesMessage(unknown))
 	}
+}
+
+// AdditionalPropertiesMessage is the library's message for the names
+// "additionalProperties": false rejects, with the names in a fixed order,
+// sorted as quoted (the library lists them in map order).
+func AdditionalPropertiesMessage(names []string) string {
+	quoted := make([]string, len(names))
+	for i, name := range names {
+		quoted[i] = quote(name)
+	}
+	slices.Sort(quoted)
+	return "additionalProperties " + strings.Join(quoted, ", ") + " not allowed"
 }
 
 // equalsNumber reports whether v is a JSON number equal to n, as "const"
@@ -324,7 +334,8 @@ func jsonType(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// quote single-quotes s as the library does in its messages.
+// quote single-quotes s as the library does in its messages. (A name
+// ending in a backslash comes out as 'a\', as the library's does.)
 func quote(s string) string {
 	s = strconv.Quote(s)
 	s = strings.ReplaceAll(s, `\"`, `"`)
