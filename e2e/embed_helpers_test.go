@@ -115,12 +115,13 @@ func (p *page) requestCount() int {
 	return len(p.requests)
 }
 
-// waitFor waits until the JS expression js is true.
+// waitFor waits until the JS expression js is true, for up to timeout
+// (chromedp.Poll would otherwise give up after its own 30 s).
 func (p *page) waitFor(t *testing.T, what, js string, timeout time.Duration) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(p.ctx, timeout)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(timeout))); err != nil {
 		t.Fatalf("waiting for %s: %v\npage log:\n%s", what, err, p.logs())
 	}
 }
