@@ -19,10 +19,10 @@ import (
 // name, rejected names sorted as quoted.
 
 // sortProperties sorts, in ve and in each of its causes, the causes that
-// come from one property of the schema ("properties/NAME" under the
-// cause's own location) by the property's name, leaving the others where
-// they are. The library groups them: after required, before
-// additionalProperties.
+// come from one property of ve's schema (keyword location ve's, then
+// "/properties/NAME") by NAME as escaped in the pointer (the policy
+// schema's names need no escaping), leaving the others where they are.
+// The library groups them: after required, before additionalProperties.
 func sortProperties(ve *jsonschema.ValidationError) {
 	var at []int
 	var props []*jsonschema.ValidationError

@@ -1,5 +1,7 @@
 // Package schemas embeds the JSON Schemas of ovacheck's formats: the report
-// (report.schema.json) and the organisation policy (policy.schema.json).
+// (report.schema.json) and the organisation policy (policy.schema.json),
+// and checks documents against them with a JSON Schema library. Package
+// policycheck checks policies without the library, for the wasm builds.
 package schemas
 
 import "embed"
