@@ -4,7 +4,7 @@
 //
 // A check is a pipeline, in this order and in these files:
 //
-//	assemble    assemble.go and one file per source kind: the package view (view.go)
+//	assemble    package internal/assemble, one file per source kind: a read-only View
 //	structure   dsk.go (disk headers), structure.go (descriptor, chunks, layout, manifest, signature)
 //	digests     digests.go: planned, then read while the structural passes run
 //	targets     targets.go (package compat)
@@ -42,7 +42,11 @@ func Check(ctx context.Context, src Source, opts ...Option) (*report.Report, err
 
 	m.progress(Progress{Phase: "parse"})
 	images, diskFs := diskFindings(v)
+	ctx, cancel := context.WithCancel(ctx)
 	hashing := startDigests(ctx, v, planDigests(v, &o, images), m)
+	// Should a pass or the structural callback panic, no read outlives
+	// Check: stop the hashing and wait for it before the files close.
+	defer func() { cancel(); hashing.wait() }()
 	st := structuralPasses(v, &o)
 	fs := newFindings(v.Input.Name, v.Findings, diskFs, st.findings)
 	if o.structural != nil {

@@ -362,3 +362,25 @@ func TestProgressIsSerialAndMonotonic(t *testing.T) {
 		}
 	}))
 }
+
+// A structural callback that panics ends the check with no read after it:
+// the hashing that runs alongside is stopped and waited for.
+func TestPanicInStructuralStopsHashing(t *testing.T) {
+	a := ovatest.Appliance{Disks: [][]byte{pseudoRandom(32 << 20)}, DiskCapacity: 32 << 20}
+	data := ovatest.OVA(tar.FormatUSTAR, a.Members()...)
+	r := &countingReaderAt{r: bytes.NewReader(data)}
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("the callback's panic did not reach the caller")
+			}
+		}()
+		Check(context.Background(), OVA("a.ova", r, int64(len(data))), WithStructural(func(*report.Report) { panic("host bug") }))
+	}()
+	after := r.n.Load()
+	time.Sleep(100 * time.Millisecond)
+	if n := r.n.Load() - after; n != 0 {
+		t.Errorf("%d bytes read after Check returned", n)
+	}
+}
+

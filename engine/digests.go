@@ -95,7 +95,7 @@ func planDigests(v *assemble.View, o *options, images map[string]*report.DiskIma
 			}
 			p.skipped = append(p.skipped, fmt.Sprintf("digests of %s (%s)", what, o.structureOnly))
 		}
-		if o.deep && v.Whole != nil {
+		if o.deep && !v.Passed && !v.Opaque {
 			p.skipped = append(p.skipped, "deep disk check ("+o.structureOnly+")")
 		}
 		return p

@@ -70,13 +70,15 @@ func WithProfile(p string) Option { return func(o *options) { o.profile = p } }
 func WithTargets(ts ...string) Option { return func(o *options) { o.targets = ts } }
 
 // WithProgress registers fn to be called as the check advances. Calls come
-// from the engine's goroutines but never overlap, and Done never decreases
-// within a phase.
+// from the engine's goroutines but never overlap one another, and Done
+// never decreases within a phase. They may come while the WithStructural
+// callback runs: the disks are hashed during the structural checks.
 func WithProgress(fn func(Progress)) Option { return func(o *options) { o.progress = fn } }
 
 // WithStructural registers fn to receive a preliminary report once the
-// layout, descriptor, manifest and certificate have been judged and before
-// any disk byte is hashed. The report has Complete false.
+// layout, descriptor, manifest and certificate have been judged, without
+// waiting for the digests: the disks are being hashed meanwhile. The
+// report has Complete false.
 func WithStructural(fn func(*report.Report)) Option { return func(o *options) { o.structural = fn } }
 
 // WithDeep makes the digest pass also walk and inflate every grain of

@@ -51,6 +51,9 @@ type View struct {
 	Incomplete bool
 	Skipped    []string
 
+	// Passed is set when the input was read once as it passed (a
+	// stream): every member was hashed then, and nothing is read again.
+	Passed bool
 	// Opaque is set when the input is not an archive ovacheck looks into:
 	// only its whole-file digests are judged.
 	Opaque bool

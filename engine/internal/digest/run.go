@@ -91,8 +91,10 @@ func Run(ctx context.Context, jobs []Job, progress func(n int64)) ([]Set, error)
 		wg       sync.WaitGroup
 		firstErr error
 		errOnce  sync.Once
-		// unfinished counts the jobs not done yet. While there are at
-		// least as many as cores, every core hashes a job of its own, and
+		// unfinished counts the jobs of more than one chunk not done yet
+		// (a smaller one holds a core for too short a time to count).
+		// While there are at least as many as cores, every core hashes a
+		// job of its own, and
 		// a job reads and hashes in its one goroutine (Inline): handing
 		// each buffer to another goroutine would only add hand-offs and
 		// wake-ups (two 512 MiB disks on two cores, build/bench: 2,459
@@ -102,7 +104,11 @@ func Run(ctx context.Context, jobs []Job, progress func(n int64)) ([]Set, error)
 		// the idle cores (Pipeline).
 		unfinished atomic.Int64
 	)
-	unfinished.Store(int64(len(native)))
+	for _, k := range native {
+		if jobs[k].req.Size > readChunk {
+			unfinished.Add(1)
+		}
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	for range workers {
@@ -119,11 +125,13 @@ func Run(ctx context.Context, jobs []Job, progress func(n int64)) ([]Set, error)
 					lanes = append(lanes, io.MultiWriter(j.extra...))
 				}
 				read := Pipeline
-				if unfinished.Load() >= int64(cores) || j.req.Size <= readChunk {
+				if j.req.Size <= readChunk || unfinished.Load() >= int64(cores) {
 					read = Inline
 				}
 				err := read(ctx, j.r, j.req.Offset, j.req.Size, lanes, progress)
-				unfinished.Add(-1)
+				if j.req.Size > readChunk {
+					unfinished.Add(-1)
+				}
 				if err != nil {
 					errOnce.Do(func() { firstErr = err; cancel() })
 					return
@@ -389,6 +397,10 @@ func Inline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Writ
 		if err != nil {
 			return err
 		}
+		// Where goroutines share one thread and are not preempted
+		// (WebAssembly), let the others run between chunks: the
+		// structural checks run while this hashes.
+		runtime.Gosched()
 	}
 	return nil
 }
