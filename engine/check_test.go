@@ -383,4 +383,3 @@ func TestPanicInStructuralStopsHashing(t *testing.T) {
 		t.Errorf("%d bytes read after Check returned", n)
 	}
 }
-
