@@ -37,73 +37,15 @@ function engineWorkerFromBlob(source) {
   }
 }
 
-// engineStreamsMove reports whether this browser can hand a stream to a
-// worker (a transferable ReadableStream; Safari cannot yet).
-let engineStreamsMovable = null;
-function engineStreamsMove() {
-  if (engineStreamsMovable === null) {
-    try {
-      const s = new ReadableStream();
-      new MessageChannel().port1.postMessage(s, [s]);
-      engineStreamsMovable = true;
-    } catch {
-      engineStreamsMovable = false;
-    }
-  }
-  return engineStreamsMovable;
-}
-
-// engineFetchWasm fetches the engine from the page, which is the one
-// place that can use the validator page's <link rel=preload> (started
-// with the page, long before the worker exists: on a first visit the
-// engine's download is what the checker waits for). It returns the
-// "module" message's wasm fields and what to transfer: the body as a
-// stream the worker compiles as it arrives (off the page's thread), or,
-// where streams cannot be handed over, the whole bytes (counted on the way
-// with onLoading). On any failure the worker fetches wasmURL itself, and
-// reports the error if that fails too.
-async function engineFetchWasm(wasmURL, onLoading) {
-  try {
-    const res = await fetch(wasmURL);
-    if (!res.ok || !res.body) return { fields: { wasmURL } };
-    if (engineStreamsMove()) return { fields: { wasmStream: res.body, wasmURL }, transfer: [res.body] };
-    const reader = res.body.getReader();
-    const chunks = [];
-    let got = 0;
-    let told = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      got += value.byteLength;
-      if (got - told >= 256 << 10) {
-        told = got;
-        onLoading(got);
-      }
-    }
-    const bytes = new Uint8Array(got);
-    let at = 0;
-    for (const c of chunks) {
-      bytes.set(c, at);
-      at += c.byteLength;
-    }
-    return { fields: { wasmBytes: bytes.buffer }, transfer: [bytes.buffer] };
-  } catch {
-    return { fields: { wasmURL } };
-  }
-}
-
 // engineAssets says where the wasm and the workers come from. base is the
 // URL of the directory holding ovacheck.wasm and engine-worker.js.
-// wasm(onLoading) resolves to the "module" message's wasm fields and the
-// objects to transfer with it.
 function engineAssets(base) {
   const inline = engineInline();
   if (inline) {
     return {
       inline: true,
       // The worker decodes and compiles it, off the page's thread.
-      async wasm() { return { fields: { wasmBase64: inline.wasm() } }; },
+      wasm() { return { wasmBase64: inline.wasm() }; },
       worker() {
         return engineWorkerFromBlob(inline.engineWorker());
       },
@@ -119,7 +61,9 @@ function engineAssets(base) {
     `self.ovacheckBase = ${JSON.stringify(base)}; importScripts(${JSON.stringify(new URL(script, base).href)});`;
   return {
     inline: false,
-    wasm(onLoading) { return engineFetchWasm(wasmURL, onLoading); },
+    // The worker fetches it with streaming compilation, off the page's
+    // thread.
+    wasm() { return { wasmURL }; },
     worker() {
       return crossOrigin ? engineWorkerFromBlob(bootstrap("engine-worker.js")) : new Worker(new URL("engine-worker.js", base));
     },
@@ -144,7 +88,7 @@ export class EngineClient {
   // start creates the engine worker, which compiles the wasm (the first
   // time; it hands the compiled module back, and later workers get that
   // module, so a restart fetches nothing); it resolves when the Go side
-  // says it is ready. The page fetches the wasm meanwhile and hands it over.
+  // says it is ready.
   start() {
     const worker = this.assets.worker();
     this.worker = worker;
@@ -166,11 +110,8 @@ export class EngineClient {
         this.receive(m);
       };
       worker.onerror = (e) => reject(new Error(e.message || "the engine worker failed"));
-      const wasm = this.module ? Promise.resolve({ fields: { module: this.module } })
-        : this.assets.wasm((n) => { if (this.onLoading) this.onLoading(n); });
-      wasm.then(({ fields, transfer }) => {
-        worker.postMessage({ type: "module", ...fields, hashWorkerSource: this.assets.hashWorkerSource }, transfer || []);
-      });
+      const wasm = this.module ? { module: this.module } : this.assets.wasm();
+      worker.postMessage({ type: "module", ...wasm, hashWorkerSource: this.assets.hashWorkerSource });
     });
   }
 

@@ -1,7 +1,6 @@
 // The engine worker: runs ovacheck.wasm (the Go engine) and the pool of
-// hash workers. The page sends it the engine once (a "module" message: the
-// wasm's body as it downloads, or a module compiled before), then "check"
-// and "cancel" messages; the Go side posts "ready", "structural",
+// hash workers. The page sends it the compiled WebAssembly module once, then
+// "check" and "cancel" messages; the Go side posts "ready", "structural",
 // "progress", "done", "cancelled" and "error" messages back. This worker
 // adds "member-progress" messages from the hash pool.
 //
@@ -64,20 +63,10 @@ function hashWorkerURL(source) {
 }
 
 // compile returns the engine's compiled module: the one the page sent, or
-// compiled here from the body the page fetched (a stream: compilation runs
-// while the bytes arrive; or the whole bytes), from the wasm's URL
-// (streaming too), or from the inlined base64.
+// compiled here from the wasm's URL (streaming: compilation runs while the
+// bytes arrive) or from the inlined base64.
 async function compile(m) {
   if (m.module) return m.module;
-  if (m.wasmStream) {
-    try {
-      return await WebAssembly.compileStreaming(counted(new Response(m.wasmStream, { headers: { "Content-Type": "application/wasm" } })));
-    } catch (err) {
-      // The stream broke off: the worker fetches the engine itself.
-      if (!m.wasmURL) throw err;
-    }
-  }
-  if (m.wasmBytes) return WebAssembly.compile(m.wasmBytes);
   if (m.wasmURL) {
     try {
       return await WebAssembly.compileStreaming(counted(await fetch(m.wasmURL)));
