@@ -28,10 +28,10 @@ export function engineInline() {
 
 // engineWorkerFromBlob starts a worker from source text through a blob:
 // URL, revoked once the worker holds it so that restarts leak nothing.
-function engineWorkerFromBlob(source) {
+function engineWorkerFromBlob(source, options) {
   const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
   try {
-    return new Worker(url);
+    return new Worker(url, options);
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -64,8 +64,12 @@ function engineAssets(base) {
     // The worker fetches it with streaming compilation, off the page's
     // thread.
     wasm() { return { wasmURL }; },
-    worker() {
-      return crossOrigin ? engineWorkerFromBlob(bootstrap("engine-worker.js")) : new Worker(new URL("engine-worker.js", base));
+    // The first worker is named "fetch-engine": it starts downloading the
+    // engine before it loads its own scripts (engine-worker.js). Later
+    // ones get the compiled module and fetch nothing.
+    worker(first) {
+      const options = first ? { name: "fetch-engine" } : undefined;
+      return crossOrigin ? engineWorkerFromBlob(bootstrap("engine-worker.js"), options) : new Worker(new URL("engine-worker.js", base), options);
     },
     hashWorkerSource: crossOrigin ? bootstrap("hash-worker.js") : "",
   };
@@ -90,7 +94,7 @@ export class EngineClient {
   // module, so a restart fetches nothing); it resolves when the Go side
   // says it is ready.
   start() {
-    const worker = this.assets.worker();
+    const worker = this.assets.worker(!this.module);
     this.worker = worker;
     return new Promise((resolve, reject) => {
       worker.onmessage = (e) => {

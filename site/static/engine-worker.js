@@ -10,6 +10,17 @@
 // Started from a blob: URL by a page of another origin, it finds its
 // files at self.ovacheckBase.
 const here = self.ovacheckBase || self.location.href;
+// The page's first engine worker, named "fetch-engine", starts the engine's
+// download here, before loading its own scripts: on a first visit that
+// download is what the checker waits for. compile takes it over. (Only a
+// served worker is named: the offline page's runs from a blob: URL, which
+// no relative URL can be resolved against.)
+let earlyWasmURL = "";
+let earlyWasm = null;
+if (self.name === "fetch-engine") {
+  earlyWasmURL = new URL("ovacheck.wasm", here).href;
+  earlyWasm = fetch(earlyWasmURL).catch(() => null);
+}
 if (typeof Go === "undefined") importScripts(new URL("wasm_exec.js", here).href, new URL("hash-pool.js", here).href);
 
 // What the engine writes to console.error in this worker (Go's runtime
@@ -69,7 +80,8 @@ async function compile(m) {
   if (m.module) return m.module;
   if (m.wasmURL) {
     try {
-      return await WebAssembly.compileStreaming(counted(await fetch(m.wasmURL)));
+      const early = m.wasmURL === earlyWasmURL && earlyWasm ? await earlyWasm : null;
+      return await WebAssembly.compileStreaming(counted(early || await fetch(m.wasmURL)));
     } catch {
       // A server that sends another Content-Type defeats streaming.
       return WebAssembly.compile(await (await fetch(m.wasmURL)).arrayBuffer());
