@@ -3,7 +3,6 @@ package schemas
 import (
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -95,29 +94,15 @@ func matchesPattern(s *jsonschema.Schema, name string) bool {
 // valueAt returns the value at an instance location of the library (a
 // JSON pointer whose tokens are also URL path-escaped), or nil.
 func valueAt(v any, loc string) any {
-	if loc == "" {
-		return v
-	}
-	for _, tok := range strings.Split(strings.TrimPrefix(loc, "/"), "/") {
+	toks := strings.Split(loc, "/")
+	for i, tok := range toks {
 		tok, err := url.PathUnescape(tok)
 		if err != nil {
 			return nil
 		}
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		switch c := v.(type) {
-		case map[string]any:
-			v = c[tok]
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(c) {
-				return nil
-			}
-			v = c[i]
-		default:
-			return nil
-		}
+		toks[i] = strings.ReplaceAll(tok, "/", "~1") // a pointer token again
 	}
-	return v
+	return policycheck.ValueAt(v, strings.Join(toks, "/"))
 }
 
 // locations maps the location of every schema and subschema compiled to

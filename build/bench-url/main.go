@@ -163,12 +163,5 @@ func writePackage(path string, size int64) error {
 
 // writeDisk writes size incompressible bytes, the same every time.
 func writeDisk(w io.Writer, size int64) {
-	rng := rand.NewChaCha8([32]byte{'u', 'r', 'l'})
-	buf := make([]byte, 1<<20)
-	for size > 0 {
-		n := min(int64(len(buf)), size)
-		rng.Read(buf[:n])
-		w.Write(buf[:n])
-		size -= n
-	}
+	io.CopyN(w, rand.NewChaCha8([32]byte{'u', 'r', 'l'}), size)
 }

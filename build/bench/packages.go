@@ -190,14 +190,7 @@ func addMember(tw *tar.Writer, name string, size int64) error {
 
 // writeRandom writes disk i's size bytes of incompressible data.
 func writeRandom(w io.Writer, i int, size int64) {
-	rng := rand.NewChaCha8([32]byte{byte(i), 'o', 'v', 'a'})
-	buf := make([]byte, 1<<20)
-	for size > 0 {
-		n := min(int64(len(buf)), size)
-		rng.Read(buf[:n])
-		w.Write(buf[:n])
-		size -= n
-	}
+	io.CopyN(w, rand.NewChaCha8([32]byte{byte(i), 'o', 'v', 'a'}), size)
 }
 
 // counter counts the bytes written through it: the offset in the file.

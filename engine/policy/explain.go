@@ -34,7 +34,7 @@ func explain(ps []policycheck.Problem, data []byte) []Problem {
 		msg := p.Message
 		for suffix, format := range explanations {
 			if strings.HasSuffix(p.Keyword, suffix) {
-				msg = fmt.Sprintf(format, quote(valueAt(root, p.Pointer)))
+				msg = fmt.Sprintf(format, quote(policycheck.ValueAt(root, p.Pointer)))
 				break
 			}
 		}
@@ -44,29 +44,6 @@ func explain(ps []policycheck.Problem, data []byte) []Problem {
 		out = append(out, Problem{Pointer: p.Pointer, Message: msg})
 	}
 	return out
-}
-
-// valueAt returns the value at a JSON pointer in v, or nil.
-func valueAt(v any, ptr string) any {
-	if ptr == "" {
-		return v
-	}
-	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
-		switch c := v.(type) {
-		case map[string]any:
-			v = c[tok]
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(c) {
-				return nil
-			}
-			v = c[i]
-		default:
-			return nil
-		}
-	}
-	return v
 }
 
 // quote shows a value in a message: strings quoted, anything else as

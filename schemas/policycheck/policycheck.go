@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -97,3 +98,27 @@ func DropTypeAlternatives(ps []Problem) []Problem {
 }
 
 func isTypeProblem(p Problem) bool { return strings.HasSuffix(p.Keyword, "/type") }
+
+// ValueAt returns the value at the JSON pointer (RFC 6901) ptr in v, a
+// document decoded into maps and slices, or nil when there is none.
+func ValueAt(v any, ptr string) any {
+	if ptr == "" {
+		return v
+	}
+	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		switch c := v.(type) {
+		case map[string]any:
+			v = c[tok]
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil
+			}
+			v = c[i]
+		default:
+			return nil
+		}
+	}
+	return v
+}

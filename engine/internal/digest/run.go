@@ -333,14 +333,7 @@ func Pipeline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Wr
 			break
 		}
 		c := next()
-		want := int(min(int64(len(c.buf)), end-pos))
-		c.n, err = r.ReadAt(c.buf[:want], pos)
-		if err == io.EOF && c.n == want {
-			err = nil
-		}
-		if err == nil && c.n == 0 {
-			err = io.ErrUnexpectedEOF
-		}
+		c.n, err = readNext(r, c.buf, pos, end)
 		pos += int64(c.n)
 		if c.n > 0 {
 			c.pending.Store(int32(len(lanes)))
@@ -379,14 +372,7 @@ func Inline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Writ
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		want := int(min(int64(len(buf)), end-pos))
-		n, err := r.ReadAt(buf[:want], pos)
-		if err == io.EOF && n == want {
-			err = nil
-		}
-		if err == nil && n == 0 {
-			err = io.ErrUnexpectedEOF
-		}
+		n, err := readNext(r, buf, pos, end)
 		for _, w := range lanes {
 			w.Write(buf[:n])
 		}
@@ -403,6 +389,21 @@ func Inline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Writ
 		runtime.Gosched()
 	}
 	return nil
+}
+
+// readNext reads the next chunk of [pos, end) of r into buf: as much as
+// buf holds. A full chunk that ends the input is no error; a read that
+// makes no progress is io.ErrUnexpectedEOF.
+func readNext(r io.ReaderAt, buf []byte, pos, end int64) (int, error) {
+	want := int(min(int64(len(buf)), end-pos))
+	n, err := r.ReadAt(buf[:want], pos)
+	if err == io.EOF && n == want {
+		err = nil
+	}
+	if err == nil && n == 0 {
+		err = io.ErrUnexpectedEOF
+	}
+	return n, err
 }
 
 // Bytes returns the digests of b held in memory.

@@ -1,5 +1,7 @@
 package digest
 
+import "slices"
+
 // Set is the digests of one byte range, lower-case hex by algorithm.
 type Set map[Algorithm]string
 
@@ -43,18 +45,9 @@ func Names(algs []Algorithm) []string {
 func ParseAll(names []string) []Algorithm {
 	var out []Algorithm
 	for _, n := range names {
-		if a, ok := Parse(n); ok && !contains(out, a) {
+		if a, ok := Parse(n); ok && !slices.Contains(out, a) {
 			out = append(out, a)
 		}
 	}
 	return out
-}
-
-func contains(algs []Algorithm, a Algorithm) bool {
-	for _, b := range algs {
-		if b == a {
-			return true
-		}
-	}
-	return false
 }
