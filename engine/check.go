@@ -5,8 +5,8 @@
 // A check is a pipeline, in this order and in these files:
 //
 //	assemble    package internal/assemble, one file per source kind: a read-only View
-//	structure   dsk.go (disk headers), structure.go (descriptor, chunks, layout, manifest, signature)
 //	digests     digests.go: planned, then read while the structural passes run
+//	structure   dsk.go (disk headers), structure.go (descriptor, chunks, layout, manifest, signature)
 //	targets     targets.go (package compat)
 //	policy      report.go: profile, caps, policy, verdict (packages compat, policy)
 //
@@ -41,12 +41,22 @@ func Check(ctx context.Context, src Source, opts ...Option) (*report.Report, err
 	defer v.Close()
 
 	m.progress(Progress{Phase: "parse"})
-	images, diskFs := diskFindings(v)
+	// The disk probes make many small reads (a grain table per 32 MiB of
+	// a VMDK), each a round trip in a browser: they run while the disks
+	// hash, unless the deep check needs the formats they find to plan.
+	var images map[string]*report.DiskImage
+	var diskFs []report.Finding
+	if o.deep {
+		images, diskFs = diskFindings(v)
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	hashing := startDigests(ctx, v, planDigests(v, &o, images), m)
 	// Should a pass or the structural callback panic, no read outlives
 	// Check: stop the hashing and wait for it before the files close.
 	defer func() { cancel(); hashing.wait() }()
+	if !o.deep {
+		images, diskFs = diskFindings(v)
+	}
 	st := structuralPasses(v, &o)
 	fs := newFindings(v.Input.Name, v.Findings, diskFs, st.findings)
 	if o.structural != nil {

@@ -93,11 +93,15 @@ func openValidator(ctx context.Context, base string) error {
 // choose sets path on the page's file input, as a user choosing it does,
 // and waits for the final verdict.
 func choose(ctx context.Context, path string) (pageRun, error) {
+	// The previous check's end must not pass for this one's.
+	if _, err := evaluate[bool](ctx, `(bench.t0 = 0, bench.tEnd = 0, true)`); err != nil {
+		return pageRun{}, err
+	}
 	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{path})); err != nil {
 		return pageRun{}, err
 	}
 	wctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
-	_, err := chromedp.Run(wctx, chromedp.Poll[bool](`bench.tEnd > 0`, chromedp.WithPollingInterval(50*time.Millisecond)))
+	_, err := evaluate[bool](wctx, `bench.waitEnd()`)
 	cancel()
 	if err != nil {
 		msg, _ := evaluate[string](ctx, `[document.getElementById("phase").textContent, document.getElementById("message").textContent].join(" | ")`)

@@ -9,6 +9,7 @@ import (
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
+	"github.com/ovacheck/ovacheck/engine/spancache"
 )
 
 // Format names used in report.DiskImage.Format.
@@ -85,6 +86,14 @@ func (s *source) at(off int64, n int) []byte {
 	s.ioErr = err
 	s.note("read failed: " + err.Error())
 	return nil
+}
+
+// prefetch tells the reader behind s which spans the probe reads next
+// (package spancache); most readers ignore it.
+func (s *source) prefetch(spans []spancache.Span) {
+	if s.ioErr == nil && len(spans) > 0 {
+		spancache.Prefetch(s.r, spans)
+	}
 }
 
 func (s *source) add(f report.Finding) { s.findings = append(s.findings, f) }

@@ -9,6 +9,7 @@ import (
 	"github.com/ovacheck/ovacheck/engine/internal/limits"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
+	"github.com/ovacheck/ovacheck/engine/spancache"
 )
 
 // utf8Replacement is U+FFFD in UTF-8: what a text conversion writes in place
@@ -245,18 +246,17 @@ func (s *source) checkGrainDirectory(h sparseHeader, gd uint64, stream bool) (in
 	complete := readable == nGT
 	tableBudget := int64(limits.MaxVMDKGrainTableRead)
 	for i := range readable {
-		e := uint64(binaryLE32(dir, i))
-		if e == 0 {
+		if i%tablesPerPrefetch == 0 {
+			s.prefetch(s.tableSpans(h, dir, i, min(i+tablesPerPrefetch, readable), gtBytes, tableBudget))
+		}
+		off, ok := tableOffset(h, dir, i)
+		if !ok {
 			continue
 		}
-		if e == 1 && h.flags&flagZeroedGTE != 0 {
-			continue
-		}
-		off := sectorsToBytes(e)
 		if off < 0 || !s.has(off, gtBytes) {
 			if bad++; bad <= 3 {
 				s.add(rules.DskGrainDirectory.New(s.off(gdOff+i*4),
-					"grain directory entry %d points to sector %d, past the end of the member (%d bytes): the file is cut short or its directory is damaged", i, e, s.size))
+					"grain directory entry %d points to sector %d, past the end of the member (%d bytes): the file is cut short or its directory is damaged", i, binaryLE32(dir, i), s.size))
 			}
 			continue
 		}
@@ -279,6 +279,35 @@ func (s *source) checkGrainDirectory(h sparseHeader, gd uint64, stream bool) (in
 		s.add(rules.DskGrainDirectory.New(s.off(gdOff), "%d more grain directory or table entries point past the end of the member", bad-3))
 	}
 	return grains, complete
+}
+
+// tablesPerPrefetch is how many grain tables a probe asks for at once
+// (512 KiB of 512-entry tables): one round trip for each group on a reader
+// where every read is one (a browser's File), and few enough to stay kept
+// until they are walked.
+const tablesPerPrefetch = 256
+
+// tableOffset returns where grain directory entry i puts its table, or
+// false for an entry with no table (unallocated, or zeroed).
+func tableOffset(h sparseHeader, dir []byte, i int64) (int64, bool) {
+	e := uint64(binaryLE32(dir, i))
+	if e == 0 || e == 1 && h.flags&flagZeroedGTE != 0 {
+		return 0, false
+	}
+	return sectorsToBytes(e), true
+}
+
+// tableSpans lists the tables of directory entries [from, to) that the
+// walk will read within budget bytes.
+func (s *source) tableSpans(h sparseHeader, dir []byte, from, to, gtBytes, budget int64) []spancache.Span {
+	var spans []spancache.Span
+	for i := from; i < to && budget >= gtBytes; i++ {
+		if off, ok := tableOffset(h, dir, i); ok && off >= 0 && s.has(off, gtBytes) {
+			spans = append(spans, spancache.Span{Off: off, N: gtBytes})
+			budget -= gtBytes
+		}
+	}
+	return spans
 }
 
 // lastGrain is the grain stored furthest into the member: where its marker

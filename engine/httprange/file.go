@@ -22,9 +22,10 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/ovacheck/ovacheck/engine/spancache"
 )
 
 // ErrChanged is returned (wrapped) when the file on the server is no
@@ -117,8 +118,7 @@ type File struct {
 	transferred atomic.Int64
 	requests    atomic.Int64
 
-	mu    sync.Mutex
-	cache spanCache
+	spans *spancache.ReaderAt // nil unless ranges
 }
 
 // Open asks for the first bytes of url and pins the file. ctx bounds
@@ -148,19 +148,21 @@ func Open(ctx context.Context, url string, o Options) (*File, error) {
 			return nil, fmt.Errorf("%s: the server answered a range with Content-Range %q: %v", url, resp.Header.Get("Content-Range"), err)
 		}
 		f.size, f.ranges = total, true
+		f.spans = spancache.New(rangeReader{f}, f.size, spanSizes)
 		data, err := io.ReadAll(io.LimitReader(f.counted(resp.Body), o.Probe))
 		resp.Body.Close()
 		if err != nil {
 			// Not worth a retry of its own: ReadAt asks again.
 			data = nil
 		}
-		f.cache.add(0, data)
+		f.spans.Keep(0, data)
 		return f, nil
 	case http.StatusRequestedRangeNotSatisfiable:
 		// An empty file has no byte 0.
 		resp.Body.Close()
 		if _, _, total, err := parseContentRange(resp.Header.Get("Content-Range")); err == nil && total == 0 {
 			f.ranges = true
+			f.spans = spancache.New(rangeReader{f}, 0, spanSizes)
 			return f, nil
 		}
 		return nil, fmt.Errorf("%s: %s", url, resp.Status)

@@ -10,6 +10,11 @@
 (() => {
   const bench = { t0: 0, tS: 0, tH: 0, tEnd: 0, files: {} };
   window.bench = bench;
+  // waitEnd resolves once the final verdict is in: the bench awaits it
+  // instead of polling, which would cost the page's thread during the
+  // check and not during the reference.
+  let endNow = () => {};
+  bench.waitEnd = () => bench.tEnd > 0 ? Promise.resolve(true) : new Promise((resolve) => { endNow = resolve; });
   document.addEventListener("change", (e) => {
     if (e.target.id !== "file") return;
     bench.t0 = performance.now();
@@ -23,7 +28,10 @@
     if (!bench.t0) return;
     const now = performance.now();
     if (!bench.tS && report.querySelector("[data-structural-verdict], [data-verdict]")) bench.tS = now;
-    if (!bench.tEnd && report.querySelector("[data-verdict]")) bench.tEnd = now;
+    if (!bench.tEnd && report.querySelector("[data-verdict]")) {
+      bench.tEnd = now;
+      endNow(true);
+    }
   }).observe(report, { childList: true, subtree: true });
   const box = document.getElementById("progress-box");
   if (box) {
