@@ -16,9 +16,10 @@
 //     (Blob.slice().stream()): one worker for the one-disk package, two at
 //     once for the two-disk one; the digests must equal the manifest's.
 //
-// It prints the medians and the ratio raw time / page time (1.0: the page
-// answers as fast as raw hash-wasm hashes) beside the goals (0.95 for one
-// disk, 0.9 for two), the times to the structural verdict, the load
+// It prints the median of each run's ratio raw time / page time (1.0: the
+// page answers as fast as raw hash-wasm hashes; each page run is beside its
+// own reference run, so the machine's drift weighs on both) beside the
+// goals (0.95 for one disk, 0.9 for two), the median times, the times to the structural verdict, the load
 // average (the machine may be shared) and the gzip sizes of what the page
 // and the widget load.
 //
@@ -26,7 +27,7 @@
 // the same ranges, which tells the hash workers' cost from the engine's
 // and the page's.
 //
-//	go run ./build/bench-browser [-site site/dist] [-mib 1024] [-runs 3] [-v] [-explain]
+//	go run ./build/bench-browser [-site site/dist] [-mib 1024] [-runs 5] [-v] [-explain]
 package main
 
 import (
@@ -66,7 +67,7 @@ func main() {
 	flag.BoolVar(&verbose, "v", false, "print each run's timings")
 	flag.BoolVar(&explain, "explain", false, "also time the site's hash workers alone over the disks (one more pass per run)")
 	mib := flag.Int64("mib", 1024, "disk bytes of each generated package in MiB (1024 for the issue's figures)")
-	runs := flag.Int("runs", 3, "runs of each measure; the medians are printed")
+	runs := flag.Int("runs", 5, "runs of each measure; the medians are printed")
 	flag.Parse()
 	if err := run(*siteDir, *mib<<20, max(*runs, 1)); err != nil {
 		fmt.Fprintln(os.Stderr, "bench-browser:", err)

@@ -55,6 +55,15 @@ func (c caseResult) pageMs() []float64 {
 	return ms
 }
 
+// pairedRatios is each run's reference time over its page time.
+func (c caseResult) pairedRatios() []float64 {
+	var out []float64
+	for i := range min(len(c.page), len(c.raw)) {
+		out = append(out, c.raw[i]/c.page[i].TotalMs)
+	}
+	return out
+}
+
 // ratio is the reference's median time over the page's: 1.0 means the
 // page answers as fast as raw hash-wasm hashes, 0.5 that it takes twice as
 // long.

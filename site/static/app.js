@@ -71,7 +71,8 @@ function showMessage(text) {
 function setProgress(fraction) {
   const f = Math.max(0, Math.min(1, fraction));
   bar.value = f;
-  bar.textContent = `${Math.round(f * 100)}%`;
+  const percent = `${Math.round(f * 100)}%`;
+  if (bar.textContent !== percent) bar.textContent = percent;
   barBox.dataset.progress = f.toFixed(4);
 }
 

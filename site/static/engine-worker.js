@@ -44,7 +44,7 @@ self.ovacheckPool = {
     let last = 0;
     return pool.digest(blob, reqs, onProgress, (member, done, size) => {
       const now = performance.now();
-      if (done < size && now - last < 100) return;
+      if (done < size && now - last < 250) return;
       last = now;
       self.postMessage({ type: "member-progress", id: check, member, done, size });
     });

@@ -15,6 +15,12 @@ import (
 	"github.com/ovacheck/ovacheck/site"
 )
 
+// progressEvery is how often, at most, the page hears of a check's
+// progress: four times a second moves a bar smoothly, and every message
+// costs the page's thread a layout and a paint, on cores the hash workers
+// need.
+const progressEvery = 250 * time.Millisecond
+
 // runCheck checks the files of msg ({files: File[], paths: string[],
 // options: see pageNames}) and
 // posts "structural", "progress" and finally "done", "cancelled" or
@@ -52,7 +58,7 @@ func runCheck(ctx context.Context, id int, msg js.Value) {
 		}),
 		engine.WithProgress(func(p engine.Progress) {
 			now := time.Now()
-			if p.Phase == lastPhase && now.Sub(lastProgress) < 100*time.Millisecond && p.Done < p.Total {
+			if p.Phase == lastPhase && now.Sub(lastProgress) < progressEvery && p.Done < p.Total {
 				return
 			}
 			lastPhase, lastProgress = p.Phase, now

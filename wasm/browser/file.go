@@ -203,7 +203,7 @@ func (f *browserFile) DigestRanges(ctx context.Context, reqs []engine.DigestRequ
 	job := pool.Call("digest", f.file, jsReqs, onProgress)
 	job.Get("promise").Call("then", then, fail)
 
-	tick := time.NewTicker(50 * time.Millisecond)
+	tick := time.NewTicker(progressEvery)
 	defer tick.Stop()
 	flush := func() {
 		if n := pending.Swap(0); n > 0 {
