@@ -148,7 +148,7 @@ func Open(ctx context.Context, url string, o Options) (*File, error) {
 			return nil, fmt.Errorf("%s: the server answered a range with Content-Range %q: %v", url, resp.Header.Get("Content-Range"), err)
 		}
 		f.size, f.ranges = total, true
-		f.spans = spancache.New(rangeReader{f}, f.size, spanSizes)
+		f.spans = f.newSpans(f.size)
 		data, err := io.ReadAll(io.LimitReader(f.counted(resp.Body), o.Probe))
 		resp.Body.Close()
 		if err != nil {
@@ -162,7 +162,7 @@ func Open(ctx context.Context, url string, o Options) (*File, error) {
 		resp.Body.Close()
 		if _, _, total, err := parseContentRange(resp.Header.Get("Content-Range")); err == nil && total == 0 {
 			f.ranges = true
-			f.spans = spancache.New(rangeReader{f}, 0, spanSizes)
+			f.spans = f.newSpans(0)
 			return f, nil
 		}
 		return nil, fmt.Errorf("%s: %s", url, resp.Status)

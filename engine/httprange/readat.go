@@ -7,14 +7,19 @@ import (
 	"github.com/ovacheck/ovacheck/engine/spancache"
 )
 
-// The spans a File keeps (package spancache): reads smaller than 1 MiB
+// newSpans returns the spans a File keeps (package spancache), over size
+// bytes: reads smaller than 1 MiB
 // are served from whole blocks of 4 KiB or more, so that a tar header or a
 // disk's header and footer cost one request, not one per ReadAt; a read
 // that starts in the last span or a little past it makes the next span
 // four times as long, up to 4 MiB, so a reader walking forward (an
 // inflater) makes few requests. Larger reads are fetched exactly and not
-// kept.
-var spanSizes = spancache.Sizes{Min: 4 << 10, Max: 4 << 20, Big: 1 << 20, Kept: 8 << 20}
+// kept. Prefetch makes Options.Parallel requests at once, as DigestRanges
+// does.
+func (f *File) newSpans(size int64) *spancache.ReaderAt {
+	sizes := spancache.Sizes{Min: 4 << 10, Max: 4 << 20, Big: 1 << 20, Kept: 8 << 20, Parallel: f.o.Parallel}
+	return spancache.New(rangeReader{f}, size, sizes)
+}
 
 // ReadAt reads len(p) bytes at off, within the context given to Open.
 func (f *File) ReadAt(p []byte, off int64) (int, error) {

@@ -8,7 +8,9 @@
 package spancache
 
 import (
+	"cmp"
 	"io"
+	"slices"
 	"sync"
 )
 
@@ -26,6 +28,9 @@ type Sizes struct {
 	Big int64
 	// Kept caps the bytes kept; the oldest spans go first.
 	Kept int64
+	// Parallel is how many reads Prefetch makes at once from a reader
+	// that is no BatchReader (an HTTP file: one request each); 0 is 1.
+	Parallel int
 }
 
 // ReaderAt serves reads of r (size bytes long) through kept spans. Its
@@ -57,6 +62,9 @@ func New(r io.ReaderAt, size int64, sizes Sizes) *ReaderAt {
 // all, else from r, keeping the span read when the read is small. Like
 // io.ReaderAt, it returns io.EOF with fewer bytes at the end of the file.
 func (c *ReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	if len(p) == 0 && off >= 0 && off < c.size {
+		return 0, nil
+	}
 	if off >= c.size {
 		return 0, io.EOF
 	}
@@ -165,32 +173,49 @@ type BatchReader interface {
 // A Prefetcher reads spans about to be read and keeps them.
 type Prefetcher interface{ Prefetch(spans []Span) }
 
-// parallelReads is how many reads Prefetch makes at once from a reader
-// that is no BatchReader (an HTTP file: one request each).
-const parallelReads = 4
-
-// Prefetch reads the spans not kept yet, at once (from a BatchReader, in
-// one batch; from another reader, parallelReads at a time), and keeps
-// them. Spans past the end are cut at it. A failed read is not an error
-// here: the ReadAt that follows asks again and reports it.
+// Prefetch reads the spans not kept yet, at once, and keeps them: from a
+// BatchReader in one batch, from another reader Sizes.Parallel reads at a
+// time. Spans less than Min apart are read as one (a monolithicSparse
+// VMDK's grain tables lie side by side), spans past the end are cut at it,
+// and a batch stops at half of Kept, so that it does not push out its own
+// first spans. A failed read is not an error here: the ReadAt that follows
+// asks again and reports it.
 func (c *ReaderAt) Prefetch(spans []Span) {
-	var bufs [][]byte
-	var offs []int64
 	c.mu.Lock()
+	var want []Span
 	for _, s := range spans {
 		n := min(s.N, c.size-s.Off)
-		if s.Off < 0 || n <= 0 || n >= c.sizes.Big {
-			continue
+		if s.Off >= 0 && n > 0 && n < c.sizes.Big && !c.holds(s.Off, n) {
+			want = append(want, Span{s.Off, n})
 		}
-		if c.holds(s.Off, n) {
-			continue
-		}
-		bufs = append(bufs, make([]byte, n))
-		offs = append(offs, s.Off)
 	}
 	c.mu.Unlock()
-	if len(bufs) == 0 {
+	slices.SortFunc(want, func(a, b Span) int { return cmp.Compare(a.Off, b.Off) })
+	var reads []Span
+	var total int64
+	for _, s := range want {
+		if k := len(reads) - 1; k >= 0 {
+			last := &reads[k]
+			end := max(last.Off+last.N, s.Off+s.N)
+			if s.Off <= last.Off+last.N+c.sizes.Min && end-last.Off < c.sizes.Big {
+				total += end - last.Off - last.N
+				last.N = end - last.Off
+				continue
+			}
+		}
+		if total+s.N > c.sizes.Kept/2 {
+			break
+		}
+		reads = append(reads, s)
+		total += s.N
+	}
+	if len(reads) == 0 {
 		return
+	}
+	bufs := make([][]byte, len(reads))
+	offs := make([]int64, len(reads))
+	for i, s := range reads {
+		bufs[i], offs[i] = make([]byte, s.N), s.Off
 	}
 	ok := make([]bool, len(bufs))
 	if b, batch := c.r.(BatchReader); batch {
@@ -203,7 +228,7 @@ func (c *ReaderAt) Prefetch(spans []Span) {
 	} else {
 		var wg sync.WaitGroup
 		next := make(chan int)
-		for range min(parallelReads, len(bufs)) {
+		for range min(max(c.sizes.Parallel, 1), len(bufs)) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
@@ -232,9 +257,11 @@ func (c *ReaderAt) Prefetch(spans []Span) {
 func Prefetch(r io.ReaderAt, spans []Span) {
 	if s, ok := r.(*io.SectionReader); ok {
 		outer, base, _ := s.Outer()
-		moved := make([]Span, len(spans))
-		for i, sp := range spans {
-			moved[i] = Span{sp.Off + base, min(sp.N, s.Size()-sp.Off)}
+		var moved []Span
+		for _, sp := range spans {
+			if sp.Off >= 0 && sp.Off < s.Size() {
+				moved = append(moved, Span{sp.Off + base, min(sp.N, s.Size()-sp.Off)})
+			}
 		}
 		Prefetch(outer, moved)
 		return

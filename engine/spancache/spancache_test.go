@@ -197,3 +197,66 @@ func TestPrefetchThroughSection(t *testing.T) {
 		t.Errorf("prefetching kept spans again made %d more reads", src.reads-4)
 	}
 }
+
+// Reads, prefetches and keeps from several goroutines see the file's
+// bytes (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	data := randomBytes(4 << 20)
+	c := New(bytes.NewReader(data), int64(len(data)), testSizes)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				off := int64((g*7919 + i*104729) % (len(data) - 5000))
+				p := make([]byte, 1+(i*37)%4096)
+				if _, err := c.ReadAt(p, off); err != nil || !bytes.Equal(p, data[off:off+int64(len(p))]) {
+					t.Errorf("ReadAt(%d, %d): %v", len(p), off, err)
+					return
+				}
+				if i%10 == 0 {
+					c.Prefetch([]Span{{off + 8192, 2048}, {off + 70000, 2048}})
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// A read of no bytes needs no read of the reader.
+func TestEmptyReadReadsNothing(t *testing.T) {
+	data := randomBytes(1 << 20)
+	src := &countingReader{r: bytes.NewReader(data)}
+	c := New(src, int64(len(data)), testSizes)
+	if n, err := c.ReadAt(nil, 5000); n != 0 || err != nil {
+		t.Fatalf("ReadAt(nil) = %d, %v", n, err)
+	}
+	if src.reads != 0 {
+		t.Errorf("an empty read made %d reads of %d bytes", src.reads, src.bytes)
+	}
+}
+
+// Tables side by side are read as one span; a batch stops at half of Kept.
+func TestPrefetchMergesNeighboursAndStopsAtHalfKept(t *testing.T) {
+	data := randomBytes(8 << 20)
+	src := &countingReader{r: bytes.NewReader(data)}
+	c := New(src, int64(len(data)), Sizes{Min: 4096, Max: 1 << 20, Big: 1 << 20, Kept: 1 << 20, Parallel: 4})
+	var side []Span
+	for i := range 64 {
+		side = append(side, Span{Off: 4<<20 + int64(i)*2048, N: 2048})
+	}
+	c.Prefetch(side)
+	if src.reads != 1 {
+		t.Errorf("64 tables side by side took %d reads; want 1", src.reads)
+	}
+	src.reads, src.bytes = 0, 0
+	var far []Span
+	for i := range 1000 {
+		far = append(far, Span{Off: int64(i) * 8192, N: 2048})
+	}
+	c.Prefetch(far)
+	if src.bytes > 1<<19 {
+		t.Errorf("a batch read %d bytes; Kept/2 is %d", src.bytes, 1<<19)
+	}
+}

@@ -28,11 +28,13 @@ type browserFile struct {
 }
 
 // Each FileReaderSync read is a round trip to the browser's own process,
-// about 2 ms whatever its size, and a disk probe makes dozens of small
+// 2-15 ms here whatever its size, and a disk probe makes dozens of small
 // ones (a stream-optimized VMDK's markers 64 KiB apart, a grain table per
-// 32 MiB): small reads are served from spans of 256 KiB kept for the
-// check (4 MiB at most). Reads of 1 MiB and more are read as asked.
-var spanSizes = spancache.Sizes{Min: 16 << 10, Max: 1 << 20, Big: 1 << 20, Kept: 4 << 20}
+// 32 MiB): small reads are served from spans of 16 KiB, growing to 1 MiB
+// for a reader walking forward, and the probe's grain tables come in
+// batches (ReadBatch). A File keeps 2 MiB at most (a batch of 256 tables
+// is 512 KiB). Reads of 1 MiB and more are read as asked.
+var spanSizes = spancache.Sizes{Min: 16 << 10, Max: 1 << 20, Big: 1 << 20, Kept: 2 << 20}
 
 // A browserFile is always used through a pointer: js.Value cannot be
 // compared, and the engine keeps RangeDigesters in a map.
@@ -80,6 +82,11 @@ func (s fileSlices) ReadAt(p []byte, off int64) (int, error) {
 	return n, nil
 }
 
+// batchTimeout bounds the wait for a batch of reads: a local file answers
+// in milliseconds, and a promise that never settles must not hold the
+// check (which cannot be cancelled inside a read).
+const batchTimeout = 30 * time.Second
+
 // ReadBatch reads every span at once, each with Blob.arrayBuffer(), and
 // waits for them all: one round trip for the lot where FileReaderSync
 // would make one per span.
@@ -102,10 +109,17 @@ func (s fileSlices) ReadBatch(bufs [][]byte, offs []int64) error {
 		ch <- settled{}
 		return nil
 	})
-	defer then.Release()
-	defer fail.Release()
 	js.Global().Get("Promise").Call("all", reads).Call("then", then, fail)
-	r := <-ch
+	var r settled
+	select {
+	case r = <-ch:
+		then.Release()
+		fail.Release()
+	case <-time.After(batchTimeout):
+		// The callbacks stay: JS calling a released one is a crash. The
+		// ReadAt calls that follow ask again, one span at a time.
+		return errors.New("the browser did not answer a batch of reads")
+	}
 	if !r.ok {
 		return errors.New("the browser could not read the file (was it moved or changed?)")
 	}
