@@ -5,7 +5,7 @@
 // A check is a pipeline, in this order and in these files:
 //
 //	assemble    package internal/assemble, one file per source kind: a read-only View
-//	digests     digests.go: planned, then read while the structural passes run
+//	digests     digests.go: planned, then read while the disk probes and structural passes run
 //	structure   dsk.go (disk headers), structure.go (descriptor, chunks, layout, manifest, signature)
 //	targets     targets.go (package compat)
 //	policy      report.go: profile, caps, policy, verdict (packages compat, policy)
