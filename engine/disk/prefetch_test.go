@@ -53,7 +53,7 @@ func TestProbeFetchesGrainTablesInOneBatch(t *testing.T) {
 	const base = 4096 // the disk sits inside an archive, as in an OVA
 	file := append(make([]byte, base), vmdk.Bytes()...)
 	slow := &roundTrips{r: bytes.NewReader(file)}
-	cached := spancache.New(slow, int64(len(file)), spancache.Sizes{Min: 16 << 10, Max: 1 << 20, Big: 1 << 20, Kept: 4 << 20})
+	cached := spancache.New(slow, int64(len(file)), spancache.Sizes{Min: 16 << 10, Max: 1 << 20, Grow: 4, Reach: 4, Big: 1 << 20, Kept: 4 << 20})
 
 	img, fs := Probe(io.NewSectionReader(cached, base, int64(vmdk.Len())), int64(vmdk.Len()), "disk1.vmdk")
 	wantImg, wantFs := probeBytes(vmdk.Bytes())

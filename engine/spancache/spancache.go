@@ -19,10 +19,17 @@ type Sizes struct {
 	// Min is the span read for a small read that misses: the read's
 	// offset rounded down to a multiple of Min, and Min bytes on.
 	Min int64
-	// Max caps the span: a read starting inside the span fetched last,
-	// or less than four of its lengths past it (a reader walking forward),
-	// makes the next span four times as long, up to Max.
+	// Max caps the span: a read by a reader walking forward (one that
+	// starts inside the span read last, or at most Reach of its lengths
+	// past its end) makes the next span Grow times as long, up to Max.
 	Max int64
+	// Grow is how much longer each span of a forward walk is; 0 is 2.
+	Grow int64
+	// Reach is how far past the last span, in its lengths, a read may
+	// start and still walk forward: 0 for a reader whose every byte costs
+	// (HTTP: only a read that continues the span grows it), more where
+	// round trips cost and bytes do not (a local file).
+	Reach int64
 	// Big is the size from which a read goes to the reader exactly and
 	// is not kept: a digest's reads, a descriptor read whole.
 	Big int64
@@ -142,13 +149,17 @@ func (c *ReaderAt) holding(off, n int64) *span {
 	return nil
 }
 
-// nextSpan is how many bytes to read for a read at off that missed: four
-// times the last span's when off is in it or not far past it (a reader
-// walking forward, such as an inflater, or a probe hopping from marker to
-// marker), else Min.
+// nextSpan is how many bytes to read for a read at off that missed: Grow
+// times the last span's when off is in it or within Reach of its lengths
+// past it (a reader walking forward, such as an inflater, or a probe
+// hopping from marker to marker), else Min.
 func (c *ReaderAt) nextSpan(off int64) int64 {
-	if c.lastLen > 0 && off >= c.lastEnd-c.lastLen && off <= c.lastEnd+4*c.lastLen {
-		return min(4*c.lastLen, c.sizes.Max)
+	if c.lastLen > 0 && off >= c.lastEnd-c.lastLen && off <= c.lastEnd+c.sizes.Reach*c.lastLen {
+		grow := c.sizes.Grow
+		if grow == 0 {
+			grow = 2
+		}
+		return min(grow*c.lastLen, c.sizes.Max)
 	}
 	return c.sizes.Min
 }

@@ -149,7 +149,7 @@ func FuzzReadAt(f *testing.F) {
 		size %= 1 << 20
 		data := randomBytes(int(size))
 		plain := bytes.NewReader(data)
-		c := New(plain, int64(len(data)), Sizes{Min: 4096, Max: 65536, Big: 32768, Kept: 100_000})
+		c := New(plain, int64(len(data)), Sizes{Min: 4096, Max: 65536, Grow: 3, Reach: 2, Big: 32768, Kept: 100_000})
 		for i := 0; i+1 < len(script); i += 2 {
 			off := int64(script[i]) * int64(size) / 200
 			n := int(script[i+1]) * 300
@@ -263,5 +263,31 @@ func TestPrefetchMergesNeighboursAndStopsAtHalfKept(t *testing.T) {
 	c.Prefetch(far)
 	if src.bytes > 1<<19 {
 		t.Errorf("a batch read %d bytes; Kept/2 is %d", src.bytes, 1<<19)
+	}
+}
+
+// With Reach 0 (an HTTP file, where every byte is paid for) reads with
+// gaps between them, such as tar headers, fetch Min bytes each; with a
+// Reach they walk forward in growing spans.
+func TestReach(t *testing.T) {
+	data := randomBytes(4 << 20)
+	walk := func(s Sizes) (reads int, fetched int64) {
+		src := &countingReader{r: bytes.NewReader(data)}
+		c := New(src, int64(len(data)), s)
+		p := make([]byte, 512)
+		for off := int64(0); off+512 < int64(len(data)); off += 66 << 10 {
+			if _, err := c.ReadAt(p, off); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return src.reads, src.bytes
+	}
+	n, b := walk(Sizes{Min: 4096, Max: 4 << 20, Big: 1 << 20, Kept: 8 << 20})
+	if b > int64(n)*4096 {
+		t.Errorf("without reach, %d reads fetched %d bytes: more than 4 KiB each", n, b)
+	}
+	m, _ := walk(Sizes{Min: 16 << 10, Max: 1 << 20, Grow: 4, Reach: 4, Big: 1 << 20, Kept: 8 << 20})
+	if m >= n/4 {
+		t.Errorf("with reach 4, %d reads for the %d headers", m, n)
 	}
 }
