@@ -364,20 +364,28 @@ func TestProgressIsSerialAndMonotonic(t *testing.T) {
 }
 
 // A structural callback that panics ends the check with no read after it:
-// the hashing that runs alongside is stopped and waited for.
+// the hashing that runs alongside is stopped, not run to its end, and
+// waited for.
 func TestPanicInStructuralStopsHashing(t *testing.T) {
 	a := ovatest.Appliance{Disks: [][]byte{pseudoRandom(32 << 20)}, DiskCapacity: 32 << 20}
 	data := ovatest.OVA(tar.FormatUSTAR, a.Members()...)
 	r := &countingReaderAt{r: bytes.NewReader(data)}
+	sr := &signallingReader{r: r, reading: make(chan struct{})}
 	func() {
 		defer func() {
 			if recover() == nil {
 				t.Error("the callback's panic did not reach the caller")
 			}
 		}()
-		Check(context.Background(), OVA("a.ova", r, int64(len(data))), WithStructural(func(*report.Report) { panic("host bug") }))
+		Check(context.Background(), OVA("a.ova", sr, int64(len(data))), WithStructural(func(*report.Report) {
+			<-sr.reading // the hashing is under way
+			panic("host bug")
+		}))
 	}()
 	after := r.n.Load()
+	if after > int64(len(data))/2 {
+		t.Errorf("%d of %d bytes read: the hashing ran on after the panic instead of stopping", after, len(data))
+	}
 	time.Sleep(100 * time.Millisecond)
 	if n := r.n.Load() - after; n != 0 {
 		t.Errorf("%d bytes read after Check returned", n)

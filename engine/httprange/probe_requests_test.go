@@ -14,10 +14,10 @@ import (
 	"github.com/ovacheck/ovacheck/engine/httprange/httprangetest"
 )
 
-// A monolithicSparse VMDK keeps its grain tables side by side: read in
-// order through the span cache they cost a handful of requests, as they
-// did before the probe prefetched them. Prefetch asks for each table on
-// its own, one request per 2 KiB table (the URL API allows 40 in all).
+// A monolithicSparse VMDK keeps its grain tables side by side. The probe
+// prefetches them; fetched one request per 2 KiB table, its 256 tables
+// would use up the URL API's 40 subrequests, so neighbouring tables must
+// come in one request (7 requests in all before the probe prefetched).
 func TestProbeOfContiguousGrainTablesCostsFewRequests(t *testing.T) {
 	qemu, err := exec.LookPath("qemu-img")
 	if err != nil {

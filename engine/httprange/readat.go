@@ -8,14 +8,14 @@ import (
 )
 
 // newSpans returns the spans a File keeps (package spancache), over size
-// bytes: reads smaller than 1 MiB
-// are served from whole blocks of 4 KiB or more, so that a tar header or a
-// disk's header and footer cost one request, not one per ReadAt; a read
-// that starts where the last span ended doubles the next span, up to 4
-// MiB, so a sequential reader (an inflater) makes few requests, while
-// reads with gaps between them (tar headers) fetch no bytes they do not
-// need. Larger reads are fetched exactly and not kept. Prefetch makes Options.Parallel requests at once, as DigestRanges
-// does.
+// bytes. Reads smaller than 1 MiB are served from whole blocks of 4 KiB or
+// more, so that a tar header or a disk's header and footer cost one
+// request, not one per ReadAt. A read that starts where the last span
+// ended doubles the next span, up to 4 MiB, so a sequential reader (an
+// inflater) makes few requests, while reads with gaps between them (tar
+// headers) fetch no bytes they do not need. Larger reads are fetched
+// exactly and not kept. Prefetch makes Options.Parallel requests at once,
+// as DigestRanges does.
 func (f *File) newSpans(size int64) *spancache.ReaderAt {
 	sizes := spancache.Sizes{Min: 4 << 10, Max: 4 << 20, Big: 1 << 20, Kept: 8 << 20, Parallel: f.o.Parallel}
 	return spancache.New(rangeReader{f}, size, sizes)

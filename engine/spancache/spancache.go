@@ -9,6 +9,7 @@ package spancache
 
 import (
 	"cmp"
+	"errors"
 	"io"
 	"slices"
 	"sync"
@@ -69,25 +70,23 @@ func New(r io.ReaderAt, size int64, sizes Sizes) *ReaderAt {
 // all, else from r, keeping the span read when the read is small. Like
 // io.ReaderAt, it returns io.EOF with fewer bytes at the end of the file.
 func (c *ReaderAt) ReadAt(p []byte, off int64) (int, error) {
-	if len(p) == 0 && off >= 0 && off < c.size {
-		return 0, nil
-	}
-	if off >= c.size {
+	switch {
+	case off < 0:
+		return 0, errors.New("spancache: negative offset")
+	case off >= c.size:
 		return 0, io.EOF
+	case len(p) == 0:
+		return 0, nil
 	}
 	want := p
 	if off+int64(len(p)) > c.size {
 		want = p[:c.size-off]
 	}
 	if int64(len(want)) >= c.sizes.Big {
-		n, err := c.r.ReadAt(want, off)
-		if err == io.EOF && n == len(want) {
-			err = nil
-		}
-		if err != nil {
+		if n, err := c.readExactly(want, off); err != nil {
 			return n, err
 		}
-		return eofIfShort(n, len(p))
+		return eofIfShort(len(want), len(p))
 	}
 	c.mu.Lock()
 	hit := c.copy(want, off)
@@ -99,11 +98,7 @@ func (c *ReaderAt) ReadAt(p []byte, off int64) (int, error) {
 	start := off &^ (c.sizes.Min - 1)
 	end := min(max(off+int64(len(want)), start+next), c.size)
 	buf := make([]byte, end-start)
-	n, err := c.r.ReadAt(buf, start)
-	if err == io.EOF && n == len(buf) {
-		err = nil
-	}
-	if err != nil {
+	if _, err := c.readExactly(buf, start); err != nil {
 		return 0, err
 	}
 	copy(want, buf[off-start:])
@@ -162,6 +157,16 @@ func (c *ReaderAt) nextSpan(off int64) int64 {
 		return min(grow*c.lastLen, c.sizes.Max)
 	}
 	return c.sizes.Min
+}
+
+// readExactly fills p from r at off, which lies within the file: io.EOF
+// with p full is no error.
+func (c *ReaderAt) readExactly(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	if err == io.EOF && n == len(p) {
+		err = nil
+	}
+	return n, err
 }
 
 func eofIfShort(n, asked int) (int, error) {

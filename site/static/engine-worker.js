@@ -37,6 +37,10 @@ let pool = null;
 let currentCheck = 0;
 const waiting = [];
 
+// Member progress goes to the page four times a second at most, like the
+// rest of the progress (wasm/browser's progressEvery).
+const memberProgressEveryMs = 250;
+
 // The Go side calls ovacheckPool.digest(file, requests, onProgress).
 self.ovacheckPool = {
   digest(blob, reqs, onProgress) {
@@ -44,7 +48,7 @@ self.ovacheckPool = {
     let last = 0;
     return pool.digest(blob, reqs, onProgress, (member, done, size) => {
       const now = performance.now();
-      if (done < size && now - last < 250) return;
+      if (done < size && now - last < memberProgressEveryMs) return;
       last = now;
       self.postMessage({ type: "member-progress", id: check, member, done, size });
     });

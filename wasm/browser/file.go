@@ -28,12 +28,12 @@ type browserFile struct {
 }
 
 // Each FileReaderSync read is a round trip to the browser's own process,
-// 2-15 ms here whatever its size, and a disk probe makes dozens of small
+// 2-15 ms whatever its size on the 2-core machine the bench ran on, and a disk probe makes dozens of small
 // ones (a stream-optimized VMDK's markers 64 KiB apart, a grain table per
 // 32 MiB): small reads are served from spans of 16 KiB, growing fourfold
 // to 1 MiB for a reader walking forward, even with gaps of up to four
-// spans between its reads (the markers), and the probe's grain tables come in
-// batches (ReadBatch). A File keeps 2 MiB at most (a batch of 256 tables
+// spans between its reads (the markers), and the probe's grain tables
+// come in batches (ReadBatch). A File keeps 2 MiB at most (a batch of 256 tables
 // is 512 KiB). Reads of 1 MiB and more are read as asked.
 var spanSizes = spancache.Sizes{Min: 16 << 10, Max: 1 << 20, Grow: 4, Reach: 4, Big: 1 << 20, Kept: 2 << 20}
 
@@ -55,12 +55,7 @@ func (f *browserFile) name() string { return f.file.Get("name").String() }
 var fileReaderSync = js.Global().Get("FileReaderSync")
 
 // ReadAt reads len(p) bytes at off synchronously.
-func (f *browserFile) ReadAt(p []byte, off int64) (int, error) {
-	if off < 0 {
-		return 0, errors.New("negative offset")
-	}
-	return f.spans.ReadAt(p, off)
-}
+func (f *browserFile) ReadAt(p []byte, off int64) (int, error) { return f.spans.ReadAt(p, off) }
 
 // fileSlices reads a File with one FileReaderSync read per ReadAt.
 type fileSlices struct {
