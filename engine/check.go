@@ -19,7 +19,6 @@ import (
 	"context"
 
 	"github.com/ovacheck/ovacheck/engine/internal/assemble"
-
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 
@@ -50,7 +49,8 @@ func Check(ctx context.Context, src Source, opts ...Option) (*report.Report, err
 		images, diskFs = diskFindings(v)
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	hashing := startDigests(ctx, v, planDigests(v, &o, images), m)
+	plan := planDigests(v, &o, images)
+	hashing := startDigests(ctx, v, plan, m)
 	// Should a pass or the structural callback panic, no read outlives
 	// Check: stop the hashing and wait for it before the files close.
 	defer func() { cancel(); hashing.wait() }()
@@ -67,7 +67,7 @@ func Check(ctx context.Context, src Source, opts ...Option) (*report.Report, err
 	if err != nil {
 		return nil, err
 	}
-	digestFs, status, skipped := digestFindings(v, &o, d)
+	digestFs, status, skipped := digestFindings(v, &o, plan, d)
 	fs.add(digestFs...)
 	files := fileTable(v, &o, d.members, images, status)
 
@@ -77,9 +77,8 @@ func Check(ctx context.Context, src Source, opts ...Option) (*report.Report, err
 	}
 	fs.add(targetFs...)
 
-	rep := newReport(v, &o, st, files)
-	rep.WholeFile = d.whole.Strings()
-	rep.Skipped = append(append(rep.Skipped, d.skipped...), skipped...)
+	rep := newReport(v, &o, st, files, d.whole)
+	rep.Skipped = append(rep.Skipped, skipped...)
 	rep.Targets = targets
 	finish(rep, &o, fs, m)
 	return rep, nil

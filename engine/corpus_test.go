@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/ovacheck/ovacheck/engine/internal/corpus"
-
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/schemas"
 )

@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"fmt"
-	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"io"
 	"maps"
 	"runtime"
@@ -12,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/ovacheck/ovacheck/engine/disk"
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/manifest"
 	"github.com/ovacheck/ovacheck/engine/report"
@@ -19,13 +19,11 @@ import (
 )
 
 // digests is what the digest phase computed: each member's digests by
-// algorithm, the whole input's, the deep checkers that walked the disks'
-// bytes, and what it could not do, in the user's words.
+// algorithm, and the whole input's. (What the deep checkers found and what
+// was skipped are in its plan.)
 type digests struct {
 	members map[string]digest.Set
 	whole   digest.Set
-	deep    []disk.DeepChecker
-	skipped []string
 }
 
 // digestPlan is the digest phase decided before any byte is read: the
@@ -169,7 +167,7 @@ func (h *hashing) wait() (digests, error) {
 // input when its digests are wanted (in the same read, or handed to a
 // RangeDigester as one more range).
 func runDigests(ctx context.Context, v *assemble.View, p digestPlan, m *meter) (digests, error) {
-	d := digests{members: p.known, deep: p.deep, skipped: p.skipped, whole: v.WholeDigests}
+	d := digests{members: p.known, whole: v.WholeDigests}
 	if len(p.jobs) == 0 && len(p.wholeAlgs) == 0 {
 		return d, nil
 	}
@@ -216,12 +214,13 @@ func runDigests(ctx context.Context, v *assemble.View, p digestPlan, m *meter) (
 }
 
 // digestFindings is the digest pass: the computed digests against the
-// manifest (the MF digest rules, manifest.Verify), what the deep checkers
-// found, and the whole-file checksum against the one the user expected.
-// It returns the manifest status of each listed member (nil without a
-// manifest) and what could not be judged.
-func digestFindings(v *assemble.View, o *options, d digests) (fs []report.Finding, status map[string]report.ManifestStatus, skipped []string) {
-	if v.Manifest != nil && !v.DescriptorOnly {
+// manifest (the MF digest rules, manifest.Verify), what the plan's deep
+// checkers found, and the whole-file checksum against the one the user
+// expected. It returns the manifest status of each listed member (nil
+// without a manifest) and what could not be judged, the plan's skips
+// first.
+func digestFindings(v *assemble.View, o *options, p digestPlan, d digests) (fs []report.Finding, status map[string]report.ManifestStatus, skipped []string) {
+	if v.Manifest != nil {
 		fs, status = manifest.Verify(v.Manifest, func(file string, alg digest.Algorithm) (string, bool) {
 			m, ok := v.Members.Lookup(file)
 			if !ok {
@@ -231,11 +230,11 @@ func digestFindings(v *assemble.View, o *options, d digests) (fs []report.Findin
 			return got, ok
 		})
 	}
-	for _, dc := range d.deep {
+	for _, dc := range p.deep {
 		fs = append(fs, dc.Findings()...)
 	}
 	whole, skipped := wholeFileFindings(o.expected, d.whole.Strings(), v.Input.Name)
-	return append(fs, whole...), status, skipped
+	return append(fs, whole...), status, append(slices.Clone(p.skipped), skipped...)
 }
 
 // wholeFileFindings is the whole-file pass (PKG whole-file rule): it

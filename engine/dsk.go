@@ -1,13 +1,13 @@
 package engine
 
 import (
-	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/ovacheck/ovacheck/engine/disk"
 	"github.com/ovacheck/ovacheck/engine/envelope"
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 

@@ -8,7 +8,6 @@ import (
 
 	"github.com/ovacheck/ovacheck/engine/internal/corpus"
 	"github.com/ovacheck/ovacheck/engine/report"
-
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
 

@@ -57,14 +57,7 @@ func (c *chunkPass) numberedMembers() map[string][]*assemble.Member {
 }
 
 func (c *chunkPass) judgeChunkedFile(f envelope.File, size int64, numbered []*assemble.Member) {
-	var chunks []*assemble.Member
-	for i := 0; ; i++ {
-		m, ok := c.Members.Lookup(pkgname.Chunk(f.Href, i))
-		if !ok {
-			break
-		}
-		chunks = append(chunks, m)
-	}
+	chunks := c.Chunks(f.Href)
 	// Members that look like later chunks but follow a gap, or whose
 	// number is not nine digits.
 	for _, m := range numbered {

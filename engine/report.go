@@ -1,13 +1,14 @@
 package engine
 
 import (
-	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/ovacheck/ovacheck/engine/compat"
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"github.com/ovacheck/ovacheck/engine/internal/capped"
+	"github.com/ovacheck/ovacheck/engine/internal/digest"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/rules"
 )
@@ -53,9 +54,10 @@ func (f *findings) sorted(profile string) []report.Finding {
 }
 
 // newReport starts the report of the package v: what the input is, what
-// the descriptor describes, the signature and the file table. Findings,
-// targets and the verdict are the caller's to set.
-func newReport(v *assemble.View, o *options, st structure, files []report.File) *report.Report {
+// the descriptor describes, the signature, the file table and the whole
+// input's digests. Findings, targets and the verdict are the caller's to
+// set.
+func newReport(v *assemble.View, o *options, st structure, files []report.File, whole digest.Set) *report.Report {
 	rep := &report.Report{
 		MediaType: report.MediaType,
 		Tool:      report.Tool{Name: "ovacheck", Version: o.toolVersion},
@@ -68,7 +70,7 @@ func newReport(v *assemble.View, o *options, st structure, files []report.File) 
 		Package: report.Package{VirtualSystems: []report.VirtualSystem{}, Disks: []report.Disk{},
 			Networks: []report.Network{}, Eulas: []report.Eula{}},
 		Signature: st.signature,
-		WholeFile: v.WholeDigests.Strings(),
+		WholeFile: whole.Strings(),
 		Skipped:   slices.Clone(v.Skipped),
 	}
 	if v.Env != nil {
@@ -81,7 +83,7 @@ func newReport(v *assemble.View, o *options, st structure, files []report.File) 
 // preliminary is the report WithStructural receives: the structural
 // verdict, before any digest is known, marked incomplete.
 func preliminary(v *assemble.View, o *options, fs *findings, st structure, images map[string]*report.DiskImage) *report.Report {
-	rep := newReport(v, o, st, fileTable(v, o, nil, images, nil))
+	rep := newReport(v, o, st, fileTable(v, o, nil, images, nil), v.WholeDigests)
 	rep.Complete = false
 	rep.Findings = fs.sorted(o.profile)
 	compat.Settle(nil, rep.Findings, o.profile, o.targets)

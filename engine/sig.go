@@ -11,15 +11,15 @@ import (
 // certificate file, verifies its signature over the manifest's exact bytes,
 // judges the signer, and says what the signed manifest leaves out. An
 // unsigned package gets a finding only when a signer is pinned (located at
-// input, the package's name).
-func signatureFindings(v *assemble.View, input string, opts signature.Options) (*report.Signature, []report.Finding) {
+// the package's input).
+func signatureFindings(v *assemble.View, opts signature.Options) (*report.Signature, []report.Finding) {
 	if v.CertName == "" {
 		if opts.PinSHA256 == "" {
 			return nil, nil
 		}
 		// A pin says "only packages signed by this certificate": an
 		// unsigned package is not one.
-		return nil, []report.Finding{rules.SigPinMismatch.New(report.InMember(input),
+		return nil, []report.Finding{rules.SigPinMismatch.New(report.InMember(v.Input.Name),
 			"a signer was pinned (SHA-256 %s), but the package is not signed: it has no certificate file", opts.PinSHA256).
 			WithHint("Get the signed package from its publisher; an unsigned copy cannot be told apart from a replaced one.")}
 	}

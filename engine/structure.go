@@ -3,7 +3,6 @@ package engine
 import (
 	"github.com/ovacheck/ovacheck/engine/conformance"
 	"github.com/ovacheck/ovacheck/engine/internal/assemble"
-	"github.com/ovacheck/ovacheck/engine/internal/pkgname"
 	"github.com/ovacheck/ovacheck/engine/report"
 	"github.com/ovacheck/ovacheck/engine/signature"
 )
@@ -50,7 +49,7 @@ func structuralPasses(v *assemble.View, o *options) structure {
 		s.findings = append(s.findings, v.Manifest.Findings...)
 		s.findings = append(s.findings, coverageFindings(v, o.unsent)...)
 	}
-	sig, fs := signatureFindings(v, v.Input.Name, signature.Options{At: o.at, Roots: o.roots, PinSHA256: o.signerPin})
+	sig, fs := signatureFindings(v, signature.Options{At: o.at, Roots: o.roots, PinSHA256: o.signerPin})
 	s.signature = sig
 	s.findings = append(s.findings, fs...)
 	return s
@@ -68,17 +67,12 @@ func (p packageFiles) Size(href string) (int64, bool) {
 		}
 		return m.Size, true
 	}
+	chunks := p.v.Chunks(href)
 	var sum int64
-	found := false
-	for i := 0; ; i++ {
-		m, ok := p.v.Members.Lookup(pkgname.Chunk(href, i))
-		if !ok {
-			break
-		}
+	for _, m := range chunks {
 		sum += m.Size
-		found = true
 	}
-	return sum, found
+	return sum, len(chunks) > 0
 }
 
 // InArchive tells the reference rules whether hrefs must point into an

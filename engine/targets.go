@@ -2,9 +2,9 @@ package engine
 
 import (
 	"fmt"
-	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 
 	"github.com/ovacheck/ovacheck/engine/compat"
+	"github.com/ovacheck/ovacheck/engine/internal/assemble"
 	"github.com/ovacheck/ovacheck/engine/report"
 )
 

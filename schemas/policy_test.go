@@ -7,18 +7,27 @@ import (
 	"testing"
 )
 
-// TestPolicyExamples makes sure every example policy in testdata conforms
-// to policy.schema.json.
-func TestPolicyExamples(t *testing.T) {
+// examplePolicies returns the example policies in testdata, by file name.
+func examplePolicies(tb testing.TB) map[string][]byte {
 	files, _ := filepath.Glob("testdata/policy-*.json")
 	if len(files) == 0 {
-		t.Fatal("no example policies in testdata")
+		tb.Fatal("no example policies in testdata")
 	}
+	out := map[string][]byte{}
 	for _, f := range files {
 		doc, err := os.ReadFile(f)
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
+		out[f] = doc
+	}
+	return out
+}
+
+// TestPolicyExamples makes sure every example policy in testdata conforms
+// to policy.schema.json.
+func TestPolicyExamples(t *testing.T) {
+	for f, doc := range examplePolicies(t) {
 		if err := Validate(Policy, doc); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -116,15 +114,7 @@ func repeat(item string, n int) string {
 // the seeds and documents that give each property of the schema a value
 // of every type.
 func TestPolicyValidatorAgrees(t *testing.T) {
-	files, _ := filepath.Glob("testdata/policy-*.json")
-	if len(files) == 0 {
-		t.Fatal("no example policies in testdata")
-	}
-	for _, f := range files {
-		doc, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, doc := range examplePolicies(t) {
 		agree(t, doc)
 	}
 	for _, s := range policySeeds {
@@ -268,11 +258,8 @@ func genPolicy(r *rand.Rand) string {
 // FuzzPolicyValidatorAgrees holds policycheck to the library's answers on
 // any input.
 func FuzzPolicyValidatorAgrees(f *testing.F) {
-	files, _ := filepath.Glob("testdata/policy-*.json")
-	for _, name := range files {
-		if data, err := os.ReadFile(name); err == nil {
-			f.Add(data)
-		}
+	for _, doc := range examplePolicies(f) {
+		f.Add(doc)
 	}
 	for _, s := range policySeeds {
 		f.Add([]byte(s))

@@ -112,15 +112,24 @@ func (v *View) ExpandedHrefs() []string {
 			out = append(out, h)
 			continue
 		}
-		for i := 0; ; i++ {
-			n := pkgname.Chunk(h, i)
-			if _, ok := v.Members.Lookup(n); !ok {
-				break
-			}
-			out = append(out, n)
+		for i := range v.Chunks(h) {
+			out = append(out, pkgname.Chunk(h, i))
 		}
 	}
 	return out
+}
+
+// Chunks returns the members holding the chunks of href (href.000000000,
+// href.000000001, ...), in order, up to the first missing one.
+func (v *View) Chunks(href string) []*Member {
+	var out []*Member
+	for i := 0; ; i++ {
+		m, ok := v.Members.Lookup(pkgname.Chunk(href, i))
+		if !ok {
+			return out
+		}
+		out = append(out, m)
+	}
 }
 
 // PresenceKnown tells whether the view shows which files the package

@@ -125,7 +125,7 @@ func Run(ctx context.Context, jobs []Job, progress func(n int64)) ([]Set, error)
 					lanes = append(lanes, io.MultiWriter(j.extra...))
 				}
 				read := Pipeline
-				if j.req.Size <= readChunk || unfinished.Load() >= int64(cores) {
+				if inline(j.req.Size, unfinished.Load(), cores) {
 					read = Inline
 				}
 				err := read(ctx, j.r, j.req.Offset, j.req.Size, lanes, progress)
@@ -355,19 +355,23 @@ func Pipeline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Wr
 	return err
 }
 
+// inline says whether a job of size bytes reads and hashes in one
+// goroutine (Inline): when it is one chunk, or when the unfinished jobs of
+// more than a chunk already give every core one of its own. Otherwise the
+// hand-off per buffer (Pipeline) lets an idle core hash while this one
+// reads.
+func inline(size, unfinished int64, cores int) bool {
+	return size <= readChunk || unfinished >= int64(cores)
+}
+
 // Inline reads [off, off+size) of r once, in order, and writes every chunk
 // to each lane in turn, in the calling goroutine: what Pipeline does, for
 // when every core is busy already or the range is one chunk. Lanes must
 // not fail. progress gets the bytes read.
 func Inline(ctx context.Context, r io.ReaderAt, off, size int64, lanes []io.Writer, progress func(n int64)) error {
-	var buf []byte
-	if size >= readChunk {
-		b := chunkPool.Get().(*[readChunk]byte)
-		defer chunkPool.Put(b)
-		buf = b[:]
-	} else {
-		buf = make([]byte, max(size, 1))
-	}
+	b := chunkPool.Get().(*[readChunk]byte)
+	defer chunkPool.Put(b)
+	buf := b[:max(min(size, readChunk), 1)]
 	for pos, end := off, off+size; pos < end; {
 		if err := ctx.Err(); err != nil {
 			return err

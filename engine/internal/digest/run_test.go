@@ -56,7 +56,28 @@ func TestInlineAndPipelineAgree(t *testing.T) {
 	}
 }
 
-// Two jobs on two cores run inline and still give each job its digests.
+// A job reads inline when it is one chunk or every core has a big job of
+// its own; otherwise it hands buffers to a hashing goroutine.
+func TestInlineWhenEveryCoreIsBusy(t *testing.T) {
+	for _, c := range []struct {
+		size, unfinished int64
+		cores            int
+		want             bool
+	}{
+		{readChunk, 0, 2, true},      // one chunk
+		{10, 5, 1, true},             // small, whatever the load
+		{readChunk + 1, 1, 2, false}, // a core is free
+		{readChunk + 1, 2, 2, true},  // both cores have a job
+		{8 * readChunk, 3, 2, true},  // more jobs than cores
+		{8 * readChunk, 0, 1, false}, // alone on one core: still a hand-off
+	} {
+		if got := inline(c.size, c.unfinished, c.cores); got != c.want {
+			t.Errorf("inline(%d, %d unfinished, %d cores) = %v, want %v", c.size, c.unfinished, c.cores, got, c.want)
+		}
+	}
+}
+
+// Many jobs of several sizes each get their own digests.
 func TestRunManyJobs(t *testing.T) {
 	var jobs []Job
 	var want [][32]byte
