@@ -77,6 +77,9 @@ func Check(ctx context.Context, src Source, opts ...Option) (*report.Report, err
 	}
 	fs.add(targetFs...)
 
+	if err := sourceErr(src); err != nil {
+		return nil, err
+	}
 	rep := newReport(v, &o, st, files, d.whole)
 	rep.Skipped = append(rep.Skipped, skipped...)
 	rep.Targets = targets

@@ -391,3 +391,49 @@ func TestPanicInStructuralStopsHashing(t *testing.T) {
 		t.Errorf("%d bytes read after Check returned", n)
 	}
 }
+
+// errReplaced stands for a file replaced on its server mid-check.
+var errReplaced = errors.New("the file changed on the server")
+
+// replacedDuringProbe fails the disk probe's small reads inside the disk,
+// as an HTTP file does once the package on the server was replaced, and
+// says so for good with Err, as httprange.File does.
+type replacedDuringProbe struct {
+	r          io.ReaderAt
+	start, end int64 // the disk's bytes
+	failed     atomic.Bool
+}
+
+func (f *replacedDuringProbe) ReadAt(p []byte, off int64) (int, error) {
+	if len(p) < 4096 && off >= f.start && off < f.end {
+		f.failed.Store(true)
+		return 0, errReplaced
+	}
+	return f.r.ReadAt(p, off)
+}
+
+func (f *replacedDuringProbe) Err() error {
+	if f.failed.Load() {
+		return errReplaced
+	}
+	return nil
+}
+
+// A read error the disk probe sets aside (it notes a failed read and goes
+// on) still ends the check when the source failed for good: the digests
+// matched, but the package was replaced while it was read.
+func TestSourceFailingForGoodEndsTheCheck(t *testing.T) {
+	a := ovatest.Appliance{Disks: [][]byte{pseudoRandom(3<<20 + 100<<10)}, DiskCapacity: 4 << 20}
+	members := a.Members()
+	data := ovatest.OVA(tar.FormatUSTAR, members...)
+	disk := members[len(members)-1]
+	if !strings.HasSuffix(disk.Name, ".vmdk") || len(disk.Data)%(1<<20) < 4096 {
+		t.Fatalf("the test needs the disk last and no digest read under 4 KiB; got %s of %d bytes", disk.Name, len(disk.Data))
+	}
+	start := int64(bytes.Index(data, disk.Data[:4096]))
+	src := &replacedDuringProbe{r: bytes.NewReader(data), start: start, end: start + int64(len(disk.Data))}
+	rep, err := Check(context.Background(), OVA("a.ova", src, int64(len(data))))
+	if !errors.Is(err, errReplaced) {
+		t.Fatalf("Check gave error %v and a report (verdict %v); want the source's error", err, rep != nil && rep.Verdict != "")
+	}
+}

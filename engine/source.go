@@ -64,3 +64,18 @@ type DigestRequest = digest.Request
 // lower-case hex digest, and call progress with the number of bytes hashed
 // since the last call; it may be called from any goroutine.
 type RangeDigester = digest.RangeDigester
+
+// A reader of a source that can fail for good during a check, such as an
+// HTTP file that changed on its server, says so with Err. Check then
+// returns that error instead of a report: a pass that sets a read error
+// aside (a disk probe notes it and goes on) must not hide a package that
+// was replaced while it was read.
+type failingReader interface{ Err() error }
+
+// sourceErr returns the error src's reader failed with for good, if any.
+func sourceErr(src Source) error {
+	if r, ok := src.s.ReaderAt.(failingReader); ok {
+		return r.Err()
+	}
+	return nil
+}

@@ -140,9 +140,12 @@ func (r *idleReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// changed builds the ErrChanged error for resp.
+// changed builds the ErrChanged error for resp, and keeps the first for
+// Err.
 func (f *File) changed(resp *http.Response, what string) error {
-	return fmt.Errorf("%s: %w: it was opened with %s and the server %s", f.url, ErrChanged, f.pinnedOrSize(), what)
+	err := fmt.Errorf("%s: %w: it was opened with %s and the server %s", f.url, ErrChanged, f.pinnedOrSize(), what)
+	f.changedErr.CompareAndSwap(nil, &err)
+	return err
 }
 
 func (f *File) pinnedOrSize() string {

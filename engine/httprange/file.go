@@ -119,6 +119,20 @@ type File struct {
 	requests    atomic.Int64
 
 	spans *spancache.ReaderAt // nil unless ranges
+
+	// changedErr is the first ErrChanged any request met (see Err).
+	changedErr atomic.Pointer[error]
+}
+
+// Err returns the ErrChanged error once any request has found the file
+// changed on the server, even one whose reader set the error aside (a disk
+// probe notes a failed read and goes on): the check that read it must not
+// give a report. It returns nil otherwise.
+func (f *File) Err() error {
+	if p := f.changedErr.Load(); p != nil {
+		return *p
+	}
+	return nil
 }
 
 // Open asks for the first bytes of url and pins the file. ctx bounds
